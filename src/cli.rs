@@ -1,0 +1,240 @@
+//! The command line, declared with clap's derive API.
+//!
+//! Kept apart from `main.rs` so the whole interface (names, defaults, help)
+//! reads in one place, and so `main.rs` is only about running commands.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  success
+  1  usage or input error: bad arguments, a bad input document, a SPARQL syntax
+     error; `build` also exits 1 when it skipped a document (the good ones are
+     committed)
+  2  store or output error: no such store, not a Parley store, store locked by
+     another process, storage failure, output cannot be written
+
+Errors are printed on standard error as one line: `parley: <message>`.
+Writing into a closed pipe (`parley ... | head`) is not an error.";
+
+/// Parley: builds a knowledge graph of meetings, demands, agreements, statements
+/// and claims from news text.
+#[derive(Debug, Parser)]
+#[command(name = "parley", version, after_help = EXIT_STATUS)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract entities and events and print them as RDF (no store involved)
+    #[command(after_help = EXTRACT_HELP)]
+    Extract(ExtractArgs),
+    /// Extract documents into a store, replacing earlier versions of them
+    #[command(after_help = BUILD_HELP)]
+    Build(BuildArgs),
+    /// Run a SPARQL query over a store
+    #[command(after_help = QUERY_HELP)]
+    Query(QueryArgs),
+    /// Write a whole store as RDF
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
+    /// Print counts of documents, triples and instances per class
+    #[command(after_help = STATS_HELP)]
+    Stats(StatsArgs),
+}
+
+const EXTRACT_HELP: &str = "\
+Inputs:
+  FILE.txt     one document; its id is the file stem
+  FILE.jsonl   one document per line: {\"id\": ..., \"text\": ...} with optional
+               \"date\" (YYYY-MM-DD, overrides --date), \"title\", \"url\";
+               blank lines are skipped
+  DIR          the .txt and .jsonl files in DIR, by name (not recursive)
+  -            standard input, one document with id `stdin` (the default)
+
+All inputs are read before anything is written: the first bad one stops the
+command with exit status 1 and no output.
+
+Formats:
+  turtle, ntriples   the union of the document graphs (duplicates removed)
+  nquads, trig,      one named graph per document, named by the document
+  jsonld             node (https://w3id.org/parley/id/doc/<id>)
+  mentions           JSON Lines, one object per document:
+                     {\"id\", \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\"}]}
+                     with offsets in Unicode code points (end exclusive)
+
+Examples:
+  parley extract article.txt --date 2025-05-16
+  parley extract news.jsonl --format nquads > news.nq
+  cat article.txt | parley extract --format mentions";
+
+const BUILD_HELP: &str = "\
+Inputs:
+  FILE.txt     one document; its id is the file stem
+  FILE.jsonl   one document per line: {\"id\": ..., \"text\": ...} with optional
+               \"date\" (YYYY-MM-DD, overrides --date), \"title\", \"url\";
+               blank lines are skipped
+  DIR          the .txt and .jsonl files in DIR, by name (not recursive)
+  -            standard input, one document with id `stdin`
+
+Each document goes into its own named graph; building a document again
+replaces its graph in one transaction, so nothing is duplicated. A bad
+document is reported on standard error (one line) and skipped; the others are
+still committed, and the exit status is then 1.
+
+Prints a summary: documents added and skipped, distinct entities and events
+in these documents, triples in the store, elapsed time.
+
+Examples:
+  parley build corpus/ --store news.store
+  parley build day1.jsonl day2.jsonl --store news.store --date 2025-05-16";
+
+const QUERY_HELP: &str = "\
+The default graph is the union of all document graphs (unless the query has
+FROM); use GRAPH ?doc { ... } to see which document said what, and DISTINCT
+to count things described in several documents. The store is opened for
+writing (it takes RocksDB's lock), so it cannot be queried while a build runs.
+
+Output: SELECT prints a table by default (IRIs shortened with the parley:,
+pid:, rdfs:, skos:, owl:, xsd:, prov:, dcterms:, schema: prefixes, literals
+as their value, then a line `N rows`), or the standard SPARQL results formats
+with --format. ASK prints true or false. CONSTRUCT and DESCRIBE print Turtle
+whatever --format says.
+
+Examples:
+  parley query --store news.store 'PREFIX parley: <https://w3id.org/parley/ontology#>
+    SELECT ?m ?who WHERE { ?m a parley:Meeting ; parley:participant ?who }'
+  parley query --store news.store --file meetings.rq --format csv";
+
+const EXPORT_HELP: &str = "\
+The default format is TriG, which keeps one named graph per document (so does
+nquads and jsonld). turtle, ntriples and rdfxml hold triples only: they get the
+union of the document graphs, with duplicates removed.
+
+Examples:
+  parley export --store news.store > news.trig
+  parley export --store news.store --format nquads --output news.nq";
+
+const STATS_HELP: &str = "\
+Counts are over the union of the document graphs: an entity named in many
+documents counts once; `quads` counts each document's statements separately.
+
+Example:
+  parley stats --store news.store";
+
+/// Parses `--date`; shared with JSONL `date` fields so both accept the same.
+fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
+    parley::parse_date(value).ok_or_else(|| format!("bad date {value:?}, expected YYYY-MM-DD"))
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input files or directories, or - for standard input [default: -]
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Date of the documents (YYYY-MM-DD), used to resolve relative dates
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ExtractFormat::Turtle)]
+    pub format: ExtractFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Input files or directories, or - for standard input
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Store directory (created if missing)
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Date of the documents (YYYY-MM-DD), used to resolve relative dates
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// The SPARQL query
+    #[arg(value_name = "SPARQL", required_unless_present = "file", conflicts_with = "file")]
+    pub sparql: Option<String>,
+    /// Read the query from a file (- for standard input)
+    #[arg(long, value_name = "Q.rq")]
+    pub file: Option<PathBuf>,
+    /// Output format of SELECT and ASK results
+    #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
+    pub format: ResultsFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ExportFormat::Trig)]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Jsonld,
+    /// JSON Lines of mentions with offsets, entity types and IRIs
+    Mentions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Jsonld,
+    Rdfxml,
+}
+
+impl ExportFormat {
+    pub fn graph_format(self) -> parley::GraphFormat {
+        use parley::GraphFormat as G;
+        match self {
+            ExportFormat::Turtle => G::Turtle,
+            ExportFormat::Ntriples => G::NTriples,
+            ExportFormat::Nquads => G::NQuads,
+            ExportFormat::Trig => G::TriG,
+            ExportFormat::Jsonld => G::JsonLd,
+            ExportFormat::Rdfxml => G::RdfXml,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormat {
+    /// Aligned columns for reading
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}

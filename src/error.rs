@@ -1,0 +1,102 @@
+//! Typed errors of the library.
+//!
+//! Every message is one line and names what failed (a file, a file and line,
+//! a store directory) so that the binary can print it as is after `parley: `.
+//! Causes from dependencies are kept as `source`s rather than pasted into the
+//! message, so an error chain never repeats itself.
+use std::error::Error as StdError;
+use std::io;
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::text::InputError;
+
+/// A boxed error from a dependency, kept as the source of a [`ParleyError`].
+///
+/// Boxed rather than typed so that only `rdf::store` depends on oxigraph's
+/// storage types.
+pub type BoxedError = Box<dyn StdError + Send + Sync + 'static>;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ParleyError {
+    /// A rule or gazetteer data file is malformed.
+    #[error("{file}:{line}: {message}")]
+    Lexicon { file: String, line: usize, message: String },
+
+    /// An input document could not be read or is not acceptable.
+    #[error(transparent)]
+    Input(#[from] InputError),
+
+    /// The directory exists but holds something other than a Parley store.
+    #[error("{}: not a Parley store", path.display())]
+    NotAStore {
+        /// The store directory as given.
+        path: PathBuf,
+    },
+
+    /// A command that reads a store was given a directory that does not exist.
+    #[error("{}: no such store", path.display())]
+    NoSuchStore {
+        /// The store directory as given.
+        path: PathBuf,
+    },
+
+    /// Another process holds the store open for writing (RocksDB's lock).
+    #[error("{}: store is locked by another process", path.display())]
+    StoreLocked {
+        /// The store directory as given.
+        path: PathBuf,
+    },
+
+    /// Any other failure of the store: I/O, corruption, a failed commit.
+    #[error("{}: store error", path.display())]
+    Store {
+        /// The store directory as given.
+        path: PathBuf,
+        /// The underlying storage error.
+        #[source]
+        source: BoxedError,
+    },
+
+    /// The SPARQL query does not parse.
+    #[error("SPARQL syntax error")]
+    SparqlSyntax(#[source] BoxedError),
+
+    /// The SPARQL query parsed but its evaluation failed.
+    #[error("SPARQL evaluation error")]
+    SparqlEvaluation(#[source] BoxedError),
+
+    /// RDF or query results could not be serialized.
+    #[error("cannot serialize {what}")]
+    Serialization {
+        /// What was being written ("Turtle", "query results", ...).
+        what: String,
+        /// The underlying error.
+        #[source]
+        source: BoxedError,
+    },
+
+    /// Writing the output failed (including a closed pipe).
+    #[error("cannot write output")]
+    Io(#[from] io::Error),
+}
+
+impl ParleyError {
+    /// True when the error is only a closed output pipe (`parley ... | head`),
+    /// which a command-line tool treats as success.
+    pub fn is_broken_pipe(&self) -> bool {
+        let mut current: Option<&(dyn StdError + 'static)> = Some(self);
+        while let Some(error) = current {
+            if let Some(io) = error.downcast_ref::<io::Error>() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return true;
+                }
+            }
+            current = error.source();
+        }
+        false
+    }
+}

@@ -1,0 +1,18 @@
+//! Parley: a rule-based knowledge-graph builder for news about diplomacy and conflict.
+//!
+//! The pipeline is three steps, one module each: [`load_inputs`] reads
+//! documents, [`Extractor`] finds entities and events in them, and
+//! [`document_quads`] turns each document's [`Extraction`] into one named
+//! graph, which is written out ([`write_quads`]) or kept in a
+//! [`ParleyStore`]. The modules are private; everything public is re-exported
+//! here, so the paths callers use do not move when files do.
+mod error;
+mod extract;
+mod rdf;
+mod text;
+
+pub use error::{BoxedError, ParleyError};
+pub use extract::model::*;
+pub use extract::Extractor;
+pub use rdf::{document_quads, mint, vocab, write_quads, GraphFormat, ParleyStore, StoreStats};
+pub use text::{load_inputs, parse_date, Document, InputError, Location};

@@ -1,0 +1,388 @@
+//! The `parley` binary: parses the command line and runs one command.
+//!
+//! Errors travel as `anyhow::Error` with context and end here as one line on
+//! standard error, `parley: <message: cause: cause>`, and an exit status:
+//! 1 for usage and input errors, 2 for store and output errors (the table is
+//! in `parley --help`). A closed standard output (`parley ... | head`) is
+//! success, as in any Unix filter.
+
+mod cli;
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Parser;
+use oxigraph::model::{GraphName, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use parley::{
+    document_quads, load_inputs, mint, vocab, write_quads, Document, Extractor, GraphFormat,
+    InputError, Location, ParleyError, ParleyStore,
+};
+use serde::Serialize;
+
+use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
+use cli::{ResultsFormat, StatsArgs};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            // `{:#}` joins the chain with ": "; messages from dependencies may
+            // still hold newlines, and the contract is one line per error.
+            let message = format!("{error:#}").replace(['\r', '\n'], " ");
+            eprintln!("parley: {message}");
+            ExitCode::from(exit_status(&error))
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with status 0; usage errors to
+            // stderr with status 1 (clap's own default would be 2, which
+            // Parley keeps for store errors).
+            let status = if error.use_stderr() { 1 } else { 0 };
+            let _ = error.print();
+            return Ok(ExitCode::from(status));
+        }
+    };
+    match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Build(args) => build(args),
+        Command::Query(args) => query(args),
+        Command::Export(args) => export(args),
+        Command::Stats(args) => stats(args),
+    }
+}
+
+/// 2 for anything about the store or the output, 1 for the rest.
+fn exit_status(error: &anyhow::Error) -> u8 {
+    for cause in error.chain() {
+        if let Some(error) = cause.downcast_ref::<ParleyError>() {
+            return match error {
+                ParleyError::NotAStore { .. }
+                | ParleyError::NoSuchStore { .. }
+                | ParleyError::StoreLocked { .. }
+                | ParleyError::Store { .. }
+                | ParleyError::Io(_) => 2,
+                _ => 1,
+            };
+        }
+        if cause.downcast_ref::<io::Error>().is_some() {
+            return 2;
+        }
+    }
+    1
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<ParleyError>().is_some_and(ParleyError::is_broken_pipe)
+    })
+}
+
+fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs };
+    // Everything is read first: one bad input means no output at all, rather
+    // than a partial graph that looks complete.
+    let documents: Vec<Document> =
+        load_inputs(&inputs, args.date).into_iter().collect::<Result<_, InputError>>()?;
+    let extractor = Extractor::new()?;
+    let mut out = stdout();
+    let format = match args.format {
+        ExtractFormat::Mentions => {
+            write_mentions(&extractor, &documents, &mut out)?;
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        ExtractFormat::Turtle => GraphFormat::Turtle,
+        ExtractFormat::Ntriples => GraphFormat::NTriples,
+        ExtractFormat::Nquads => GraphFormat::NQuads,
+        ExtractFormat::Trig => GraphFormat::TriG,
+        ExtractFormat::Jsonld => GraphFormat::JsonLd,
+    };
+    let quads = documents
+        .iter()
+        .flat_map(|doc| document_quads(doc, &extractor.extract(doc)))
+        .map(Ok);
+    let mut out = write_quads(format, quads, out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct MentionsLine<'a> {
+    id: &'a str,
+    mentions: Vec<MentionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    entity: String,
+}
+
+fn write_mentions(
+    extractor: &Extractor,
+    documents: &[Document],
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    for doc in documents {
+        let extraction = extractor.extract(doc);
+        let mentions = extraction
+            .mentions
+            .iter()
+            .filter_map(|mention| {
+                let entity = extraction.entities.get(mention.entity)?;
+                Some(MentionOut {
+                    start: mention.start,
+                    end: mention.end,
+                    text: &mention.text,
+                    kind: entity.kind.name(),
+                    entity: mint::entity_iri(&entity.key).into_string(),
+                })
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &MentionsLine { id: &doc.id, mentions })
+            .map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    // Open the store first: a wrong --store should fail before any work.
+    let store = ParleyStore::open(&args.store)?;
+    let extractor = Extractor::new()?;
+    let (mut added, mut skipped, mut events) = (0usize, 0usize, 0usize);
+    let mut entities = HashSet::new();
+    for result in load_inputs(&args.inputs, args.date) {
+        let doc = match result {
+            Ok(doc) => doc,
+            Err(error) => {
+                eprintln!("parley: {error}");
+                skipped += 1;
+                continue;
+            }
+        };
+        let extraction = extractor.extract(&doc);
+        let quads = document_quads(&doc, &extraction);
+        store
+            .replace_document(mint::document_iri(&doc.id).as_ref(), &quads)
+            .with_context(|| format!("cannot store document {:?}", doc.id))?;
+        added += 1;
+        events += extraction.events.len();
+        entities.extend(extraction.entities.iter().map(|e| mint::entity_iri(&e.key)));
+    }
+    let stats = store.stats()?;
+    let mut out = stdout();
+    write_rows(
+        &mut out,
+        &[
+            ("documents added", added.to_string()),
+            ("documents skipped", skipped.to_string()),
+            ("entities", entities.len().to_string()),
+            ("events", events.to_string()),
+            ("triples in store", stats.triples.to_string()),
+            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
+        ],
+    )?;
+    out.flush()?;
+    Ok(if skipped == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Two aligned columns: a name and a value.
+fn write_rows(out: &mut impl Write, rows: &[(&str, String)]) -> io::Result<()> {
+    let width = rows.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0);
+    for (name, value) in rows {
+        writeln!(out, "{name:<width$}  {value}")?;
+    }
+    Ok(())
+}
+
+fn read_query_file(path: &Path) -> anyhow::Result<String> {
+    let location = Location { file: path.display().to_string(), line: None };
+    let mut text = String::new();
+    let result = if path.as_os_str() == "-" {
+        io::stdin().lock().read_to_string(&mut text).map(|_| ())
+    } else {
+        fs::read_to_string(path).map(|read| text = read)
+    };
+    match result {
+        Ok(()) => Ok(text),
+        Err(cause) if cause.kind() == io::ErrorKind::NotFound => {
+            Err(InputError::NotFound { path: path.to_owned() }.into())
+        }
+        Err(cause) => Err(InputError::Read { location, cause }.into()),
+    }
+}
+
+fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let sparql = match (&args.sparql, &args.file) {
+        (Some(sparql), _) => sparql.clone(),
+        (None, Some(file)) => read_query_file(file)?,
+        // clap requires one of the two.
+        (None, None) => anyhow::bail!("give a SPARQL query or --file"),
+    };
+    let store = ParleyStore::open_existing(&args.store)?;
+    let results = store.query(&sparql)?;
+    let mut out = stdout();
+    let evaluation =
+        |e: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(e));
+    match (results, args.format) {
+        (QueryResults::Boolean(value), ResultsFormat::Table) => writeln!(out, "{value}")?,
+        (QueryResults::Boolean(value), format) => {
+            out = QueryResultsSerializer::from_format(results_format(format))
+                .serialize_boolean_to_writer(out, value)?;
+        }
+        (QueryResults::Solutions(solutions), ResultsFormat::Table) => {
+            let variables: Vec<String> =
+                solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for solution in solutions {
+                let solution = solution.map_err(evaluation)?;
+                rows.push(
+                    solution.values().iter().map(|v| v.as_ref().map_or(String::new(), compact)).collect(),
+                );
+            }
+            write_table(&mut out, &variables, &rows)?;
+        }
+        (QueryResults::Solutions(solutions), format) => {
+            let mut serializer = QueryResultsSerializer::from_format(results_format(format))
+                .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
+            for solution in solutions {
+                serializer.serialize(&solution.map_err(evaluation)?)?;
+            }
+            out = serializer.finish()?;
+        }
+        (QueryResults::Graph(triples), _) => {
+            let quads = triples.map(|triple| {
+                triple.map(|t| t.in_graph(GraphName::DefaultGraph)).map_err(evaluation)
+            });
+            out = write_quads(GraphFormat::Turtle, quads, out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn results_format(format: ResultsFormat) -> QueryResultsFormat {
+    match format {
+        ResultsFormat::Csv => QueryResultsFormat::Csv,
+        ResultsFormat::Tsv => QueryResultsFormat::Tsv,
+        ResultsFormat::Xml => QueryResultsFormat::Xml,
+        ResultsFormat::Json | ResultsFormat::Table => QueryResultsFormat::Json,
+    }
+}
+
+/// A term as a table cell: IRIs prefixed where a known prefix applies (else
+/// `<...>`), literals as their lexical value, control characters escaped so
+/// a row stays on one line.
+fn compact(term: &Term) -> String {
+    match term {
+        Term::NamedNode(node) => {
+            let iri = node.as_str();
+            vocab::PREFIXES
+                .iter()
+                .find_map(|(prefix, namespace)| {
+                    let local = iri.strip_prefix(namespace)?;
+                    let plain = !local.is_empty()
+                        && local.chars().all(|c| c.is_alphanumeric() || "-_./%~".contains(c));
+                    plain.then(|| format!("{prefix}:{local}"))
+                })
+                .unwrap_or_else(|| format!("<{iri}>"))
+        }
+        Term::Literal(literal) => literal
+            .value()
+            .replace('\\', "\\\\")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r")
+            .replace('\t', "\\t"),
+        other => other.to_string(),
+    }
+}
+
+fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
+        let mut text = String::new();
+        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                text.push_str("  ");
+            }
+            text.push_str(cell);
+            if i + 1 < cells.len() {
+                text.extend(std::iter::repeat_n(' ', width - cell.chars().count()));
+            }
+        }
+        writeln!(out, "{text}")
+    };
+    if !header.is_empty() {
+        line(&mut *out, header)?;
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        line(&mut *out, &rule)?;
+        for row in rows {
+            line(&mut *out, row)?;
+        }
+    }
+    let n = rows.len();
+    writeln!(out, "{n} {}", if n == 1 { "row" } else { "rows" })
+}
+
+fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let store = ParleyStore::open_existing(&args.store)?;
+    let format = args.format.graph_format();
+    match &args.output {
+        None => {
+            let mut out = store.export(format, stdout())?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("{}: cannot create", path.display()))?;
+            let mut out = store.export(format, BufWriter::new(file))?;
+            out.flush().with_context(|| format!("{}: cannot write", path.display()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let store = ParleyStore::open_existing(&args.store)?;
+    let stats = store.stats()?;
+    let mut rows = vec![
+        ("documents", stats.documents.to_string()),
+        ("triples", stats.triples.to_string()),
+        ("quads", stats.quads.to_string()),
+        ("subjects", stats.subjects.to_string()),
+    ];
+    rows.extend(stats.classes.iter().map(|(class, n)| (*class, n.to_string())));
+    let mut out = stdout();
+    write_rows(&mut out, &rows)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,116 @@
+//! The one place where instance IRIs are minted.
+//!
+//! IRIs are the identity of things in the graph: two documents that name the
+//! same state must produce the same IRI, and rebuilding a document must give
+//! the same event IRIs so that its old graph is replaced, not duplicated.
+//! Keeping every pattern here makes that a property of one short file.
+//!
+//! Every variable part is percent-encoded (anything outside
+//! `[A-Za-z0-9._~-]`, as UTF-8 bytes), so any document id or key gives a
+//! valid IRI, and distinct strings give distinct IRIs.
+
+use oxigraph::model::{NamedNode, NamedNodeRef};
+
+use super::vocab::ID_NS;
+use crate::extract::model::{EntityKey, EventKind};
+
+/// The subject of the marker triple that tells a Parley store from any other
+/// RocksDB directory (`<.../id/store> dcterms:conformsTo <.../ontology>`).
+pub const STORE: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("https://w3id.org/parley/id/store");
+
+/// The object of the store marker triple.
+pub const ONTOLOGY: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("https://w3id.org/parley/ontology");
+
+/// Percent-encodes every byte outside the IRI "unreserved" set.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'~' | b'-') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn id_iri(path: &str) -> NamedNode {
+    // Safe without validation: ID_NS is an absolute IRI and every variable
+    // segment went through `encode`, which leaves only unreserved characters,
+    // '%' and the '/' separators we add.
+    NamedNode::new_unchecked(format!("{ID_NS}{path}"))
+}
+
+/// `pid:state/RUS`, `pid:person/<key>` or `pid:person/<scope>/<key>`,
+/// `pid:org/<key>`, `pid:place/<key>`.
+pub fn entity_iri(key: &EntityKey) -> NamedNode {
+    match key {
+        EntityKey::State(code) => id_iri(&format!("state/{}", encode(code))),
+        EntityKey::Person { key, scope: None } => id_iri(&format!("person/{}", encode(key))),
+        EntityKey::Person { key, scope: Some(scope) } => {
+            id_iri(&format!("person/{}/{}", encode(scope), encode(key)))
+        }
+        EntityKey::Organization(key) => id_iri(&format!("org/{}", encode(key))),
+        EntityKey::Place(key) => id_iri(&format!("place/{}", encode(key))),
+    }
+}
+
+/// `pid:doc/<id>`: the document node, which is also its named graph.
+pub fn document_iri(id: &str) -> NamedNode {
+    id_iri(&format!("doc/{}", encode(id)))
+}
+
+/// `pid:event/<doc id>/<kind>-<n>`, `n` the 1-based index of the event in the
+/// document's event list (so `meeting-1`, `demand-2`, `meeting-3`).
+pub fn event_iri(doc_id: &str, kind: &EventKind, n: usize) -> NamedNode {
+    id_iri(&format!("event/{}/{}-{n}", encode(doc_id), kind.name().to_ascii_lowercase()))
+}
+
+/// `http://www.wikidata.org/entity/<Q>`.
+pub fn wikidata_iri(qid: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{}", encode(qid)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::model::Topic;
+
+    #[test]
+    fn patterns() {
+        assert_eq!(
+            entity_iri(&EntityKey::State("RUS".into())).as_str(),
+            "https://w3id.org/parley/id/state/RUS"
+        );
+        assert_eq!(
+            entity_iri(&EntityKey::Person { key: "vladimir-medinsky".into(), scope: None }).as_str(),
+            "https://w3id.org/parley/id/person/vladimir-medinsky"
+        );
+        assert_eq!(
+            entity_iri(&EntityKey::Person { key: "smith".into(), scope: Some("doc 1".into()) })
+                .as_str(),
+            "https://w3id.org/parley/id/person/doc%201/smith"
+        );
+        assert_eq!(
+            document_iri("istanbul-talks").as_str(),
+            "https://w3id.org/parley/id/doc/istanbul-talks"
+        );
+        let kind = EventKind::Claim { claimant: 0, topic: Topic::Territory, text: String::new() };
+        assert_eq!(
+            event_iri("istanbul-talks", &kind, 2).as_str(),
+            "https://w3id.org/parley/id/event/istanbul-talks/claim-2"
+        );
+        assert_eq!(wikidata_iri("Q159").as_str(), "http://www.wikidata.org/entity/Q159");
+    }
+
+    #[test]
+    fn any_id_gives_a_valid_iri() {
+        for id in ["a b", "ü/<>\"{}|\\^`", "", "%41", "x#y?z", "\u{0}\n"] {
+            let iri = document_iri(id);
+            assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri}");
+        }
+        assert_ne!(document_iri("%41"), document_iri("A"));
+    }
+}

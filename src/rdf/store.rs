@@ -1,0 +1,216 @@
+//! The on-disk store: the only module that touches `oxigraph::store`.
+//!
+//! A Parley store is an Oxigraph (RocksDB) directory with one named graph per
+//! document and, in the default graph, one marker triple
+//! `pid:store dcterms:conformsTo <https://w3id.org/parley/ontology>`. The
+//! marker is what lets `--store` refuse a directory that holds something else,
+//! instead of RocksDB quietly writing its files among the user's.
+//!
+//! Every command opens the store read-write, even `query`, `export` and
+//! `stats`. RocksDB's read-only mode takes no lock, and reading while another
+//! process writes is undefined behaviour in Oxigraph; taking the lock turns
+//! that case into a clear "store is locked" error. The cost: two commands
+//! cannot use one store at the same time.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{StorageError, Store};
+
+use super::{mint, vocab, write_quads, GraphFormat};
+use crate::error::ParleyError;
+
+/// A Parley store opened for reading and writing.
+pub struct ParleyStore {
+    store: Store,
+    path: PathBuf,
+}
+
+/// Counts over a store, as `parley stats` prints them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreStats {
+    /// Named graphs whose node is typed `parley:Document` in its own graph.
+    pub documents: usize,
+    /// Distinct triples in the union of the document graphs.
+    pub triples: usize,
+    /// Quads in the document graphs (a triple stated by two documents counts twice).
+    pub quads: usize,
+    /// Distinct subjects in the union of the document graphs.
+    pub subjects: usize,
+    /// Distinct instances per class (Person, State, ..., Claim), in that order,
+    /// by the local name of the class.
+    pub classes: Vec<(&'static str, usize)>,
+}
+
+fn marker() -> QuadRef<'static> {
+    QuadRef::new(mint::STORE, vocab::dcterms::CONFORMS_TO, mint::ONTOLOGY, GraphNameRef::DefaultGraph)
+}
+
+impl ParleyStore {
+    /// Opens the store in `dir`, creating it (and the directory) if missing.
+    ///
+    /// Fails with [`ParleyError::NotAStore`] when `dir` is a file, a non-empty
+    /// directory that is not a RocksDB database, or a non-empty Oxigraph store
+    /// without the Parley marker; with [`ParleyError::StoreLocked`] when
+    /// another process has it open.
+    pub fn open(dir: &Path) -> Result<ParleyStore, ParleyError> {
+        ParleyStore::open_with(dir, true)
+    }
+
+    /// Opens an existing store; fails with [`ParleyError::NoSuchStore`] rather
+    /// than creating one (for commands that only read).
+    pub fn open_existing(dir: &Path) -> Result<ParleyStore, ParleyError> {
+        ParleyStore::open_with(dir, false)
+    }
+
+    fn open_with(dir: &Path, create: bool) -> Result<ParleyStore, ParleyError> {
+        let path = dir.to_owned();
+        let not_a_store = || ParleyError::NotAStore { path: path.clone() };
+        let fresh = match fs::metadata(dir) {
+            Ok(metadata) if !metadata.is_dir() => return Err(not_a_store()),
+            Ok(_) => {
+                let mut entries = fs::read_dir(dir).map_err(|e| store_error(dir, e))?;
+                let empty = entries.next().is_none();
+                // Every RocksDB database has a CURRENT file; without one, the
+                // directory holds something else and must be left untouched.
+                if !empty && !dir.join("CURRENT").is_file() {
+                    return Err(not_a_store());
+                }
+                empty
+            }
+            Err(_) => true,
+        };
+        if fresh && !create {
+            return Err(ParleyError::NoSuchStore { path });
+        }
+        let store = Store::open(dir).map_err(|error| {
+            if is_lock_error(&error) {
+                ParleyError::StoreLocked { path: path.clone() }
+            } else {
+                store_error(dir, error)
+            }
+        })?;
+        let marked = store.contains(marker()).map_err(|e| store_error(dir, e))?;
+        if !marked {
+            // An empty store is adopted (it may be one whose creation was
+            // interrupted before the marker went in); a non-empty one is not ours.
+            let empty = store.is_empty().map_err(|e| store_error(dir, e))?;
+            if !(create && empty) {
+                return Err(not_a_store());
+            }
+            store.insert(marker()).map_err(|e| store_error(dir, e))?;
+        }
+        Ok(ParleyStore { store, path })
+    }
+
+    /// The directory the store was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Replaces the named graph `doc_iri` by `quads`, in one transaction.
+    ///
+    /// The old graph is removed and the new quads inserted in a single commit,
+    /// so rebuilding a document never duplicates it and a failure leaves the
+    /// old graph in place. `quads` are inserted as given: they should all be
+    /// in the graph `doc_iri` (as [`super::document_quads`] makes them).
+    pub fn replace_document(
+        &self,
+        doc_iri: NamedNodeRef<'_>,
+        quads: &[Quad],
+    ) -> Result<(), ParleyError> {
+        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
+        transaction.remove_named_graph(doc_iri).map_err(|e| self.error(e))?;
+        transaction.extend(quads);
+        transaction.commit().map_err(|e| self.error(e))
+    }
+
+    /// Runs a SPARQL query whose default graph is the union of all document
+    /// graphs (unless the query names its own with `FROM`).
+    ///
+    /// The union does not remove duplicates: an entity described in two
+    /// documents matches twice, so use `DISTINCT` to count things.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, ParleyError> {
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|error| ParleyError::SparqlSyntax(Box::new(error)))?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|error| ParleyError::SparqlEvaluation(Box::new(error)))
+    }
+
+    /// Writes every document graph in `format` (see [`write_quads`] for what
+    /// triple formats do with graphs). The store marker is not exported.
+    pub fn export<W: Write>(&self, format: GraphFormat, writer: W) -> Result<W, ParleyError> {
+        let quads = self.store.iter().filter_map(|quad| match quad {
+            Ok(quad) if quad.graph_name.is_default_graph() => None,
+            Ok(quad) => Some(Ok(quad)),
+            Err(error) => Some(Err(self.error(error))),
+        });
+        write_quads(format, quads, writer)
+    }
+
+    /// Counts documents, triples, quads, subjects and instances per class.
+    pub fn stats(&self) -> Result<StoreStats, ParleyError> {
+        let documents = self.count(
+            "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a <https://w3id.org/parley/ontology#Document> } }",
+        )?;
+        let triples = self.count(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
+        )?;
+        let quads = self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
+        let subjects =
+            self.count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
+        let mut classes = Vec::new();
+        for class in vocab::COUNTED_CLASSES {
+            let n = self.count(&format!(
+                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{}> }} }}",
+                class.as_str()
+            ))?;
+            let name = class.as_str().rsplit('#').next().unwrap_or(class.as_str());
+            classes.push((name, n));
+        }
+        Ok(StoreStats { documents, triples, quads, subjects, classes })
+    }
+
+    /// The single integer a `SELECT (COUNT(..) AS ?n)` query returns.
+    fn count(&self, sparql: &str) -> Result<usize, ParleyError> {
+        let evaluation = |error: oxigraph::sparql::QueryEvaluationError| {
+            ParleyError::SparqlEvaluation(Box::new(error))
+        };
+        let QueryResults::Solutions(mut solutions) = self.query(sparql)? else {
+            return Ok(0);
+        };
+        let Some(solution) = solutions.next().transpose().map_err(evaluation)? else {
+            return Ok(0);
+        };
+        Ok(match solution.get("n") {
+            Some(Term::Literal(literal)) => literal.value().parse().unwrap_or(0),
+            _ => 0,
+        })
+    }
+
+    fn error(&self, error: StorageError) -> ParleyError {
+        store_error(&self.path, error)
+    }
+}
+
+fn store_error(path: &Path, error: impl Into<StorageError>) -> ParleyError {
+    ParleyError::Store { path: path.to_owned(), source: Box::new(error.into()) }
+}
+
+/// RocksDB reports a held lock as "IO error: While lock file: DIR/LOCK:
+/// Resource temporarily unavailable" (another process) or "lock hold by
+/// current process" (this one). Matched on those phrases, not on "lock" alone,
+/// since the directory name may contain it.
+fn is_lock_error(error: &StorageError) -> bool {
+    let message = error.to_string();
+    message.contains("While lock file") || message.contains("lock hold by current process")
+}

@@ -1,0 +1,324 @@
+//! Every RDF term Parley emits, as constants (see `ontology/VOCAB.draft.md`).
+//!
+//! The serializer names terms only through this module, so the vocabulary
+//! document and the code can be compared line by line, and a typo in an IRI is
+//! a compile error at its single definition rather than a silent new property.
+
+use oxigraph::model::NamedNodeRef;
+
+use crate::extract::model::{EntityKind, EventKind, MeetingStatus, Topic};
+
+/// Namespace of the Parley ontology.
+pub const PARLEY_NS: &str = "https://w3id.org/parley/ontology#";
+/// Namespace of Parley instances (entities, documents, events).
+pub const ID_NS: &str = "https://w3id.org/parley/id/";
+
+/// Prefixes written in Turtle, TriG, JSON-LD and RDF/XML output, and used to
+/// shorten IRIs in `parley query` tables.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("parley", PARLEY_NS),
+    ("pid", ID_NS),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("schema", "https://schema.org/"),
+];
+
+macro_rules! terms {
+    ($($(#[$doc:meta])* $name:ident = $iri:literal;)*) => {
+        $($(#[$doc])* pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked($iri);)*
+    };
+}
+
+/// Terms of the Parley ontology (`parley:`).
+pub mod parley {
+    use super::NamedNodeRef;
+
+    terms! {
+        /// Class `parley:Agent`.
+        AGENT = "https://w3id.org/parley/ontology#Agent";
+        /// Class `parley:Person`.
+        PERSON = "https://w3id.org/parley/ontology#Person";
+        /// Class `parley:State`.
+        STATE = "https://w3id.org/parley/ontology#State";
+        /// Class `parley:Organization`.
+        ORGANIZATION = "https://w3id.org/parley/ontology#Organization";
+        /// Class `parley:Place`.
+        PLACE = "https://w3id.org/parley/ontology#Place";
+        /// Class `parley:Event`.
+        EVENT = "https://w3id.org/parley/ontology#Event";
+        /// Class `parley:Meeting`.
+        MEETING = "https://w3id.org/parley/ontology#Meeting";
+        /// Class `parley:Demand`.
+        DEMAND = "https://w3id.org/parley/ontology#Demand";
+        /// Class `parley:Agreement`.
+        AGREEMENT = "https://w3id.org/parley/ontology#Agreement";
+        /// Class `parley:Statement`.
+        STATEMENT = "https://w3id.org/parley/ontology#Statement";
+        /// Class `parley:Claim`.
+        CLAIM = "https://w3id.org/parley/ontology#Claim";
+        /// Class `parley:Document`.
+        DOCUMENT = "https://w3id.org/parley/ontology#Document";
+        /// Class `parley:Topic`.
+        TOPIC = "https://w3id.org/parley/ontology#Topic";
+        /// Class `parley:MeetingStatus`.
+        MEETING_STATUS = "https://w3id.org/parley/ontology#MeetingStatus";
+        /// Class `parley:TopicScheme`.
+        TOPIC_SCHEME = "https://w3id.org/parley/ontology#TopicScheme";
+        /// Meeting status `parley:Held`.
+        HELD = "https://w3id.org/parley/ontology#Held";
+        /// Meeting status `parley:Planned`.
+        PLANNED = "https://w3id.org/parley/ontology#Planned";
+        /// Meeting status `parley:Proposed`.
+        PROPOSED = "https://w3id.org/parley/ontology#Proposed";
+        /// Meeting status `parley:Cancelled`.
+        CANCELLED = "https://w3id.org/parley/ontology#Cancelled";
+        /// Topic `parley:Ceasefire`.
+        CEASEFIRE = "https://w3id.org/parley/ontology#Ceasefire";
+        /// Topic `parley:PrisonerExchange`.
+        PRISONER_EXCHANGE = "https://w3id.org/parley/ontology#PrisonerExchange";
+        /// Topic `parley:HostageRelease`.
+        HOSTAGE_RELEASE = "https://w3id.org/parley/ontology#HostageRelease";
+        /// Topic `parley:Talks`.
+        TALKS = "https://w3id.org/parley/ontology#Talks";
+        /// Topic `parley:Sanctions`.
+        SANCTIONS = "https://w3id.org/parley/ontology#Sanctions";
+        /// Topic `parley:Withdrawal`.
+        WITHDRAWAL = "https://w3id.org/parley/ontology#Withdrawal";
+        /// Topic `parley:Territory`.
+        TERRITORY = "https://w3id.org/parley/ontology#Territory";
+        /// Topic `parley:SecurityGuarantees`.
+        SECURITY_GUARANTEES = "https://w3id.org/parley/ontology#SecurityGuarantees";
+        /// Topic `parley:HumanitarianAid`.
+        HUMANITARIAN_AID = "https://w3id.org/parley/ontology#HumanitarianAid";
+        /// Topic `parley:NuclearProgram`.
+        NUCLEAR_PROGRAM = "https://w3id.org/parley/ontology#NuclearProgram";
+        /// Topic `parley:Trade`.
+        TRADE = "https://w3id.org/parley/ontology#Trade";
+        /// Topic `parley:PeaceAgreement`.
+        PEACE_AGREEMENT = "https://w3id.org/parley/ontology#PeaceAgreement";
+        /// Topic `parley:OtherTopic`.
+        OTHER_TOPIC = "https://w3id.org/parley/ontology#OtherTopic";
+        /// Property `parley:isoCode`.
+        ISO_CODE = "https://w3id.org/parley/ontology#isoCode";
+        /// Property `parley:represents`.
+        REPRESENTS = "https://w3id.org/parley/ontology#represents";
+        /// Property `parley:role`.
+        ROLE = "https://w3id.org/parley/ontology#role";
+        /// Property `parley:locatedIn`.
+        LOCATED_IN = "https://w3id.org/parley/ontology#locatedIn";
+        /// Property `parley:mentionedIn`.
+        MENTIONED_IN = "https://w3id.org/parley/ontology#mentionedIn";
+        /// Property `parley:mentionCount`.
+        MENTION_COUNT = "https://w3id.org/parley/ontology#mentionCount";
+        /// Property `parley:evidence`.
+        EVIDENCE = "https://w3id.org/parley/ontology#evidence";
+        /// Property `parley:startOffset`.
+        START_OFFSET = "https://w3id.org/parley/ontology#startOffset";
+        /// Property `parley:endOffset`.
+        END_OFFSET = "https://w3id.org/parley/ontology#endOffset";
+        /// Property `parley:rule`.
+        RULE = "https://w3id.org/parley/ontology#rule";
+        /// Property `parley:date`.
+        DATE = "https://w3id.org/parley/ontology#date";
+        /// Property `parley:topic` (named apart from the class `parley:Topic`).
+        TOPIC_PROP = "https://w3id.org/parley/ontology#topic";
+        /// Property `parley:text`.
+        TEXT = "https://w3id.org/parley/ontology#text";
+        /// Property `parley:participant`.
+        PARTICIPANT = "https://w3id.org/parley/ontology#participant";
+        /// Property `parley:location`.
+        LOCATION = "https://w3id.org/parley/ontology#location";
+        /// Property `parley:status`.
+        STATUS = "https://w3id.org/parley/ontology#status";
+        /// Property `parley:demandedBy`.
+        DEMANDED_BY = "https://w3id.org/parley/ontology#demandedBy";
+        /// Property `parley:demandedOf`.
+        DEMANDED_OF = "https://w3id.org/parley/ontology#demandedOf";
+        /// Property `parley:party`.
+        PARTY = "https://w3id.org/parley/ontology#party";
+        /// Property `parley:speaker`.
+        SPEAKER = "https://w3id.org/parley/ontology#speaker";
+        /// Property `parley:quote`.
+        QUOTE = "https://w3id.org/parley/ontology#quote";
+        /// Property `parley:claimant`.
+        CLAIMANT = "https://w3id.org/parley/ontology#claimant";
+        /// Property `parley:characterCount`.
+        CHARACTER_COUNT = "https://w3id.org/parley/ontology#characterCount";
+    }
+}
+
+/// Terms of `rdf:` <http://www.w3.org/1999/02/22-rdf-syntax-ns#>.
+pub mod rdf {
+    use super::NamedNodeRef;
+    terms! {
+        /// `rdf:type`.
+        TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    }
+}
+
+/// Terms of `rdfs:` <http://www.w3.org/2000/01/rdf-schema#>.
+pub mod rdfs {
+    use super::NamedNodeRef;
+    terms! {
+        /// `rdfs:label`.
+        LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+    }
+}
+
+/// Terms of `skos:` <http://www.w3.org/2004/02/skos/core#>.
+pub mod skos {
+    use super::NamedNodeRef;
+    terms! {
+        /// `skos:altLabel`.
+        ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel";
+        /// `skos:Concept`.
+        CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept";
+        /// `skos:inScheme`.
+        IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme";
+    }
+}
+
+/// Terms of `owl:` <http://www.w3.org/2002/07/owl#>.
+pub mod owl {
+    use super::NamedNodeRef;
+    terms! {
+        /// `owl:sameAs`.
+        SAME_AS = "http://www.w3.org/2002/07/owl#sameAs";
+    }
+}
+
+/// Terms of `prov:` <http://www.w3.org/ns/prov#>.
+pub mod prov {
+    use super::NamedNodeRef;
+    terms! {
+        /// `prov:wasDerivedFrom`.
+        WAS_DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom";
+    }
+}
+
+/// Terms of `dcterms:` <http://purl.org/dc/terms/>.
+pub mod dcterms {
+    use super::NamedNodeRef;
+    terms! {
+        /// `dcterms:identifier`.
+        IDENTIFIER = "http://purl.org/dc/terms/identifier";
+        /// `dcterms:title`.
+        TITLE = "http://purl.org/dc/terms/title";
+        /// `dcterms:date`.
+        DATE = "http://purl.org/dc/terms/date";
+        /// `dcterms:conformsTo`.
+        CONFORMS_TO = "http://purl.org/dc/terms/conformsTo";
+    }
+}
+
+/// Terms of `schema:` <https://schema.org/>.
+pub mod schema {
+    use super::NamedNodeRef;
+    terms! {
+        /// `schema:url`.
+        URL = "https://schema.org/url";
+    }
+}
+
+/// Terms of `xsd:` <http://www.w3.org/2001/XMLSchema#>.
+pub mod xsd {
+    use super::NamedNodeRef;
+    terms! {
+        /// `xsd:string`.
+        STRING = "http://www.w3.org/2001/XMLSchema#string";
+        /// `xsd:integer`.
+        INTEGER = "http://www.w3.org/2001/XMLSchema#integer";
+        /// `xsd:date`.
+        DATE = "http://www.w3.org/2001/XMLSchema#date";
+        /// `xsd:anyURI`.
+        ANYURI = "http://www.w3.org/2001/XMLSchema#anyURI";
+    }
+}
+
+/// The class of an entity kind.
+pub fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {
+    match kind {
+        EntityKind::Person => parley::PERSON,
+        EntityKind::State => parley::STATE,
+        EntityKind::Organization => parley::ORGANIZATION,
+        EntityKind::Place => parley::PLACE,
+    }
+}
+
+/// The class of an event kind.
+pub fn event_class(kind: &EventKind) -> NamedNodeRef<'static> {
+    match kind {
+        EventKind::Meeting { .. } => parley::MEETING,
+        EventKind::Demand { .. } => parley::DEMAND,
+        EventKind::Agreement { .. } => parley::AGREEMENT,
+        EventKind::Statement { .. } => parley::STATEMENT,
+        EventKind::Claim { .. } => parley::CLAIM,
+    }
+}
+
+/// The individual of a meeting status.
+pub fn meeting_status(status: MeetingStatus) -> NamedNodeRef<'static> {
+    match status {
+        MeetingStatus::Held => parley::HELD,
+        MeetingStatus::Planned => parley::PLANNED,
+        MeetingStatus::Proposed => parley::PROPOSED,
+        MeetingStatus::Cancelled => parley::CANCELLED,
+    }
+}
+
+/// The individual of a topic.
+pub fn topic(topic: Topic) -> NamedNodeRef<'static> {
+    match topic {
+        Topic::Ceasefire => parley::CEASEFIRE,
+        Topic::PrisonerExchange => parley::PRISONER_EXCHANGE,
+        Topic::HostageRelease => parley::HOSTAGE_RELEASE,
+        Topic::Talks => parley::TALKS,
+        Topic::Sanctions => parley::SANCTIONS,
+        Topic::Withdrawal => parley::WITHDRAWAL,
+        Topic::Territory => parley::TERRITORY,
+        Topic::SecurityGuarantees => parley::SECURITY_GUARANTEES,
+        Topic::HumanitarianAid => parley::HUMANITARIAN_AID,
+        Topic::NuclearProgram => parley::NUCLEAR_PROGRAM,
+        Topic::Trade => parley::TRADE,
+        Topic::PeaceAgreement => parley::PEACE_AGREEMENT,
+        Topic::OtherTopic => parley::OTHER_TOPIC,
+    }
+}
+
+/// The classes `parley stats` counts, in the order it prints them.
+pub const COUNTED_CLASSES: [NamedNodeRef<'static>; 9] = [
+    parley::PERSON,
+    parley::STATE,
+    parley::ORGANIZATION,
+    parley::PLACE,
+    parley::MEETING,
+    parley::DEMAND,
+    parley::AGREEMENT,
+    parley::STATEMENT,
+    parley::CLAIM,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_constant_is_a_valid_iri_in_its_namespace() {
+        for topic_value in Topic::ALL {
+            let iri = topic(topic_value);
+            assert!(NamedNodeRef::new(iri.as_str()).is_ok());
+            assert_eq!(iri.as_str(), format!("{PARLEY_NS}{}", topic_value.name()));
+        }
+        for (prefix, namespace) in PREFIXES {
+            assert!(NamedNodeRef::new(namespace).is_ok(), "{prefix}");
+        }
+        for class in COUNTED_CLASSES {
+            assert!(NamedNodeRef::new(class.as_str()).is_ok());
+        }
+    }
+}

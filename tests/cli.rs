@@ -1,0 +1,443 @@
+//! End-to-end tests of the `parley` command line.
+//!
+//! The texts are written here, not taken from a corpus, and the assertions
+//! hold for any correct extractor (the document node always exists, errors
+//! are one line, ...): extraction quality is tested elsewhere.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, Quad, Triple};
+use tempfile::TempDir;
+
+fn parley() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_parley"))
+}
+
+fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, content).unwrap();
+    path
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with_stdin(args, "")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> Run {
+    let output = parley().args(args).write_stdin(stdin).output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// The error contract: non-zero status, exactly one line on stderr that
+/// starts with `parley: ` and contains every `expected` piece, no panic.
+fn assert_one_line_error(run: &Run, expected: &[&str]) {
+    assert_ne!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "stderr: {:?}", run.stderr);
+    assert!(lines[0].starts_with("parley: "), "{}", lines[0]);
+    for piece in expected {
+        assert!(lines[0].contains(piece), "{:?} not in {:?}", piece, lines[0]);
+    }
+}
+
+const GOOD: &str = "Russian and Ukrainian delegations met in Istanbul on Friday.\n";
+
+#[test]
+fn help_of_every_subcommand() {
+    let top = run(&["--help"]);
+    assert_eq!(top.code, 0);
+    assert!(top.stdout.contains("Exit status"));
+    for sub in ["extract", "build", "query", "export", "stats"] {
+        let help = run(&[sub, "--help"]);
+        assert_eq!(help.code, 0, "{sub}: {}", help.stderr);
+        assert!(help.stdout.contains("Usage: parley "), "{sub}");
+        assert!(help.stdout.contains("Example"), "{sub} help has no example");
+    }
+}
+
+#[test]
+fn usage_errors_exit_1() {
+    let bad_date = run(&["extract", "--date", "2025-13-01", "x.txt"]);
+    assert_eq!(bad_date.code, 1);
+    assert!(bad_date.stderr.contains("bad date \"2025-13-01\", expected YYYY-MM-DD"));
+    let no_store = run(&["build", "x.txt"]);
+    assert_eq!(no_store.code, 1);
+}
+
+#[test]
+fn every_bad_input_is_one_line_naming_the_file() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    let empty_dir = d.join("nothing");
+    fs::create_dir(&empty_dir).unwrap();
+    write(&empty_dir, "notes.md", "not an input");
+    let missing = d.join("x.txt");
+    let cases: Vec<(PathBuf, Vec<String>)> = vec![
+        (missing.clone(), vec![format!("no such file: {}", p(&missing))]),
+        (empty_dir.clone(), vec![p(&empty_dir).into(), "no .txt or .jsonl".into()]),
+        (write(d, "a.pdf", "text"), vec!["a.pdf".into(), "unsupported".into()]),
+        (write(d, "latin1.txt", b"caf\xe9 talks"), vec!["latin1.txt: not valid UTF-8 at byte 3".into()]),
+        (write(d, "bin.txt", b"ab\0cd"), vec!["bin.txt".into(), "binary".into()]),
+        (write(d, "empty.txt", ""), vec!["empty.txt".into(), "empty".into()]),
+        (write(d, "blank.txt", " \n\t\r\n"), vec!["blank.txt".into(), "empty".into()]),
+        (write(d, "empty.jsonl", "\n\n"), vec!["empty.jsonl".into(), "empty".into()]),
+        (
+            write(d, "json.jsonl", "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\": \"b\", \"text\": \n"),
+            vec!["json.jsonl:2: invalid JSON: ".into()],
+        ),
+        (write(d, "noid.jsonl", "{\"text\":\"A.\"}\n"), vec!["noid.jsonl:1: missing \"id\"".into()]),
+        (write(d, "notext.jsonl", "{\"id\":\"a\"}\n"), vec!["notext.jsonl:1: missing \"text\"".into()]),
+        (
+            write(d, "numid.jsonl", "{\"id\":7,\"text\":\"A.\"}\n"),
+            vec!["numid.jsonl:1: \"id\" must be a string".into()],
+        ),
+        (
+            write(d, "blanktext.jsonl", "{\"id\":\"a\",\"text\":\"  \"}\n"),
+            vec!["blanktext.jsonl:1: empty document".into()],
+        ),
+        (write(d, "array.jsonl", "[1]\n"), vec!["array.jsonl:1: expected a JSON object".into()]),
+        (
+            write(d, "date.jsonl", "\n{\"id\":\"a\",\"text\":\"A.\",\"date\":\"2025-13-01\"}\n"),
+            vec!["date.jsonl:2: bad date \"2025-13-01\", expected YYYY-MM-DD".into()],
+        ),
+        (
+            write(d, "dup.jsonl", "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"a\",\"text\":\"B.\"}\n"),
+            vec!["dup.jsonl:2: duplicate document id \"a\"".into(), "dup.jsonl:1".into()],
+        ),
+        (
+            write(d, "badline.jsonl", b"{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n"),
+            vec!["badline.jsonl:2: not valid UTF-8 at byte 41".into()],
+        ),
+    ];
+    for (path, expected) in &cases {
+        let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+        let result = run(&["extract", p(path)]);
+        assert_eq!(result.code, 1, "{}: {}", p(path), result.stderr);
+        assert_one_line_error(&result, &expected);
+        assert!(result.stdout.is_empty(), "extract wrote output despite a bad input");
+    }
+    // A duplicate id across two files names both.
+    let other = d.join("other");
+    fs::create_dir(&other).unwrap();
+    let first = write(d, "same.txt", GOOD);
+    let second = write(&other, "same.txt", GOOD);
+    let result = run(&["extract", p(&first), p(&second)]);
+    assert_one_line_error(&result, &[p(&second), "duplicate document id \"same\"", p(&first)]);
+}
+
+/// N-Quads output of `extract`, parsed.
+fn extract_quads(args: &[&str], stdin: &str) -> Vec<Quad> {
+    let mut all = vec!["extract", "--format", "nquads"];
+    all.extend_from_slice(args);
+    let result = run_with_stdin(&all, stdin);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    parse(RdfFormat::NQuads, &result.stdout)
+}
+
+fn parse(format: RdfFormat, text: &str) -> Vec<Quad> {
+    RdfParser::from_format(format)
+        .for_reader(text.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_or_else(|e| panic!("{format:?} does not parse: {e}\n{text}"))
+}
+
+const DOC: &str = "https://w3id.org/parley/id/doc/";
+const DCTERMS_ID: &str = "http://purl.org/dc/terms/identifier";
+
+#[test]
+fn extract_document_node_in_its_own_graph() {
+    let dir = TempDir::new().unwrap();
+    // CRLF kept as is: 4 code points, not 3; a BOM is dropped.
+    let file = write(dir.path(), "talks 1.txt", "\u{FEFF}a\r\nb");
+    let quads = extract_quads(&[p(&file)], "");
+    let graph = format!("<{DOC}talks%201>");
+    assert!(quads.iter().all(|q| q.graph_name.to_string() == graph), "{quads:?}");
+    let id = quads.iter().find(|q| q.predicate.as_str() == DCTERMS_ID).unwrap();
+    assert_eq!(id.object.to_string(), "\"talks 1\"");
+    assert!(quads.iter().any(|q| q.predicate.as_str().ends_with("#characterCount")
+        && q.object.to_string() == "\"4\"^^<http://www.w3.org/2001/XMLSchema#integer>"));
+    // Every event (if any) comes from this document.
+    let derived: Vec<_> = quads
+        .iter()
+        .filter(|q| q.predicate.as_str() == "http://www.w3.org/ns/prov#wasDerivedFrom")
+        .collect();
+    assert!(derived.iter().all(|q| q.object.to_string() == graph));
+}
+
+#[test]
+fn extract_reads_stdin_by_default_and_jsonl_metadata() {
+    let quads = extract_quads(&[], GOOD);
+    assert!(quads.iter().any(|q| q.predicate.as_str() == DCTERMS_ID
+        && q.object.to_string() == "\"stdin\""));
+
+    let dir = TempDir::new().unwrap();
+    let jsonl = write(
+        dir.path(),
+        "news.jsonl",
+        "{\"id\":\"n1\",\"text\":\"A.\",\"date\":\"2025-05-16\",\"title\":\"T\",\"url\":\"https://example.org/n1\",\"extra\":1}\n\n{\"id\":\"n2\",\"text\":\"B.\"}\n",
+    );
+    let quads = extract_quads(&["--date", "2024-01-02", p(&jsonl)], "");
+    let date_of = |id: &str| {
+        quads
+            .iter()
+            .find(|q| q.subject.to_string() == format!("<{DOC}{id}>")
+                && q.predicate.as_str() == "http://purl.org/dc/terms/date")
+            .map(|q| q.object.to_string())
+    };
+    let xsd_date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+    assert_eq!(date_of("n1"), Some(format!("\"2025-05-16\"{xsd_date}")));
+    assert_eq!(date_of("n2"), Some(format!("\"2024-01-02\"{xsd_date}")));
+    assert!(quads.iter().any(|q| q.predicate.as_str() == "https://schema.org/url"));
+}
+
+#[test]
+fn extract_turtle_parses_and_uses_prefixes() {
+    let result = run_with_stdin(&["extract"], GOOD);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stdout.contains("@prefix parley: <https://w3id.org/parley/ontology#>"));
+    let triples = parse(RdfFormat::Turtle, &result.stdout);
+    assert!(triples.iter().any(|q| q.predicate.as_str() == DCTERMS_ID));
+    assert!(triples.iter().all(|q| q.graph_name.is_default_graph()));
+    assert!(!result.stdout.contains("_:"), "no blank nodes");
+}
+
+#[test]
+fn extract_mentions_is_json_lines() {
+    let dir = TempDir::new().unwrap();
+    let jsonl = write(dir.path(), "m.jsonl", "{\"id\":\"m1\",\"text\":\"Zelensky met Erdogan in Ankara.\"}\n{\"id\":\"m2\",\"text\":\"NATO and Russia.\"}\n");
+    let result = run(&["extract", "--format", "mentions", p(&jsonl)]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let lines: Vec<&str> = result.stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for (line, id) in lines.iter().zip(["m1", "m2"]) {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(value["id"], id);
+        let mentions = value["mentions"].as_array().expect("mentions is an array");
+        for mention in mentions {
+            for key in ["start", "end", "text", "type", "entity"] {
+                assert!(mention.get(key).is_some(), "{key} missing in {mention}");
+            }
+            assert!(mention["entity"].as_str().unwrap().starts_with("https://w3id.org/parley/id/"));
+        }
+    }
+}
+
+/// The value of a `name  value` line of `build` or `stats` output.
+fn field(output: &str, name: &str) -> usize {
+    output
+        .lines()
+        .find_map(|line| line.strip_prefix(name).map(|rest| rest.trim()))
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_else(|| panic!("no {name:?} in {output}"))
+}
+
+#[test]
+fn build_commits_good_documents_and_reports_bad_ones() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("news.store");
+    let good = write(dir.path(), "good.txt", GOOD);
+    let bad = write(dir.path(), "bad.jsonl", "{\"id\":\"ok\",\"text\":\"Talks.\"}\n{\"id\":\"x\"}\n");
+    let result = run(&["build", p(&good), p(&bad), "--store", p(&store)]);
+    assert_eq!(result.code, 1, "a skipped document makes the status 1");
+    assert_one_line_error(&result, &["bad.jsonl:2: missing \"text\""]);
+    assert_eq!(field(&result.stdout, "documents added"), 2);
+    assert_eq!(field(&result.stdout, "documents skipped"), 1);
+
+    let stats = run(&["stats", "--store", p(&store)]);
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    assert_eq!(field(&stats.stdout, "documents"), 2);
+
+    let query = run(&[
+        "query", "--store", p(&store),
+        "PREFIX parley: <https://w3id.org/parley/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> \
+         SELECT ?id WHERE { ?d a parley:Document ; dcterms:identifier ?id } ORDER BY ?id",
+    ]);
+    assert_eq!(query.code, 0, "{}", query.stderr);
+    let lines: Vec<&str> = query.stdout.lines().collect();
+    assert_eq!(lines, ["id", "----", "good", "ok", "2 rows"]);
+}
+
+#[test]
+fn rebuilding_a_document_replaces_it() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("s");
+    let good = write(dir.path(), "good.txt", GOOD);
+    let first = run(&["build", p(&good), "--store", p(&store)]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let second = run(&["build", p(&good), "--store", p(&store)]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let triples = field(&first.stdout, "triples in store");
+    assert!(triples > 0);
+    assert_eq!(field(&second.stdout, "triples in store"), triples);
+    let stats = run(&["stats", "--store", p(&store)]);
+    assert_eq!(field(&stats.stdout, "quads"), field(&stats.stdout, "triples"));
+}
+
+#[test]
+fn a_directory_of_other_files_is_not_a_store() {
+    let dir = TempDir::new().unwrap();
+    let other = dir.path().join("photos");
+    fs::create_dir(&other).unwrap();
+    write(&other, "cat.jpg", "meow");
+    let good = write(dir.path(), "good.txt", GOOD);
+    for args in [
+        vec!["build", p(&good), "--store", p(&other)],
+        vec!["stats", "--store", p(&other)],
+        vec!["query", "--store", p(&other), "ASK {}"],
+        vec!["export", "--store", p(&other)],
+    ] {
+        let result = run(&args);
+        assert_eq!(result.code, 2, "{args:?}");
+        assert_one_line_error(&result, &[&format!("{}: not a Parley store", p(&other))]);
+    }
+    assert_eq!(fs::read_dir(&other).unwrap().count(), 1, "nothing was written into it");
+    // A file is not a store either, and a missing store is not created by readers.
+    let missing = dir.path().join("missing");
+    let result = run(&["stats", "--store", p(&missing)]);
+    assert_one_line_error(&result, &["no such store"]);
+    assert!(!missing.exists());
+    let result = run(&["stats", "--store", p(&good)]);
+    assert_one_line_error(&result, &["not a Parley store"]);
+}
+
+#[test]
+fn a_locked_store_is_reported() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("s");
+    let _held = parley::ParleyStore::open(&path).unwrap();
+    let result = run(&["stats", "--store", p(&path)]);
+    assert_eq!(result.code, 2);
+    assert_one_line_error(&result, &["store is locked by another process"]);
+}
+
+#[test]
+fn queries_on_an_empty_store() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("s");
+    drop(parley::ParleyStore::open(&path).unwrap());
+    let store = p(&path);
+
+    let select = run(&["query", "--store", store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"]);
+    assert_eq!(select.code, 0, "{}", select.stderr);
+    assert_eq!(select.stdout.lines().last(), Some("0 rows"), "the store marker is not data");
+
+    let ask = run(&["query", "--store", store, "ASK { ?s ?p ?o }"]);
+    assert_eq!(ask.stdout, "false\n");
+
+    let json = run(&["query", "--store", store, "--format", "json", "SELECT ?s WHERE { ?s ?p ?o }"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["results"]["bindings"], serde_json::json!([]));
+
+    let construct = run(&["query", "--store", store, "CONSTRUCT WHERE { ?s ?p ?o }"]);
+    assert_eq!(construct.code, 0, "{}", construct.stderr);
+    assert!(parse(RdfFormat::Turtle, &construct.stdout).is_empty());
+
+    let stats = run(&["stats", "--store", store]);
+    assert_eq!(field(&stats.stdout, "documents"), 0);
+    assert_eq!(field(&stats.stdout, "triples"), 0);
+}
+
+#[test]
+fn malformed_sparql_is_one_line() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("s");
+    drop(parley::ParleyStore::open(&path).unwrap());
+    let result = run(&["query", "--store", p(&path), "SELEKT ?x WHERE { ?x ?y }"]);
+    assert_eq!(result.code, 1);
+    assert_one_line_error(&result, &["parley: SPARQL syntax error: "]);
+
+    let missing = dir.path().join("q.rq");
+    let result = run(&["query", "--store", p(&path), "--file", p(&missing)]);
+    assert_eq!(result.code, 1);
+    assert_one_line_error(&result, &["no such file: ", "q.rq"]);
+}
+
+#[test]
+fn query_results_formats() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("s");
+    let good = write(dir.path(), "good.txt", GOOD);
+    assert_eq!(run(&["build", p(&good), "--store", p(&store)]).code, 0);
+    let q = "SELECT ?d ?id WHERE { ?d <http://purl.org/dc/terms/identifier> ?id }";
+    let table = run(&["query", "--store", p(&store), q]);
+    assert!(table.stdout.contains("pid:doc/good  good"), "{}", table.stdout);
+    assert!(table.stdout.ends_with("1 row\n"));
+    let csv = run(&["query", "--store", p(&store), "--format", "csv", q]);
+    assert_eq!(csv.stdout, "d,id\r\nhttps://w3id.org/parley/id/doc/good,good\r\n");
+    let tsv = run(&["query", "--store", p(&store), "--format", "tsv", q]);
+    assert!(tsv.stdout.starts_with("?d\t?id\n"));
+    let xml = run(&["query", "--store", p(&store), "--format", "xml", q]);
+    assert!(xml.stdout.contains("<sparql"));
+}
+
+#[test]
+fn export_formats_agree() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("s");
+    let jsonl = write(
+        dir.path(),
+        "docs.jsonl",
+        "{\"id\":\"d 1\",\"text\":\"Russia and Ukraine met in Istanbul.\",\"date\":\"2025-05-16\",\"title\":\"Talks \\\"today\\\"\",\"url\":\"https://example.org/1\"}\n\
+         {\"id\":\"d/2\",\"text\":\"Hamas urged Israel to agree to a ceasefire.\\nLine two.\"}\n",
+    );
+    let good = write(dir.path(), "third.txt", GOOD);
+    let built = run(&["build", p(&jsonl), p(&good), "--store", p(&store)]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+
+    let export = |format: &str| {
+        let result = run(&["export", "--store", p(&store), "--format", format]);
+        assert_eq!(result.code, 0, "{format}: {}", result.stderr);
+        result.stdout
+    };
+    let reference: HashSet<Quad> = parse(RdfFormat::NQuads, &export("nquads")).into_iter().collect();
+    assert!(reference.iter().all(|q| matches!(q.graph_name, GraphName::NamedNode(_))));
+    let graphs: HashSet<_> = reference.iter().map(|q| q.graph_name.clone()).collect();
+    assert_eq!(graphs.len(), 3);
+    let triples: HashSet<Triple> = reference.iter().cloned().map(Triple::from).collect();
+
+    let jsonld = RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() };
+    for (name, format) in [("trig", RdfFormat::TriG), ("jsonld", jsonld)] {
+        let quads: HashSet<Quad> = parse(format, &export(name)).into_iter().collect();
+        assert_eq!(quads, reference, "{name}");
+    }
+    for (name, format) in [
+        ("turtle", RdfFormat::Turtle),
+        ("ntriples", RdfFormat::NTriples),
+        ("rdfxml", RdfFormat::RdfXml),
+    ] {
+        let text = export(name);
+        let parsed: Vec<Triple> = parse(format, &text).into_iter().map(Triple::from).collect();
+        let set: HashSet<Triple> = parsed.iter().cloned().collect();
+        assert_eq!(set, triples, "{name}");
+        assert_eq!(parsed.len(), set.len(), "{name} repeats triples");
+    }
+    // The default is TriG, and --output writes a file.
+    let out = dir.path().join("out.trig");
+    assert_eq!(run(&["export", "--store", p(&store), "--output", p(&out)]).code, 0);
+    let written: HashSet<Quad> =
+        parse(RdfFormat::TriG, &fs::read_to_string(&out).unwrap()).into_iter().collect();
+    assert_eq!(written, reference);
+    // extract gives the same graphs as build + export.
+    let extracted: HashSet<Quad> =
+        extract_quads(&[p(&jsonl), p(&good)], "").into_iter().collect();
+    assert_eq!(extracted, reference);
+}
