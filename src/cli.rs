@@ -96,8 +96,10 @@ Examples:
 
 const QUERY_HELP: &str = "\
 The default graph is the union of all document graphs (unless the query has
-FROM); use GRAPH ?doc { ... } to see which document said what, and DISTINCT
-to count things described in several documents. The store is opened for
+FROM), plus the store's marker triple (pid:store dcterms:conformsTo
+<https://w3id.org/parley/ontology>); use GRAPH ?doc { ... } to see which
+document said what, and DISTINCT to count things described in several
+documents. The store is opened for
 writing (it takes RocksDB's lock), so it cannot be queried while a build runs.
 
 Output: SELECT prints a table by default (IRIs shortened with the parley:,

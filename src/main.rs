@@ -253,6 +253,7 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
         (QueryResults::Boolean(value), format) => {
             out = QueryResultsSerializer::from_format(results_format(format))
                 .serialize_boolean_to_writer(out, value)?;
+            out.write_all(b"\n")?;
         }
         (QueryResults::Solutions(solutions), ResultsFormat::Table) => {
             let variables: Vec<String> =
@@ -273,6 +274,10 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
                 serializer.serialize(&solution.map_err(evaluation)?)?;
             }
             out = serializer.finish()?;
+            // JSON and XML results end without a newline; CSV and TSV with one.
+            if matches!(format, ResultsFormat::Json | ResultsFormat::Xml) {
+                out.write_all(b"\n")?;
+            }
         }
         (QueryResults::Graph(triples), _) => {
             let quads = triples.map(|triple| {

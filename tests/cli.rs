@@ -336,20 +336,27 @@ fn queries_on_an_empty_store() {
     drop(parley::ParleyStore::open(&path).unwrap());
     let store = p(&path);
 
-    let select = run(&["query", "--store", store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"]);
+    let select = run(&["query", "--store", store, "SELECT ?s ?c WHERE { ?s a ?c }"]);
     assert_eq!(select.code, 0, "{}", select.stderr);
-    assert_eq!(select.stdout.lines().last(), Some("0 rows"), "the store marker is not data");
+    assert_eq!(select.stdout, "s  c\n-  -\n0 rows\n");
 
-    let ask = run(&["query", "--store", store, "ASK { ?s ?p ?o }"]);
-    assert_eq!(ask.stdout, "false\n");
+    // The only statement is the store marker, in the default graph.
+    let all = run(&["query", "--store", store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"]);
+    assert!(all.stdout.contains("pid:store  dcterms:conformsTo  <https://w3id.org/parley/ontology>"));
+    assert!(all.stdout.ends_with("1 row\n"));
+    let named = run(&["query", "--store", store, "ASK { GRAPH ?g { ?s ?p ?o } }"]);
+    assert_eq!(named.stdout, "false\n");
 
-    let json = run(&["query", "--store", store, "--format", "json", "SELECT ?s WHERE { ?s ?p ?o }"]);
+    let json = run(&["query", "--store", store, "--format", "json", "SELECT ?s WHERE { ?s a ?c }"]);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(value["results"]["bindings"], serde_json::json!([]));
 
-    let construct = run(&["query", "--store", store, "CONSTRUCT WHERE { ?s ?p ?o }"]);
+    let construct = run(&["query", "--store", store, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"]);
     assert_eq!(construct.code, 0, "{}", construct.stderr);
     assert!(parse(RdfFormat::Turtle, &construct.stdout).is_empty());
+
+    let export = run(&["export", "--store", store, "--format", "nquads"]);
+    assert_eq!((export.code, export.stdout.as_str()), (0, ""), "the marker is not exported");
 
     let stats = run(&["stats", "--store", store]);
     assert_eq!(field(&stats.stdout, "documents"), 0);

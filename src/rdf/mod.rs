@@ -102,7 +102,13 @@ where
             serializer.serialize_triple(triple)?;
         }
     }
-    Ok(serializer.finish()?)
+    let mut writer = serializer.finish()?;
+    // These serializers stop right after the last `]` or `>`: end the file
+    // with a newline like the others, so it prints cleanly in a terminal.
+    if matches!(format, GraphFormat::JsonLd | GraphFormat::RdfXml) {
+        writer.write_all(b"\n")?;
+    }
+    Ok(writer)
 }
 
 /// Collects the quads of one document graph, without duplicates.

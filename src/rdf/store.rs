@@ -128,8 +128,14 @@ impl ParleyStore {
         transaction.commit().map_err(|e| self.error(e))
     }
 
-    /// Runs a SPARQL query whose default graph is the union of all document
-    /// graphs (unless the query names its own with `FROM`).
+    /// Runs a SPARQL query whose default graph is the union of all graphs
+    /// (unless the query names its own with `FROM`).
+    ///
+    /// Oxigraph's union includes the store's own default graph, which holds
+    /// only the marker triple (`pid:store dcterms:conformsTo <.../ontology>`):
+    /// a bare `?s ?p ?o` sees it, any pattern on Parley terms does not.
+    /// Listing every document graph instead would keep it out but costs one
+    /// index lookup per graph per pattern, far too slow on a large store.
     ///
     /// The union does not remove duplicates: an entity described in two
     /// documents matches twice, so use `DISTINCT` to count things.
