@@ -21,8 +21,8 @@ use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 use parley::{
-    document_quads, load_inputs, mint, vocab, write_quads, Document, Extractor, GraphFormat,
-    InputError, Location, ParleyError, ParleyStore,
+    document_quads, load_inputs, mint, vocab, write_quads, Document, Extractor, GraphFormat, InputError, Location,
+    ParleyError, ParleyStore,
 };
 use serde::Serialize;
 
@@ -86,8 +86,12 @@ fn exit_status(error: &anyhow::Error) -> u8 {
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            || cause.downcast_ref::<ParleyError>().is_some_and(ParleyError::is_broken_pipe)
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<ParleyError>()
+                .is_some_and(ParleyError::is_broken_pipe)
     })
 }
 
@@ -96,11 +100,16 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs };
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs
+    };
     // Everything is read first: one bad input means no output at all, rather
     // than a partial graph that looks complete.
-    let documents: Vec<Document> =
-        load_inputs(&inputs, args.date).into_iter().collect::<Result<_, InputError>>()?;
+    let documents: Vec<Document> = load_inputs(&inputs, args.date)
+        .into_iter()
+        .collect::<Result<_, InputError>>()?;
     let extractor = Extractor::new()?;
     let mut out = stdout();
     let format = match args.format {
@@ -140,11 +149,7 @@ struct MentionOut<'a> {
     entity: String,
 }
 
-fn write_mentions(
-    extractor: &Extractor,
-    documents: &[Document],
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+fn write_mentions(extractor: &Extractor, documents: &[Document], out: &mut impl Write) -> anyhow::Result<()> {
     for doc in documents {
         let extraction = extractor.extract(doc);
         let mentions = extraction
@@ -161,8 +166,7 @@ fn write_mentions(
                 })
             })
             .collect();
-        serde_json::to_writer(&mut *out, &MentionsLine { id: &doc.id, mentions })
-            .map_err(io::Error::from)?;
+        serde_json::to_writer(&mut *out, &MentionsLine { id: &doc.id, mentions }).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -207,7 +211,11 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         ],
     )?;
     out.flush()?;
-    Ok(if skipped == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if skipped == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Two aligned columns: a name and a value.
@@ -220,7 +228,10 @@ fn write_rows(out: &mut impl Write, rows: &[(&str, String)]) -> io::Result<()> {
 }
 
 fn read_query_file(path: &Path) -> anyhow::Result<String> {
-    let location = Location { file: path.display().to_string(), line: None };
+    let location = Location {
+        file: path.display().to_string(),
+        line: None,
+    };
     let mut text = String::new();
     let result = if path.as_os_str() == "-" {
         io::stdin().lock().read_to_string(&mut text).map(|_| ())
@@ -246,23 +257,25 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let store = ParleyStore::open_existing(&args.store)?;
     let results = store.query(&sparql)?;
     let mut out = stdout();
-    let evaluation =
-        |e: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(e));
+    let evaluation = |e: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(e));
     match (results, args.format) {
         (QueryResults::Boolean(value), ResultsFormat::Table) => writeln!(out, "{value}")?,
         (QueryResults::Boolean(value), format) => {
-            out = QueryResultsSerializer::from_format(results_format(format))
-                .serialize_boolean_to_writer(out, value)?;
+            out =
+                QueryResultsSerializer::from_format(results_format(format)).serialize_boolean_to_writer(out, value)?;
             out.write_all(b"\n")?;
         }
         (QueryResults::Solutions(solutions), ResultsFormat::Table) => {
-            let variables: Vec<String> =
-                solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+            let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
             let mut rows: Vec<Vec<String>> = Vec::new();
             for solution in solutions {
                 let solution = solution.map_err(evaluation)?;
                 rows.push(
-                    solution.values().iter().map(|v| v.as_ref().map_or(String::new(), compact)).collect(),
+                    solution
+                        .values()
+                        .iter()
+                        .map(|v| v.as_ref().map_or(String::new(), compact))
+                        .collect(),
                 );
             }
             write_table(&mut out, &variables, &rows)?;
@@ -280,9 +293,7 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
             }
         }
         (QueryResults::Graph(triples), _) => {
-            let quads = triples.map(|triple| {
-                triple.map(|t| t.in_graph(GraphName::DefaultGraph)).map_err(evaluation)
-            });
+            let quads = triples.map(|triple| triple.map(|t| t.in_graph(GraphName::DefaultGraph)).map_err(evaluation));
             out = write_quads(GraphFormat::Turtle, quads, out)?;
         }
     }
@@ -310,8 +321,7 @@ fn compact(term: &Term) -> String {
                 .iter()
                 .find_map(|(prefix, namespace)| {
                     let local = iri.strip_prefix(namespace)?;
-                    let plain = !local.is_empty()
-                        && local.chars().all(|c| c.is_alphanumeric() || "-_./%~".contains(c));
+                    let plain = !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || "-_./%~".contains(c));
                     plain.then(|| format!("{prefix}:{local}"))
                 })
                 .unwrap_or_else(|| format!("<{iri}>"))
@@ -367,10 +377,10 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
         Some(path) => {
-            let file = File::create(path)
-                .with_context(|| format!("{}: cannot create", path.display()))?;
+            let file = File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
             let mut out = store.export(format, BufWriter::new(file))?;
-            out.flush().with_context(|| format!("{}: cannot write", path.display()))?;
+            out.flush()
+                .with_context(|| format!("{}: cannot write", path.display()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -46,11 +46,17 @@ pub struct Location {
 
 impl Location {
     fn file(file: impl Into<String>) -> Location {
-        Location { file: file.into(), line: None }
+        Location {
+            file: file.into(),
+            line: None,
+        }
     }
 
     fn line(file: &str, line: usize) -> Location {
-        Location { file: file.to_owned(), line: Some(line) }
+        Location {
+            file: file.to_owned(),
+            line: Some(line),
+        }
     }
 }
 
@@ -102,13 +108,21 @@ pub enum InputError {
     MissingField { location: Location, field: &'static str },
     /// A JSONL field has the wrong type or an unusable value.
     #[error("{location}: \"{field}\" must be {expected}")]
-    BadField { location: Location, field: &'static str, expected: &'static str },
+    BadField {
+        location: Location,
+        field: &'static str,
+        expected: &'static str,
+    },
     /// A JSONL `date` that is not an existing YYYY-MM-DD date.
     #[error("{location}: bad date {value:?}, expected YYYY-MM-DD")]
     BadDate { location: Location, value: String },
     /// A second document with an id already used in this run.
     #[error("{location}: duplicate document id {id:?} (first seen at {first})")]
-    DuplicateId { location: Location, id: String, first: Location },
+    DuplicateId {
+        location: Location,
+        id: String,
+        first: Location,
+    },
 }
 
 /// Parses a strict `YYYY-MM-DD` date (four-digit year, two-digit month and day).
@@ -135,10 +149,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
 /// (from `--date`) is every document's date unless a JSONL line gives its own.
 /// A document whose id was already read in this call is an error
 /// ([`InputError::DuplicateId`]); the first one wins.
-pub fn load_inputs(
-    paths: &[PathBuf],
-    default_date: Option<NaiveDate>,
-) -> Vec<Result<Document, InputError>> {
+pub fn load_inputs(paths: &[PathBuf], default_date: Option<NaiveDate>) -> Vec<Result<Document, InputError>> {
     let mut results = Vec::new();
     let mut seen: HashMap<String, Location> = HashMap::new();
     for path in paths {
@@ -252,13 +263,22 @@ fn text_document(id: String, bytes: &[u8], location: Location, date: Option<Naiv
     let text = match std::str::from_utf8(&bytes[skip..]) {
         Ok(text) => text,
         Err(error) => {
-            return Err(InputError::InvalidUtf8 { location, byte: skip + error.valid_up_to() })
+            return Err(InputError::InvalidUtf8 {
+                location,
+                byte: skip + error.valid_up_to(),
+            })
         }
     };
     if text.trim().is_empty() {
         return Err(InputError::Empty { location });
     }
-    let doc = Document { id, text: text.to_owned(), date, title: None, url: None };
+    let doc = Document {
+        id,
+        text: text.to_owned(),
+        date,
+        title: None,
+        url: None,
+    };
     Ok((doc, location))
 }
 
@@ -267,7 +287,9 @@ fn text_document(id: String, bytes: &[u8], location: Location, date: Option<Naiv
 /// Lines are checked one by one so that a bad line costs only its document.
 fn jsonl_documents(bytes: &[u8], file: &str, default_date: Option<NaiveDate>) -> Vec<Loaded> {
     if bytes.contains(&0) {
-        return vec![Err(InputError::Binary { location: Location::file(file) })];
+        return vec![Err(InputError::Binary {
+            location: Location::file(file),
+        })];
     }
     let mut results = Vec::new();
     let mut offset = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
@@ -298,7 +320,9 @@ fn jsonl_documents(bytes: &[u8], file: &str, default_date: Option<NaiveDate>) ->
         results.push(jsonl_document(line, location, default_date));
     }
     if results.is_empty() {
-        results.push(Err(InputError::Empty { location: Location::file(file) }));
+        results.push(Err(InputError::Empty {
+            location: Location::file(file),
+        }));
     }
     results
 }
@@ -307,7 +331,10 @@ fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate
     let value: Value = match serde_json::from_str(line) {
         Ok(value) => value,
         Err(error) => {
-            return Err(InputError::InvalidJson { location, message: error.to_string() })
+            return Err(InputError::InvalidJson {
+                location,
+                message: error.to_string(),
+            })
         }
     };
     let Value::Object(object) = value else {
@@ -329,10 +356,17 @@ fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate
         return Err(InputError::MissingField { location, field: "id" });
     };
     if id.trim().is_empty() {
-        return Err(InputError::BadField { location, field: "id", expected: "a non-empty string" });
+        return Err(InputError::BadField {
+            location,
+            field: "id",
+            expected: "a non-empty string",
+        });
     }
     let Some(text) = string("text")? else {
-        return Err(InputError::MissingField { location, field: "text" });
+        return Err(InputError::MissingField {
+            location,
+            field: "text",
+        });
     };
     if text.trim().is_empty() {
         return Err(InputError::Empty { location });
@@ -346,7 +380,16 @@ fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate
     };
     let title = string("title")?;
     let url = string("url")?;
-    Ok((Document { id, text, date, title, url }, location))
+    Ok((
+        Document {
+            id,
+            text,
+            date,
+            title,
+            url,
+        },
+        location,
+    ))
 }
 
 #[cfg(test)]
@@ -368,8 +411,10 @@ mod tests {
         let results = jsonl_documents(input, "f.jsonl", None);
         assert_eq!(results.len(), 5);
         assert!(results[0].is_ok());
-        let messages: Vec<String> =
-            results[1..].iter().map(|r| r.as_ref().unwrap_err().to_string()).collect();
+        let messages: Vec<String> = results[1..]
+            .iter()
+            .map(|r| r.as_ref().unwrap_err().to_string())
+            .collect();
         assert_eq!(messages[0], "f.jsonl:3: \"id\" must be a string");
         assert!(messages[1].starts_with("f.jsonl:4: invalid JSON: "));
         assert_eq!(messages[2], "f.jsonl:5: not valid UTF-8 at byte 51");
@@ -378,8 +423,7 @@ mod tests {
 
     #[test]
     fn text_is_kept_as_given_without_bom() {
-        let (doc, _) =
-            text_document("x".into(), b"\xEF\xBB\xBFa\r\nb", Location::file("x.txt"), None).unwrap();
+        let (doc, _) = text_document("x".into(), b"\xEF\xBB\xBFa\r\nb", Location::file("x.txt"), None).unwrap();
         assert_eq!(doc.text, "a\r\nb");
     }
 }

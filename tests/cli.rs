@@ -93,19 +93,41 @@ fn every_bad_input_is_one_line_naming_the_file() {
     let missing = d.join("x.txt");
     let cases: Vec<(PathBuf, Vec<String>)> = vec![
         (missing.clone(), vec![format!("no such file: {}", p(&missing))]),
-        (empty_dir.clone(), vec![p(&empty_dir).into(), "no .txt or .jsonl".into()]),
+        (
+            empty_dir.clone(),
+            vec![p(&empty_dir).into(), "no .txt or .jsonl".into()],
+        ),
         (write(d, "a.pdf", "text"), vec!["a.pdf".into(), "unsupported".into()]),
-        (write(d, "latin1.txt", b"caf\xe9 talks"), vec!["latin1.txt: not valid UTF-8 at byte 3".into()]),
+        (
+            write(d, "latin1.txt", b"caf\xe9 talks"),
+            vec!["latin1.txt: not valid UTF-8 at byte 3".into()],
+        ),
         (write(d, "bin.txt", b"ab\0cd"), vec!["bin.txt".into(), "binary".into()]),
         (write(d, "empty.txt", ""), vec!["empty.txt".into(), "empty".into()]),
-        (write(d, "blank.txt", " \n\t\r\n"), vec!["blank.txt".into(), "empty".into()]),
-        (write(d, "empty.jsonl", "\n\n"), vec!["empty.jsonl".into(), "empty".into()]),
         (
-            write(d, "json.jsonl", "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\": \"b\", \"text\": \n"),
+            write(d, "blank.txt", " \n\t\r\n"),
+            vec!["blank.txt".into(), "empty".into()],
+        ),
+        (
+            write(d, "empty.jsonl", "\n\n"),
+            vec!["empty.jsonl".into(), "empty".into()],
+        ),
+        (
+            write(
+                d,
+                "json.jsonl",
+                "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\": \"b\", \"text\": \n",
+            ),
             vec!["json.jsonl:2: invalid JSON: ".into()],
         ),
-        (write(d, "noid.jsonl", "{\"text\":\"A.\"}\n"), vec!["noid.jsonl:1: missing \"id\"".into()]),
-        (write(d, "notext.jsonl", "{\"id\":\"a\"}\n"), vec!["notext.jsonl:1: missing \"text\"".into()]),
+        (
+            write(d, "noid.jsonl", "{\"text\":\"A.\"}\n"),
+            vec!["noid.jsonl:1: missing \"id\"".into()],
+        ),
+        (
+            write(d, "notext.jsonl", "{\"id\":\"a\"}\n"),
+            vec!["notext.jsonl:1: missing \"text\"".into()],
+        ),
         (
             write(d, "numid.jsonl", "{\"id\":7,\"text\":\"A.\"}\n"),
             vec!["numid.jsonl:1: \"id\" must be a string".into()],
@@ -114,17 +136,32 @@ fn every_bad_input_is_one_line_naming_the_file() {
             write(d, "blanktext.jsonl", "{\"id\":\"a\",\"text\":\"  \"}\n"),
             vec!["blanktext.jsonl:1: empty document".into()],
         ),
-        (write(d, "array.jsonl", "[1]\n"), vec!["array.jsonl:1: expected a JSON object".into()]),
         (
-            write(d, "date.jsonl", "\n{\"id\":\"a\",\"text\":\"A.\",\"date\":\"2025-13-01\"}\n"),
+            write(d, "array.jsonl", "[1]\n"),
+            vec!["array.jsonl:1: expected a JSON object".into()],
+        ),
+        (
+            write(
+                d,
+                "date.jsonl",
+                "\n{\"id\":\"a\",\"text\":\"A.\",\"date\":\"2025-13-01\"}\n",
+            ),
             vec!["date.jsonl:2: bad date \"2025-13-01\", expected YYYY-MM-DD".into()],
         ),
         (
-            write(d, "dup.jsonl", "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"a\",\"text\":\"B.\"}\n"),
+            write(
+                d,
+                "dup.jsonl",
+                "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"a\",\"text\":\"B.\"}\n",
+            ),
             vec!["dup.jsonl:2: duplicate document id \"a\"".into(), "dup.jsonl:1".into()],
         ),
         (
-            write(d, "badline.jsonl", b"{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n"),
+            write(
+                d,
+                "badline.jsonl",
+                b"{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n",
+            ),
             vec!["badline.jsonl:2: not valid UTF-8 at byte 41".into()],
         ),
     ];
@@ -186,8 +223,9 @@ fn extract_document_node_in_its_own_graph() {
 #[test]
 fn extract_reads_stdin_by_default_and_jsonl_metadata() {
     let quads = extract_quads(&[], GOOD);
-    assert!(quads.iter().any(|q| q.predicate.as_str() == DCTERMS_ID
-        && q.object.to_string() == "\"stdin\""));
+    assert!(quads
+        .iter()
+        .any(|q| q.predicate.as_str() == DCTERMS_ID && q.object.to_string() == "\"stdin\""));
 
     let dir = TempDir::new().unwrap();
     let jsonl = write(
@@ -199,8 +237,10 @@ fn extract_reads_stdin_by_default_and_jsonl_metadata() {
     let date_of = |id: &str| {
         quads
             .iter()
-            .find(|q| q.subject.to_string() == format!("<{DOC}{id}>")
-                && q.predicate.as_str() == "http://purl.org/dc/terms/date")
+            .find(|q| {
+                q.subject.to_string() == format!("<{DOC}{id}>")
+                    && q.predicate.as_str() == "http://purl.org/dc/terms/date"
+            })
             .map(|q| q.object.to_string())
     };
     let xsd_date = "^^<http://www.w3.org/2001/XMLSchema#date>";
@@ -213,7 +253,9 @@ fn extract_reads_stdin_by_default_and_jsonl_metadata() {
 fn extract_turtle_parses_and_uses_prefixes() {
     let result = run_with_stdin(&["extract"], GOOD);
     assert_eq!(result.code, 0, "{}", result.stderr);
-    assert!(result.stdout.contains("@prefix parley: <https://w3id.org/parley/ontology#>"));
+    assert!(result
+        .stdout
+        .contains("@prefix parley: <https://w3id.org/parley/ontology#>"));
     let triples = parse(RdfFormat::Turtle, &result.stdout);
     assert!(triples.iter().any(|q| q.predicate.as_str() == DCTERMS_ID));
     assert!(triples.iter().all(|q| q.graph_name.is_default_graph()));
@@ -223,7 +265,11 @@ fn extract_turtle_parses_and_uses_prefixes() {
 #[test]
 fn extract_mentions_is_json_lines() {
     let dir = TempDir::new().unwrap();
-    let jsonl = write(dir.path(), "m.jsonl", "{\"id\":\"m1\",\"text\":\"Zelensky met Erdogan in Ankara.\"}\n{\"id\":\"m2\",\"text\":\"NATO and Russia.\"}\n");
+    let jsonl = write(
+        dir.path(),
+        "m.jsonl",
+        "{\"id\":\"m1\",\"text\":\"Zelensky met Erdogan in Ankara.\"}\n{\"id\":\"m2\",\"text\":\"NATO and Russia.\"}\n",
+    );
     let result = run(&["extract", "--format", "mentions", p(&jsonl)]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     let lines: Vec<&str> = result.stdout.lines().collect();
@@ -236,7 +282,10 @@ fn extract_mentions_is_json_lines() {
             for key in ["start", "end", "text", "type", "entity"] {
                 assert!(mention.get(key).is_some(), "{key} missing in {mention}");
             }
-            assert!(mention["entity"].as_str().unwrap().starts_with("https://w3id.org/parley/id/"));
+            assert!(mention["entity"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://w3id.org/parley/id/"));
         }
     }
 }
@@ -255,7 +304,11 @@ fn build_commits_good_documents_and_reports_bad_ones() {
     let dir = TempDir::new().unwrap();
     let store = dir.path().join("news.store");
     let good = write(dir.path(), "good.txt", GOOD);
-    let bad = write(dir.path(), "bad.jsonl", "{\"id\":\"ok\",\"text\":\"Talks.\"}\n{\"id\":\"x\"}\n");
+    let bad = write(
+        dir.path(),
+        "bad.jsonl",
+        "{\"id\":\"ok\",\"text\":\"Talks.\"}\n{\"id\":\"x\"}\n",
+    );
     let result = run(&["build", p(&good), p(&bad), "--store", p(&store)]);
     assert_eq!(result.code, 1, "a skipped document makes the status 1");
     assert_one_line_error(&result, &["bad.jsonl:2: missing \"text\""]);
@@ -267,7 +320,9 @@ fn build_commits_good_documents_and_reports_bad_ones() {
     assert_eq!(field(&stats.stdout, "documents"), 2);
 
     let query = run(&[
-        "query", "--store", p(&store),
+        "query",
+        "--store",
+        p(&store),
         "PREFIX parley: <https://w3id.org/parley/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> \
          SELECT ?id WHERE { ?d a parley:Document ; dcterms:identifier ?id } ORDER BY ?id",
     ]);
@@ -342,21 +397,39 @@ fn queries_on_an_empty_store() {
 
     // The only statement is the store marker, in the default graph.
     let all = run(&["query", "--store", store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"]);
-    assert!(all.stdout.contains("pid:store  dcterms:conformsTo  <https://w3id.org/parley/ontology>"));
+    assert!(all
+        .stdout
+        .contains("pid:store  dcterms:conformsTo  <https://w3id.org/parley/ontology>"));
     assert!(all.stdout.ends_with("1 row\n"));
     let named = run(&["query", "--store", store, "ASK { GRAPH ?g { ?s ?p ?o } }"]);
     assert_eq!(named.stdout, "false\n");
 
-    let json = run(&["query", "--store", store, "--format", "json", "SELECT ?s WHERE { ?s a ?c }"]);
+    let json = run(&[
+        "query",
+        "--store",
+        store,
+        "--format",
+        "json",
+        "SELECT ?s WHERE { ?s a ?c }",
+    ]);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(value["results"]["bindings"], serde_json::json!([]));
 
-    let construct = run(&["query", "--store", store, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"]);
+    let construct = run(&[
+        "query",
+        "--store",
+        store,
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]);
     assert_eq!(construct.code, 0, "{}", construct.stderr);
     assert!(parse(RdfFormat::Turtle, &construct.stdout).is_empty());
 
     let export = run(&["export", "--store", store, "--format", "nquads"]);
-    assert_eq!((export.code, export.stdout.as_str()), (0, ""), "the marker is not exported");
+    assert_eq!(
+        (export.code, export.stdout.as_str()),
+        (0, ""),
+        "the marker is not exported"
+    );
 
     let stats = run(&["stats", "--store", store]);
     assert_eq!(field(&stats.stdout, "documents"), 0);
@@ -416,12 +489,16 @@ fn export_formats_agree() {
         result.stdout
     };
     let reference: HashSet<Quad> = parse(RdfFormat::NQuads, &export("nquads")).into_iter().collect();
-    assert!(reference.iter().all(|q| matches!(q.graph_name, GraphName::NamedNode(_))));
+    assert!(reference
+        .iter()
+        .all(|q| matches!(q.graph_name, GraphName::NamedNode(_))));
     let graphs: HashSet<_> = reference.iter().map(|q| q.graph_name.clone()).collect();
     assert_eq!(graphs.len(), 3);
     let triples: HashSet<Triple> = reference.iter().cloned().map(Triple::from).collect();
 
-    let jsonld = RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() };
+    let jsonld = RdfFormat::JsonLd {
+        profile: JsonLdProfileSet::empty(),
+    };
     for (name, format) in [("trig", RdfFormat::TriG), ("jsonld", jsonld)] {
         let quads: HashSet<Quad> = parse(format, &export(name)).into_iter().collect();
         assert_eq!(quads, reference, "{name}");
@@ -440,11 +517,11 @@ fn export_formats_agree() {
     // The default is TriG, and --output writes a file.
     let out = dir.path().join("out.trig");
     assert_eq!(run(&["export", "--store", p(&store), "--output", p(&out)]).code, 0);
-    let written: HashSet<Quad> =
-        parse(RdfFormat::TriG, &fs::read_to_string(&out).unwrap()).into_iter().collect();
+    let written: HashSet<Quad> = parse(RdfFormat::TriG, &fs::read_to_string(&out).unwrap())
+        .into_iter()
+        .collect();
     assert_eq!(written, reference);
     // extract gives the same graphs as build + export.
-    let extracted: HashSet<Quad> =
-        extract_quads(&[p(&jsonl), p(&good)], "").into_iter().collect();
+    let extracted: HashSet<Quad> = extract_quads(&[p(&jsonl), p(&good)], "").into_iter().collect();
     assert_eq!(extracted, reference);
 }

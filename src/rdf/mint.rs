@@ -16,12 +16,10 @@ use crate::extract::model::{EntityKey, EventKind};
 
 /// The subject of the marker triple that tells a Parley store from any other
 /// RocksDB directory (`<.../id/store> dcterms:conformsTo <.../ontology>`).
-pub const STORE: NamedNodeRef<'static> =
-    NamedNodeRef::new_unchecked("https://w3id.org/parley/id/store");
+pub const STORE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/parley/id/store");
 
 /// The object of the store marker triple.
-pub const ONTOLOGY: NamedNodeRef<'static> =
-    NamedNodeRef::new_unchecked("https://w3id.org/parley/ontology");
+pub const ONTOLOGY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/parley/ontology");
 
 /// Percent-encodes every byte outside the IRI "unreserved" set.
 pub fn encode(value: &str) -> String {
@@ -49,9 +47,10 @@ pub fn entity_iri(key: &EntityKey) -> NamedNode {
     match key {
         EntityKey::State(code) => id_iri(&format!("state/{}", encode(code))),
         EntityKey::Person { key, scope: None } => id_iri(&format!("person/{}", encode(key))),
-        EntityKey::Person { key, scope: Some(scope) } => {
-            id_iri(&format!("person/{}/{}", encode(scope), encode(key)))
-        }
+        EntityKey::Person {
+            key,
+            scope: Some(scope),
+        } => id_iri(&format!("person/{}/{}", encode(scope), encode(key))),
         EntityKey::Organization(key) => id_iri(&format!("org/{}", encode(key))),
         EntityKey::Place(key) => id_iri(&format!("place/{}", encode(key))),
     }
@@ -65,7 +64,11 @@ pub fn document_iri(id: &str) -> NamedNode {
 /// `pid:event/<doc id>/<kind>-<n>`, `n` the 1-based index of the event in the
 /// document's event list (so `meeting-1`, `demand-2`, `meeting-3`).
 pub fn event_iri(doc_id: &str, kind: &EventKind, n: usize) -> NamedNode {
-    id_iri(&format!("event/{}/{}-{n}", encode(doc_id), kind.name().to_ascii_lowercase()))
+    id_iri(&format!(
+        "event/{}/{}-{n}",
+        encode(doc_id),
+        kind.name().to_ascii_lowercase()
+    ))
 }
 
 /// `http://www.wikidata.org/entity/<Q>`.
@@ -85,19 +88,30 @@ mod tests {
             "https://w3id.org/parley/id/state/RUS"
         );
         assert_eq!(
-            entity_iri(&EntityKey::Person { key: "vladimir-medinsky".into(), scope: None }).as_str(),
+            entity_iri(&EntityKey::Person {
+                key: "vladimir-medinsky".into(),
+                scope: None
+            })
+            .as_str(),
             "https://w3id.org/parley/id/person/vladimir-medinsky"
         );
         assert_eq!(
-            entity_iri(&EntityKey::Person { key: "smith".into(), scope: Some("doc 1".into()) })
-                .as_str(),
+            entity_iri(&EntityKey::Person {
+                key: "smith".into(),
+                scope: Some("doc 1".into())
+            })
+            .as_str(),
             "https://w3id.org/parley/id/person/doc%201/smith"
         );
         assert_eq!(
             document_iri("istanbul-talks").as_str(),
             "https://w3id.org/parley/id/doc/istanbul-talks"
         );
-        let kind = EventKind::Claim { claimant: 0, topic: Topic::Territory, text: String::new() };
+        let kind = EventKind::Claim {
+            claimant: 0,
+            topic: Topic::Territory,
+            text: String::new(),
+        };
         assert_eq!(
             event_iri("istanbul-talks", &kind, 2).as_str(),
             "https://w3id.org/parley/id/event/istanbul-talks/claim-2"

@@ -58,7 +58,9 @@ impl GraphFormat {
             GraphFormat::NTriples => RdfFormat::NTriples,
             GraphFormat::NQuads => RdfFormat::NQuads,
             GraphFormat::TriG => RdfFormat::TriG,
-            GraphFormat::JsonLd => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            GraphFormat::JsonLd => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
             GraphFormat::RdfXml => RdfFormat::RdfXml,
         }
     }
@@ -77,9 +79,12 @@ where
 {
     let mut serializer = RdfSerializer::from_format(format.rdf_format());
     for (prefix, namespace) in vocab::PREFIXES {
-        serializer = serializer.with_prefix(*prefix, *namespace).map_err(|error| {
-            ParleyError::Serialization { what: "prefixes".into(), source: Box::new(error) }
-        })?;
+        serializer = serializer
+            .with_prefix(*prefix, *namespace)
+            .map_err(|error| ParleyError::Serialization {
+                what: "prefixes".into(),
+                source: Box::new(error),
+            })?;
     }
     let mut serializer = serializer.for_writer(writer);
     if format.keeps_graphs() {
@@ -96,8 +101,8 @@ where
             }
         }
         drop(seen);
-        // Stable: keeps the order of a node's triples as the document gave them.
-        triples.sort_by(|a, b| a.subject.to_string().cmp(&b.subject.to_string()));
+        // Equal keys keep their order: a node's triples stay as the document gave them.
+        triples.sort_by_cached_key(|triple| triple.subject.to_string());
         for triple in &triples {
             serializer.serialize_triple(triple)?;
         }
@@ -119,12 +124,7 @@ struct GraphBuilder {
 }
 
 impl GraphBuilder {
-    fn add(
-        &mut self,
-        subject: &NamedNode,
-        predicate: NamedNodeRef<'_>,
-        object: impl Into<Term>,
-    ) {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
         let quad = Quad::new(subject.clone(), predicate, object, self.graph.clone());
         if self.seen.insert(quad.clone()) {
             self.quads.push(quad);
@@ -171,8 +171,11 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
     }
     g.add(&doc_iri, parley::CHARACTER_COUNT, integer(doc.text.chars().count()));
 
-    let entity_iris: Vec<NamedNode> =
-        extraction.entities.iter().map(|entity| mint::entity_iri(&entity.key)).collect();
+    let entity_iris: Vec<NamedNode> = extraction
+        .entities
+        .iter()
+        .map(|entity| mint::entity_iri(&entity.key))
+        .collect();
     let iri_of = |id: EntityId| entity_iris.get(id);
 
     for (entity, iri) in extraction.entities.iter().zip(&entity_iris) {
@@ -227,7 +230,11 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
         }
         let kind_name = event.kind.name();
         let label = match &event.kind {
-            EventKind::Meeting { participants, location, status } => {
+            EventKind::Meeting {
+                participants,
+                location,
+                status,
+            } => {
                 for agent in participants.iter().filter_map(|id| iri_of(*id)) {
                     g.add(&iri, parley::PARTICIPANT, agent.clone());
                 }
@@ -235,7 +242,11 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
                     g.add(&iri, parley::LOCATION, place.clone());
                 }
                 g.add(&iri, parley::STATUS, vocab::meeting_status(*status));
-                format!("{kind_name}: {} ({})", label_of(&mut participants.iter()), status.name())
+                format!(
+                    "{kind_name}: {} ({})",
+                    label_of(&mut participants.iter()),
+                    status.name()
+                )
             }
             EventKind::Demand { by, of, topic, text } => {
                 for agent in by.iter().filter_map(|id| iri_of(*id)) {
@@ -324,7 +335,12 @@ mod tests {
         };
         let extraction = Extraction {
             entities: vec![state("RUS", "Russia"), state("UKR", "Ukraine")],
-            mentions: vec![Mention { start: 0, end: 6, text: "Russia".into(), entity: 0 }],
+            mentions: vec![Mention {
+                start: 0,
+                end: 6,
+                text: "Russia".into(),
+                entity: 0,
+            }],
             events: vec![Event {
                 kind: EventKind::Meeting {
                     participants: [0, 1, 7].into_iter().collect(),
@@ -345,17 +361,19 @@ mod tests {
         assert!(quads.iter().all(|q| q.graph_name == graph));
         let event = mint::event_iri("talks", &extraction.events[0].kind, 1);
         let has = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
-            quads.iter().any(|q| {
-                q.subject == NamedOrBlankNode::from(s.clone()) && q.predicate == p && q.object == o
-            })
+            quads
+                .iter()
+                .any(|q| q.subject == NamedOrBlankNode::from(s.clone()) && q.predicate == p && q.object == o)
         };
-        assert!(has(&event, rdfs::LABEL, string("Meeting: Russia, Ukraine (Held)").into()));
+        assert!(has(
+            &event,
+            rdfs::LABEL,
+            string("Meeting: Russia, Ukraine (Held)").into()
+        ));
         assert!(has(&event, parley::STATUS, parley::HELD.into_owned().into()));
         let participants = quads
             .iter()
-            .filter(|q| {
-                q.subject == NamedOrBlankNode::from(event.clone()) && q.predicate == parley::PARTICIPANT
-            })
+            .filter(|q| q.subject == NamedOrBlankNode::from(event.clone()) && q.predicate == parley::PARTICIPANT)
             .count();
         assert_eq!(participants, 2, "the dangling entity id 7 is skipped");
         let state = mint::entity_iri(&EntityKey::State("RUS".into()));

@@ -46,7 +46,12 @@ pub struct StoreStats {
 }
 
 fn marker() -> QuadRef<'static> {
-    QuadRef::new(mint::STORE, vocab::dcterms::CONFORMS_TO, mint::ONTOLOGY, GraphNameRef::DefaultGraph)
+    QuadRef::new(
+        mint::STORE,
+        vocab::dcterms::CONFORMS_TO,
+        mint::ONTOLOGY,
+        GraphNameRef::DefaultGraph,
+    )
 }
 
 impl ParleyStore {
@@ -117,11 +122,7 @@ impl ParleyStore {
     /// so rebuilding a document never duplicates it and a failure leaves the
     /// old graph in place. `quads` are inserted as given: they should all be
     /// in the graph `doc_iri` (as [`super::document_quads`] makes them).
-    pub fn replace_document(
-        &self,
-        doc_iri: NamedNodeRef<'_>,
-        quads: &[Quad],
-    ) -> Result<(), ParleyError> {
+    pub fn replace_document(&self, doc_iri: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), ParleyError> {
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         transaction.remove_named_graph(doc_iri).map_err(|e| self.error(e))?;
         transaction.extend(quads);
@@ -168,12 +169,10 @@ impl ParleyStore {
         let documents = self.count(
             "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a <https://w3id.org/parley/ontology#Document> } }",
         )?;
-        let triples = self.count(
-            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
-        )?;
+        let triples =
+            self.count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")?;
         let quads = self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
-        let subjects =
-            self.count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
+        let subjects = self.count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
         let mut classes = Vec::new();
         for class in vocab::COUNTED_CLASSES {
             let n = self.count(&format!(
@@ -183,14 +182,18 @@ impl ParleyStore {
             let name = class.as_str().rsplit('#').next().unwrap_or(class.as_str());
             classes.push((name, n));
         }
-        Ok(StoreStats { documents, triples, quads, subjects, classes })
+        Ok(StoreStats {
+            documents,
+            triples,
+            quads,
+            subjects,
+            classes,
+        })
     }
 
     /// The single integer a `SELECT (COUNT(..) AS ?n)` query returns.
     fn count(&self, sparql: &str) -> Result<usize, ParleyError> {
-        let evaluation = |error: oxigraph::sparql::QueryEvaluationError| {
-            ParleyError::SparqlEvaluation(Box::new(error))
-        };
+        let evaluation = |error: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(error));
         let QueryResults::Solutions(mut solutions) = self.query(sparql)? else {
             return Ok(0);
         };
@@ -209,7 +212,10 @@ impl ParleyStore {
 }
 
 fn store_error(path: &Path, error: impl Into<StorageError>) -> ParleyError {
-    ParleyError::Store { path: path.to_owned(), source: Box::new(error.into()) }
+    ParleyError::Store {
+        path: path.to_owned(),
+        source: Box::new(error.into()),
+    }
 }
 
 /// RocksDB reports a held lock as "IO error: While lock file: DIR/LOCK:
