@@ -334,7 +334,7 @@ fn build_commits_good_documents_and_reports_bad_ones() {
 #[test]
 fn rebuilding_a_document_replaces_it() {
     let dir = TempDir::new().unwrap();
-    let store = dir.path().join("s");
+    let store = dir.path().join("new").join("parents").join("s");
     let good = write(dir.path(), "good.txt", GOOD);
     let first = run(&["build", p(&good), "--store", p(&store)]);
     assert_eq!(first.code, 0, "{}", first.stderr);

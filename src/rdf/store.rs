@@ -91,6 +91,8 @@ impl ParleyStore {
         if fresh && !create {
             return Err(ParleyError::NoSuchStore { path });
         }
+        // RocksDB creates the store directory but not its missing parents.
+        fs::create_dir_all(dir).map_err(|e| store_error(dir, e))?;
         let store = Store::open(dir).map_err(|error| {
             if is_lock_error(&error) {
                 ParleyError::StoreLocked { path: path.clone() }
