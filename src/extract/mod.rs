@@ -1,0 +1,106 @@
+//! Extraction: from a document's text to entities, mentions and events.
+//!
+//! The extractor knows nothing of RDF: it produces [`Extraction`] values that
+//! `rdf` serializes. Rules and gazetteers are data under `ontology/`, compiled
+//! once by [`Extractor::new`] into matchers shared by every document (and by
+//! threads: an `Extractor` is `Sync`).
+//!
+//! The pipeline for one document: sentences -> gazetteer and name mentions ->
+//! within-document resolution (surnames, descriptors, represents) -> event
+//! rules -> byte offsets converted to code points for the output.
+
+mod dates;
+mod entities;
+mod gazetteer;
+mod lexicon;
+pub mod model;
+mod sentences;
+
+mod events;
+
+use crate::error::ParleyError;
+use crate::text::Document;
+use model::{Extraction, Mention};
+
+/// Compiled rules and gazetteers. Build once, use for every document.
+pub struct Extractor {
+    entities: entities::EntityRules,
+    events: events::EventRules,
+}
+
+impl Extractor {
+    /// Loads and compiles the embedded rule and gazetteer files.
+    pub fn new() -> Result<Extractor, ParleyError> {
+        let lexicon = lexicon::Lexicon::load()?;
+        let events = events::EventRules::compile(&lexicon)?;
+        let entities = entities::EntityRules::compile(lexicon)?;
+        Ok(Extractor { entities, events })
+    }
+
+    /// Extracts entities, mentions and events from one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let sentences = sentences::split(text);
+        let found = self.entities.recognize(&doc.id, text, &sentences);
+        let events = self.events.events(text, &sentences, &found, doc.date);
+        let to_char = CharIndex::new(text);
+        let mentions = found
+            .found
+            .iter()
+            .map(|f| Mention {
+                start: to_char.at(f.start),
+                end: to_char.at(f.end),
+                text: text[f.start..f.end].to_string(),
+                entity: f.entity,
+            })
+            .collect();
+        let events = events
+            .into_iter()
+            .map(|mut e| {
+                e.evidence.start = to_char.at(e.evidence.start);
+                e.evidence.end = to_char.at(e.evidence.end);
+                e
+            })
+            .collect();
+        Extraction {
+            entities: found.entities,
+            mentions,
+            events,
+        }
+    }
+
+    /// Ids of the event rules whose trigger matches a sentence.
+    pub fn matching_rules(&self, sentence: &str) -> Vec<String> {
+        self.events
+            .matching_rules(sentence)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    /// Every event rule as (id, example sentence), for tests and documentation.
+    pub fn rule_examples(&self) -> Vec<(String, String)> {
+        self.events
+            .rules
+            .iter()
+            .map(|r| (r.id.clone(), r.example.clone()))
+            .collect()
+    }
+}
+
+/// Byte offset to code-point offset, for one text.
+struct CharIndex {
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        CharIndex {
+            starts: text.char_indices().map(|(i, _)| i).collect(),
+        }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s < byte)
+    }
+}

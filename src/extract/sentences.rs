@@ -1,0 +1,207 @@
+//! Sentence and paragraph boundaries, and the tokens inside them.
+//!
+//! News text comes hard-wrapped (Reuters' 1987 wire copy breaks lines every
+//! 60 characters), with headlines and datelines on their own lines. A line
+//! break therefore ends a sentence only after end punctuation, before an
+//! indented or blank line, or after a short line without final punctuation
+//! (a headline). Offsets are byte offsets into the document text.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A sentence: its byte span in the document, and whether it is a headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// A line without final punctuation standing alone (titles, datelines):
+    /// entities are read from it, events are not.
+    pub headline: bool,
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Adm", "Sgt", "Capt", "Maj", "Prof", "Rev", "Sen", "Rep", "Gov", "St",
+    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "Inc",
+    "Corp", "Co", "Ltd", "Mt", "Ft", "approx", "est", "Pres", "U.S", "U.N", "U.K", "E.U",
+];
+
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: "J. Smith", "U.S."
+    }
+    if word.contains('.') {
+        return true; // "U.S." and the like
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Splits a document into sentences.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = skip_space(text, 0);
+    let mut i = start;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let next = i + c.len_utf8();
+        let boundary = match c {
+            '.' | '!' | '?' => {
+                // the sentence ends after any closing quotes or brackets
+                let mut j = next;
+                while let Some(q) = text[j..].chars().next() {
+                    if matches!(q, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']') {
+                        j += q.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let after = text[j..].chars().next();
+                let follows_space = after.is_none_or(char::is_whitespace);
+                let next_word = text[skip_space(text, j)..].chars().next();
+                let next_starts = next_word.is_none_or(|n| {
+                    n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[')
+                });
+                if follows_space && next_starts && !(c == '.' && is_abbreviation(text, i)) {
+                    Some(j)
+                } else if c == '.' && after.is_some_and(|a| a == '"' || a == '\u{201C}') && next_starts {
+                    // `...conference."Suu Kyi's move`: a closing quote glued to the next sentence
+                    Some(j)
+                } else {
+                    None
+                }
+            }
+            '\n' => {
+                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                let line = text[line_start..i].trim();
+                let next_line_blank_or_indented = bytes.get(next).is_none_or(|b| matches!(b, b'\n' | b' ' | b'\t'));
+                let ends_clause = line.ends_with(['.', '!', '?', ':', '"', '\u{201D}']);
+                let short_line = line.chars().count() < 100 && !line.ends_with([',', ';']);
+                let headline = short_line && !ends_clause && line_start == start;
+                if next_line_blank_or_indented
+                    || ends_clause
+                    || headline
+                    || line.ends_with(" -")
+                    || line.ends_with("--")
+                {
+                    Some(i)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(end) = boundary {
+            push(text, &mut sentences, start, end);
+            start = skip_space(text, end);
+            i = start;
+        } else {
+            i = next;
+        }
+    }
+    push(text, &mut sentences, start, text.len());
+    sentences
+}
+
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_whitespace() {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn push(text: &str, sentences: &mut Vec<Sentence>, start: usize, end: usize) {
+    let trimmed = text[start..end].trim_end();
+    if trimmed.is_empty() {
+        return;
+    }
+    let end = start + trimmed.len();
+    let headline = !trimmed.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ')']) && !trimmed.contains('\n');
+    sentences.push(Sentence { start, end, headline });
+}
+
+/// A word token: byte span into the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+fn word_regex() -> &'static Regex {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    WORD.get_or_init(|| {
+        Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")
+            .expect("valid word regex")
+    })
+}
+
+/// Word tokens of `text[start..end]`, with offsets into `text`.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
+    word_regex()
+        .find_iter(&text[start..end])
+        .map(|m| Token {
+            start: start + m.start(),
+            end: start + m.end(),
+        })
+        .collect()
+}
+
+/// True when at least three quarters of the letters are upper case (wire
+/// headlines like "FRANCE, BONN REACH ACCORD"), where case tells nothing.
+pub fn is_all_caps(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (upper, total) = letters.fold((0, 0), |(u, t), c| (u + usize::from(c.is_uppercase()), t + 1));
+    total >= 4 && upper * 4 >= total * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "Mr. Smith met U.S. officials on Jan. 5 in Oslo. They talked.";
+        assert_eq!(
+            texts(text),
+            vec!["Mr. Smith met U.S. officials on Jan. 5 in Oslo.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_one_sentence_and_headlines_stand_alone() {
+        let text = "BORDURIA SIGNS PACT\nSZOHOD, May 2 -\nBorduria and Syldavia have\nsigned a pact, officials said.\n    Talks went on.";
+        let s = split(text);
+        assert_eq!(&text[s[0].start..s[0].end], "BORDURIA SIGNS PACT");
+        assert!(s[0].headline);
+        assert_eq!(&text[s[1].start..s[1].end], "SZOHOD, May 2 -");
+        assert_eq!(
+            &text[s[2].start..s[2].end],
+            "Borduria and Syldavia have\nsigned a pact, officials said."
+        );
+        assert!(!s[2].headline);
+        assert_eq!(&text[s[3].start..s[3].end], "Talks went on.");
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let text = "He said: \u{201C}We agreed.\u{201D} Then he left.";
+        assert_eq!(
+            texts(text),
+            vec!["He said: \u{201C}We agreed.\u{201D}", "Then he left."]
+        );
+    }
+}
