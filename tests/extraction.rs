@@ -1,0 +1,293 @@
+//! Extraction rules on sentences written for these tests: each test guards one
+//! rule family, and names what it guards.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use parley::{Document, EntityKind, EventKind, Extraction, Extractor, MeetingStatus, Topic};
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new().expect("embedded rules compile"))
+}
+
+fn extract(text: &str, date: Option<&str>) -> Extraction {
+    let doc = Document {
+        id: "test".into(),
+        text: text.into(),
+        date: date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+        title: None,
+        url: None,
+    };
+    extractor().extract(&doc)
+}
+
+fn label(ex: &Extraction, id: usize) -> String {
+    let e = &ex.entities[id];
+    e.iso3.clone().unwrap_or_else(|| e.label.clone())
+}
+
+fn labels(ex: &Extraction, ids: &BTreeSet<usize>) -> BTreeSet<String> {
+    ids.iter().map(|&i| label(ex, i)).collect()
+}
+
+fn entities_of(ex: &Extraction, kind: EntityKind) -> BTreeSet<String> {
+    ex.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == kind)
+        .map(|(i, _)| label(ex, i))
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn every_event_rule_fires_on_its_own_example() {
+    for (id, example) in extractor().rule_examples() {
+        assert!(!example.is_empty(), "rule {id} has no example");
+        let fired = extractor().matching_rules(&example);
+        assert!(
+            fired.contains(&id),
+            "rule {id} does not fire on its example {example:?} (fired: {fired:?})"
+        );
+    }
+}
+
+#[test]
+fn states_are_found_by_name_adjective_capital_and_metonym() {
+    let ex = extract(
+        "Norwegian officials said the Kremlin and Ankara had agreed, and Kenya objected.",
+        None,
+    );
+    assert_eq!(entities_of(&ex, EntityKind::State), set(&["KEN", "NOR", "RUS", "TUR"]));
+}
+
+#[test]
+fn a_capital_after_in_is_a_place_located_in_its_state() {
+    let ex = extract("The delegations met in Nairobi on Tuesday.", None);
+    let places = entities_of(&ex, EntityKind::Place);
+    assert_eq!(places, set(&["Nairobi"]));
+    let nairobi = ex.entities.iter().find(|e| e.label == "Nairobi").unwrap();
+    assert_eq!(nairobi.located_in.map(|s| label(&ex, s)), Some("KEN".to_string()));
+}
+
+#[test]
+fn titled_people_represent_the_state_before_the_title() {
+    let ex = extract(
+        "Kenyan Foreign Minister Wanjiru Kamau met Norway's chief negotiator, Ingrid Solberg, in Oslo.",
+        None,
+    );
+    let people: Vec<_> = ex.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    assert_eq!(people.len(), 2, "{people:?}");
+    for (name, state) in [("Wanjiru Kamau", "KEN"), ("Ingrid Solberg", "NOR")] {
+        let p = people
+            .iter()
+            .find(|p| p.label == name)
+            .unwrap_or_else(|| panic!("{name} not found in {people:?}"));
+        assert_eq!(labels(&ex, &p.represents), set(&[state]), "{name}");
+    }
+}
+
+#[test]
+fn a_surname_after_the_full_name_is_the_same_person() {
+    let ex = extract(
+        "Defence Minister Tomas Halvorsen arrived on Monday. Halvorsen said the talks were useful.",
+        None,
+    );
+    let people = entities_of(&ex, EntityKind::Person);
+    assert_eq!(people, set(&["Tomas Halvorsen"]));
+    let halvorsen = ex.entities.iter().position(|e| e.label == "Tomas Halvorsen").unwrap();
+    assert_eq!(ex.mentions.iter().filter(|m| m.entity == halvorsen).count(), 2);
+}
+
+#[test]
+fn transliteration_variants_share_one_person_key() {
+    let a = extract("President Volodymyr Zelenskyy spoke.", None);
+    let b = extract("President Volodymyr Zelenskiy spoke.", None);
+    let key = |ex: &Extraction| {
+        ex.entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Person)
+            .map(|e| e.key.clone())
+    };
+    assert!(key(&a).is_some());
+    assert_eq!(key(&a), key(&b));
+}
+
+#[test]
+fn mentions_use_code_point_offsets() {
+    let text = "\u{201C}Yes,\u{201D} said Kenya\u{2019}s envoy.";
+    let ex = extract(text, None);
+    let chars: Vec<char> = text.chars().collect();
+    for m in &ex.mentions {
+        let span: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(span, m.text);
+    }
+    assert!(ex.mentions.iter().any(|m| m.text == "Kenya"));
+}
+
+fn meetings(ex: &Extraction) -> Vec<(BTreeSet<String>, MeetingStatus, Option<String>, Option<NaiveDate>)> {
+    ex.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Meeting {
+                participants,
+                location,
+                status,
+            } => Some((
+                labels(ex, participants),
+                *status,
+                location.map(|l| label(ex, l)),
+                e.date,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_held_meeting_has_participants_place_and_resolved_weekday() {
+    let ex = extract("Kenya and Norway held talks in Nairobi on Tuesday.", Some("2026-02-05"));
+    let m = meetings(&ex);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, set(&["KEN", "NOR"]));
+    assert_eq!(m[0].1, MeetingStatus::Held);
+    assert_eq!(m[0].2.as_deref(), Some("Nairobi"));
+    assert_eq!(m[0].3, NaiveDate::from_ymd_opt(2026, 2, 3));
+}
+
+#[test]
+fn will_meet_is_planned_and_refused_to_meet_is_cancelled() {
+    let planned = meetings(&extract(
+        "Kenya and Norway will meet in Geneva on March 14.",
+        Some("2026-02-24"),
+    ));
+    assert_eq!(planned.len(), 1);
+    assert_eq!(planned[0].1, MeetingStatus::Planned);
+    assert_eq!(planned[0].3, NaiveDate::from_ymd_opt(2026, 3, 14));
+    let cancelled = meetings(&extract("Kenya refused to meet Norway's delegation.", None));
+    assert_eq!(cancelled.len(), 1);
+    assert_eq!(cancelled[0].1, MeetingStatus::Cancelled);
+}
+
+#[test]
+fn no_document_date_gives_no_event_date() {
+    let m = meetings(&extract("Kenya and Norway held talks in Nairobi on Tuesday.", None));
+    assert_eq!(m[0].3, None);
+}
+
+fn demands(ex: &Extraction) -> Vec<(BTreeSet<String>, BTreeSet<String>, Topic)> {
+    ex.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Demand { by, of, topic, .. } => Some((labels(ex, by), labels(ex, of), *topic)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_demand_has_demander_addressee_and_topic() {
+    let d = demands(&extract("Kenya urged Norway to accept an immediate ceasefire.", None));
+    assert_eq!(d, vec![(set(&["KEN"]), set(&["NOR"]), Topic::Ceasefire)]);
+}
+
+#[test]
+fn adjective_with_officials_demands_for_the_state_and_each_topic_counts() {
+    let d = demands(&extract(
+        "Kenyan officials demanded a ceasefire and new sanctions.",
+        None,
+    ));
+    let topics: Vec<Topic> = d.iter().map(|x| x.2).collect();
+    assert_eq!(topics, vec![Topic::Ceasefire, Topic::Sanctions]);
+    assert!(d.iter().all(|x| x.0 == set(&["KEN"])));
+}
+
+#[test]
+fn negated_agreement_is_not_an_agreement() {
+    let ex = extract("Kenya and Norway did not agree on a ceasefire.", None);
+    assert!(!ex.events.iter().any(|e| matches!(e.kind, EventKind::Agreement { .. })));
+}
+
+#[test]
+fn hypothetical_agreement_is_not_an_agreement() {
+    let ex = extract("Kenya and Norway could agree on a ceasefire next year.", None);
+    assert!(!ex.events.iter().any(|e| matches!(e.kind, EventKind::Agreement { .. })));
+}
+
+#[test]
+fn an_agreement_has_its_parties_and_topic() {
+    let ex = extract(
+        "Kenya and Norway agreed to exchange prisoners on Friday.",
+        Some("2026-04-18"),
+    );
+    let a: Vec<_> = ex
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Agreement { parties, topic, .. } => Some((labels(&ex, parties), *topic, e.date)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        a,
+        vec![(
+            set(&["KEN", "NOR"]),
+            Topic::PrisonerExchange,
+            NaiveDate::from_ymd_opt(2026, 4, 17)
+        )]
+    );
+}
+
+fn speakers(ex: &Extraction) -> Vec<String> {
+    ex.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Statement { speaker, .. } => Some(label(ex, *speaker)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn direct_quote_and_pronoun_speaker() {
+    let text = "Foreign Minister Wanjiru Kamau arrived in Oslo. \u{201C}We came to listen,\u{201D} she said.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Wanjiru Kamau".to_string()]);
+}
+
+#[test]
+fn reported_speech_names_the_speaker() {
+    let ex = extract(
+        "Foreign Minister Wanjiru Kamau told reporters that the border would reopen.",
+        None,
+    );
+    assert_eq!(speakers(&ex), vec!["Wanjiru Kamau".to_string()]);
+    let quote = ex.events.iter().find_map(|e| match &e.kind {
+        EventKind::Statement { quote, .. } => Some(quote.clone()),
+        _ => None,
+    });
+    assert!(quote.unwrap().contains("border would reopen"));
+}
+
+#[test]
+fn a_sovereignty_claim_names_its_claimant() {
+    let ex = extract("Kenya claims sovereignty over the disputed islands.", None);
+    let claims: Vec<_> = ex
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Claim { claimant, topic, .. } => Some((label(&ex, *claimant), *topic)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(claims, vec![("KEN".to_string(), Topic::Territory)]);
+}
+
+#[test]
+fn all_caps_headlines_give_no_entities() {
+    let ex = extract("KENYA AND NORWAY SIGN ACCORD\nThe talks ended.", None);
+    assert!(ex.entities.is_empty(), "{:?}", ex.entities);
+}
