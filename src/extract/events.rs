@@ -59,20 +59,15 @@ impl EventRules {
             line,
             message,
         };
-        let patterns: Vec<&str> = lexicon.event_rules.iter().map(|r| r.pattern.as_str()).collect();
-        let set = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| bad(0, e.to_string()))?;
+        // a space in a pattern matches any run of white space, line breaks
+        // included: wire copy wraps lines anywhere ("have reached\nbroad agreement")
+        let patterns: Vec<String> = lexicon.event_rules.iter().map(|r| r.pattern.replace(' ', r"\s+")).collect();
+        let set = RegexSetBuilder::new(&patterns).case_insensitive(true).build().map_err(|e| bad(0, e.to_string()))?;
         let regexes = lexicon
             .event_rules
             .iter()
-            .map(|r| {
-                RegexBuilder::new(&r.pattern)
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|e| bad(0, format!("rule {}: {e}", r.id)))
-            })
+            .zip(&patterns)
+            .map(|(r, p)| RegexBuilder::new(p).case_insensitive(true).build().map_err(|e| bad(0, format!("rule {}: {e}", r.id))))
             .collect::<Result<Vec<_>, _>>()?;
         let mut forms = Vec::new();
         let mut topic_of_pattern = Vec::new();
@@ -218,113 +213,63 @@ fn object<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> {
 
 impl EventRules {
     /// Reads every event of a document.
-    pub fn events(
-        &self,
-        text: &str,
-        sentences: &[Sentence],
-        doc: &DocEntities,
-        doc_date: Option<NaiveDate>,
-    ) -> Vec<Event> {
+    pub fn events(&self, text: &str, sentences: &[Sentence], doc: &DocEntities, doc_date: Option<NaiveDate>) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
-        let mut last_speaker: Option<usize> = None;
+        let mut meetings: Vec<Event> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let view = View {
-                text,
-                start: s.start,
-                end: s.end,
-                found: doc.found.iter().filter(|f| f.sentence == si).collect(),
-            };
-            // the last person named before this sentence stands for "he"/"she"
-            let person_before = |at: usize| {
-                doc.found
-                    .iter()
-                    .rev()
-                    .find(|f| f.start < at && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person)
-                    .map(|f| f.entity)
-            };
             if s.headline {
                 continue;
             }
+            let view = View { text, start: s.start, end: s.end, found: doc.found.iter().filter(|f| f.sentence == si).collect() };
             let body = view.body();
             let matched: Vec<usize> = self.set.matches(body).into_iter().collect();
             if matched.is_empty() {
                 continue;
             }
             let has = |kind: &str| matched.iter().any(|&i| self.rules[i].kind == kind);
-            let rule_of = |kind: &str| matched.iter().find(|&&i| self.rules[i].kind == kind).map(|&i| i);
+            let rule_of = |kind: &str| matched.iter().find(|&&i| self.rules[i].kind == kind).copied();
             let negated = has("negation");
             let hypothetical = has("hypothetical");
-            let evidence = |rule: usize| Evidence {
-                start: s.start,
-                end: s.end,
-                text: body.to_string(),
-                rule: self.rules[rule].id.clone(),
+            let evidence =
+                |rule: usize| Evidence { start: s.start, end: s.end, text: body.to_string(), rule: self.rules[rule].id.clone() };
+            let trigger_at = |rule: usize| self.regexes[rule].find(body).map(|m| (s.start + m.start(), s.start + m.end()));
+            let pronoun = |at: usize| pronoun_referent(doc, sentences, si, at);
+            let date_near = |from: usize, to: usize, at: usize, tense: Tense| {
+                dates::find(text, from, to, doc_date, tense).into_iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.date)
             };
-            let trigger_at = |rule: usize| {
-                self.regexes[rule]
-                    .find(body)
-                    .map(|m| (s.start + m.start(), s.start + m.end()))
-            };
-            let status = if has("status-cancelled") {
-                MeetingStatus::Cancelled
-            } else if has("status-proposed") {
-                MeetingStatus::Proposed
-            } else if has("status-planned") || hypothetical {
-                MeetingStatus::Planned
-            } else {
-                MeetingStatus::Held
-            };
-            let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) {
-                Tense::Past
-            } else {
-                Tense::Future
-            };
-            let date = dates::find(text, s.start, s.end, doc_date, tense)
-                .first()
-                .map(|d| d.date);
+            let sentence_tense = if has("status-planned") || has("status-proposed") { Tense::Future } else { Tense::Past };
 
-            // statements first: they tell who "we" is and who speaks next
+            // statements: "X said", "said X", "he told reporters", with the quote or the reported clause
             if let Some(rule) = rule_of("statement") {
                 for m in self.regexes[rule].find_iter(body) {
                     let (ts, te) = (s.start + m.start(), s.start + m.end());
-                    let speaker = self.speaker(&view, doc, ts, te, &person_before);
-                    if let Some(speaker) = speaker {
-                        last_speaker = Some(speaker);
-                        let quote = quote_text(body).unwrap_or_else(|| reported_clause(&text[te..s.end]));
-                        if quote.trim().is_empty() {
-                            continue;
-                        }
-                        events.push(Event {
-                            kind: EventKind::Statement { speaker, quote },
-                            date: None,
-                            evidence: evidence(rule),
-                        });
+                    let Some(speaker) = self.speaker(&view, doc, ts, te, &pronoun) else { continue };
+                    let quote = quote_text(body).unwrap_or_else(|| reported_clause(&text[te..s.end]));
+                    if !quote.trim().is_empty() {
+                        events.push(Event { kind: EventKind::Statement { speaker, quote }, date: None, evidence: evidence(rule) });
                         break;
                     }
                 }
             }
-            let _ = last_speaker;
 
-            // demands
-            let mut demand_object: Option<(usize, usize)> = None;
+            // demands: one per topic named in what is demanded
+            let mut demand_object: Option<(usize, usize, BTreeSet<usize>)> = None;
             if let Some(rule) = rule_of("demand") {
                 if let Some((ts, te)) = trigger_at(rule) {
+                    let verb = text[ts..te].to_lowercase();
                     let mut by: BTreeSet<usize> = subject(&view, doc, ts).iter().map(|f| f.entity).collect();
-                    if by.is_empty() {
-                        if let Some(w) = previous_word(text, ts) {
-                            if w == "he" || w == "she" {
-                                by.extend(person_before(ts));
-                            }
-                        }
+                    if by.is_empty() && matches!(previous_word(text, ts).as_deref(), Some("he" | "she")) {
+                        by.extend(pronoun(ts));
                     }
                     let obj_end = clause_end(text, te, s.end);
                     let object_text = &text[te..obj_end];
-                    let addressee: BTreeSet<usize> = object(&view, doc, te)
-                        .iter()
-                        .map(|f| f.entity)
-                        .filter(|e| !by.contains(e))
-                        .collect();
-                    let mut addressee = addressee;
+                    // only verbs that take a person or state as object name an addressee:
+                    // "urged Russia to", "called on the Council to"; "called for X's release" does not
+                    let takes_addressee = verb.starts_with("urg") || verb.ends_with(" on") || verb.starts_with("ask") || verb.starts_with("press") || verb.starts_with("appeal") || verb.starts_with("request");
+                    let mut addressee: BTreeSet<usize> = BTreeSet::new();
+                    if takes_addressee {
+                        addressee.extend(object(&view, doc, te).iter().filter(|f| !f.possessive).map(|f| f.entity).filter(|e| !by.contains(e)));
+                    }
                     let topics = self.topics_in(object_text);
                     if topics.contains(&Topic::Withdrawal) && addressee.is_empty() {
                         // "withdrawal of all Russian forces": the forces' state is asked to leave
@@ -337,23 +282,14 @@ impl EventRules {
                                 .take(1),
                         );
                     }
-                    let asks_for =
-                        !matches!(text[ts..te].to_lowercase().as_str(), "asked" | "pressed") || !addressee.is_empty();
-                    if !by.is_empty() && !negated && asks_for {
-                        demand_object = Some((te, obj_end));
-                        let topics = if topics.is_empty() {
-                            vec![Topic::OtherTopic]
-                        } else {
-                            topics
-                        };
+                    let needs_object = verb.starts_with("ask") || verb.starts_with("press");
+                    if !by.is_empty() && !negated && !(needs_object && addressee.is_empty()) {
+                        demand_object = Some((te, obj_end, by.clone()));
+                        let topics = if topics.is_empty() { vec![Topic::OtherTopic] } else { topics };
+                        let date = date_near(s.start, s.end, ts, Tense::Past);
                         for topic in topics {
                             events.push(Event {
-                                kind: EventKind::Demand {
-                                    by: by.clone(),
-                                    of: addressee.clone(),
-                                    topic,
-                                    text: object_text.trim().to_string(),
-                                },
+                                kind: EventKind::Demand { by: by.clone(), of: addressee.clone(), topic, text: object_text.trim().to_string() },
                                 date,
                                 evidence: evidence(rule),
                             });
@@ -362,161 +298,190 @@ impl EventRules {
                 }
             }
 
-            // agreements
+            // agreements: the subject (and "with X") agreed on one topic
             if let Some(rule) = rule_of("agreement") {
                 if let Some((ts, te)) = trigger_at(rule) {
-                    let adjective_use = previous_word(text, ts)
-                        .is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
+                    let adjective_use = previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
                     let mut parties: BTreeSet<usize> = subject(&view, doc, ts).iter().map(|f| f.entity).collect();
                     let obj_end = clause_end(text, te, s.end);
-                    // "signed a deal with Syldavia"
                     let rest = &text[te..obj_end];
                     if let Some(w) = rest.find(" with ") {
                         let at = te + w + " with ".len();
-                        parties.extend(
-                            view.agents(doc)
-                                .iter()
-                                .filter(|f| f.start >= at && f.start <= at + 4)
-                                .map(|f| f.entity),
-                        );
+                        parties.extend(view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
                     }
                     if !parties.is_empty() && !negated && !hypothetical && !adjective_use {
-                        let topic = self
-                            .topics_in(rest)
-                            .into_iter()
-                            .find(|t| *t != Topic::Talks)
-                            .unwrap_or(Topic::OtherTopic);
-                        events.push(Event {
-                            kind: EventKind::Agreement {
-                                parties,
-                                topic,
-                                text: rest.trim().to_string(),
-                            },
-                            date,
-                            evidence: evidence(rule),
-                        });
+                        let topic = self.topics_in(rest).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic);
+                        let date = date_near(s.start, s.end, te, Tense::Past);
+                        events.push(Event { kind: EventKind::Agreement { parties, topic, text: rest.trim().to_string() }, date, evidence: evidence(rule) });
                     }
                 }
             }
 
-            // claims
+            // claims: a state or organization (possessive allowed: "Russia's annexation of Crimea")
             if let Some(rule) = rule_of("claim") {
                 if let Some((ts, te)) = trigger_at(rule) {
+                    use crate::extract::model::EntityKind::{Organization, State};
                     let claimant = view
                         .found
                         .iter()
                         .rev()
-                        .find(|f| {
-                            f.end <= ts
-                                && matches!(
-                                    doc.entities[f.entity].kind,
-                                    crate::extract::model::EntityKind::State
-                                        | crate::extract::model::EntityKind::Organization
-                                )
-                                && (f.actor || f.possessive)
-                        })
+                        .find(|f| f.end <= ts && matches!(doc.entities[f.entity].kind, State | Organization) && (f.actor || f.possessive))
                         .map(|f| f.entity);
                     if let (Some(claimant), false) = (claimant, negated) {
                         let rest = &text[te..clause_end(text, te, s.end)];
-                        events.push(Event {
-                            kind: EventKind::Claim {
-                                claimant,
-                                topic: Topic::Territory,
-                                text: format!("{}{}", &text[ts..te], rest).trim().to_string(),
-                            },
-                            date: None,
-                            evidence: evidence(rule),
-                        });
+                        let words = format!("{}{}", &text[ts..te], rest).trim().to_string();
+                        events.push(Event { kind: EventKind::Claim { claimant, topic: Topic::Territory, text: words }, date: None, evidence: evidence(rule) });
                     }
                 }
             }
 
-            // meetings
-            if let Some(rule) = rule_of("meeting") {
-                if negated && status != MeetingStatus::Cancelled {
+            // meetings: one candidate per trigger, read within its clause
+            let mut triggers: Vec<(usize, usize, usize)> = matched
+                .iter()
+                .filter(|&&i| self.rules[i].kind == "meeting")
+                .flat_map(|&i| self.regexes[i].find_iter(body).map(move |m| (s.start + m.start(), s.start + m.end(), i)))
+                .collect();
+            triggers.sort();
+            let mut last_end = 0;
+            for (ts, te, rule) in triggers {
+                if ts < last_end {
                     continue;
                 }
-                let Some((ts, _)) = trigger_at(rule) else { continue };
-                let mut participants: BTreeSet<usize> = BTreeSet::new();
-                if let (MeetingStatus::Proposed, Some((os, oe))) = (status, demand_object) {
-                    // the meeting asked for: its participants are named in the demand
-                    participants.extend(
-                        view.agents(doc)
-                            .iter()
-                            .filter(|f| {
-                                f.start >= os
-                                    && f.end <= oe
-                                    && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person
-                            })
-                            .map(|f| f.entity),
-                    );
-                } else {
-                    participants.extend(view.agents(doc).iter().map(|f| f.entity));
+                last_end = te;
+                let (cs, ce) = clause_around(text, s.start, s.end, ts, te);
+                if self.rules[rule].id.starts_with("meeting.noun") && refers_back(&text[cs..ts]) {
+                    continue; // "after the meeting", "ahead of the talks": a meeting told before
                 }
+                let window = &text[cs..(te + 40).min(ce)];
+                let window = &window[..floor_boundary(window, window.len())];
+                let cue = |kind: &str| matched.iter().any(|&i| self.rules[i].kind == kind && self.regexes[i].is_match(window));
+                let status = if cue("status-cancelled") {
+                    MeetingStatus::Cancelled
+                } else if cue("status-proposed") || demand_object.as_ref().is_some_and(|(os, oe, _)| *os <= ts && te <= *oe) {
+                    MeetingStatus::Proposed
+                } else if cue("status-planned") || cue("hypothetical") {
+                    MeetingStatus::Planned
+                } else {
+                    MeetingStatus::Held
+                };
+                if cue("negation") && status != MeetingStatus::Cancelled {
+                    continue;
+                }
+                let mut participants: BTreeSet<usize> = BTreeSet::new();
+                match &demand_object {
+                    Some((os, oe, by)) if status == MeetingStatus::Proposed && *os <= ts && te <= *oe => {
+                        // the meeting asked for: the people named in the demand, else the demander
+                        use crate::extract::model::EntityKind::Person;
+                        participants.extend(view.agents(doc).iter().filter(|f| f.start >= *os && f.end <= *oe && doc.entities[f.entity].kind == Person).map(|f| f.entity));
+                        if participants.is_empty() {
+                            participants.extend(by.iter().copied());
+                        }
+                    }
+                    _ => {
+                        participants.extend(view.agents(doc).iter().filter(|f| f.start >= cs && f.end <= ce).map(|f| f.entity));
+                        if let Some(p) = pronoun_in(text, cs, ts).and_then(&pronoun) {
+                            participants.insert(p);
+                        }
+                    }
+                }
+                // a minister's meeting is also a meeting of the state they represent
+                let represented: Vec<usize> = participants.iter().flat_map(|&p| doc.entities[p].represents.iter().copied()).collect();
+                participants.extend(represented.into_iter().filter(|&a| doc.entities[a].kind == crate::extract::model::EntityKind::State));
                 let location = view
                     .found
                     .iter()
-                    .find(|f| {
-                        doc.entities[f.entity].kind == crate::extract::model::EntityKind::Place
-                            && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at"))
-                    })
+                    .filter(|f| f.start >= cs && f.end <= ce)
+                    .find(|f| doc.entities[f.entity].kind == crate::extract::model::EntityKind::Place && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at")))
                     .map(|f| f.entity);
-                let definite = previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "that" | "this"));
-                if participants.is_empty() && !(location.is_some() || date.is_some()) {
-                    continue;
+                let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) { Tense::Past } else { Tense::Future };
+                let _ = sentence_tense;
+                let date = date_near(cs, ce, ts, tense);
+                if participants.is_empty() {
+                    // "The last talks, in New York in September": the meeting series told before
+                    match meetings.last() {
+                        Some(Event { kind: EventKind::Meeting { participants: p, .. }, .. }) if location.is_some() => participants = p.clone(),
+                        _ => continue,
+                    }
                 }
-                let _ = definite;
-                events.push(Event {
-                    kind: EventKind::Meeting {
-                        participants,
-                        location,
-                        status,
-                    },
-                    date,
-                    evidence: evidence(rule),
-                });
+                meetings.push(Event { kind: EventKind::Meeting { participants, location, status }, date, evidence: evidence(rule) });
             }
         }
-        merge_agreements(merge_meetings(events), doc)
+        let meetings = merge_meetings(meetings)
+            .into_iter()
+            .filter(|m| matches!(&m.kind, EventKind::Meeting { participants, location, .. } if participants.len() >= 2 || location.is_some()));
+        events.extend(meetings);
+        merge_agreements(events, doc)
     }
 
-    fn speaker(
-        &self,
-        view: &View<'_>,
-        doc: &DocEntities,
-        ts: usize,
-        te: usize,
-        person_before: &dyn Fn(usize) -> Option<usize>,
-    ) -> Option<usize> {
+    /// Who speaks through a speech verb: the subject before it ("X said", "X,
+    /// who ..., told reporters", "the Ukrainian leader wrote"), a name right
+    /// after it ("said Medinsky"; not after "told", whose object is the
+    /// listener), or the person a "he"/"she" stands for.
+    fn speaker(&self, view: &View<'_>, doc: &DocEntities, ts: usize, te: usize, pronoun: &dyn Fn(usize) -> Option<usize>) -> Option<usize> {
         let text = view.text;
-        // "X said", "X, ..., told reporters", "the Ukrainian leader wrote"
-        let before: Vec<&Found> = view.agents(doc).into_iter().filter(|f| f.end <= ts).collect();
-        if let Some(f) = before.last() {
+        if let Some(f) = subject(view, doc, ts).first() {
             let between = &text[f.end..ts];
-            let short = between.trim().is_empty()
-                || between.trim() == "has"
-                || between.trim() == "had"
-                || between.trim().starts_with(',')
-                    && between.trim_end().ends_with(',')
-                    && !between.contains(['\u{201C}', '\u{201D}', '"']);
-            if short || (between.len() < 40 && !between.contains(['\u{201C}', '\u{201D}', '"', ','])) {
+            if !between.contains(['\u{201C}', '\u{201D}', '"']) && between.len() < 160 {
                 return Some(f.entity);
             }
         }
-        // "said Medinsky", "according to the ministry"
-        if let Some(f) = view
-            .agents(doc)
-            .into_iter()
-            .find(|f| f.start >= te && text[te..f.start].trim().is_empty())
-        {
-            return Some(f.entity);
+        let verb = text[ts..te].to_lowercase();
+        if !verb.starts_with("told") && !verb.starts_with("tell") {
+            if let Some(f) = view.agents(doc).into_iter().find(|f| f.start >= te && text[te..f.start].trim().is_empty()) {
+                return Some(f.entity);
+            }
         }
-        // "he said"
         match previous_word(text, ts).as_deref() {
-            Some("he" | "she") => person_before(ts),
+            Some("he" | "she") => pronoun(ts),
             _ => None,
         }
     }
+}
+
+/// The person "he" or "she" stands for: the first person named in the
+/// sentence before it, else the first person named in the nearest earlier
+/// sentence that names one. News names the subject first, and the subject is
+/// who a later pronoun most often refers to.
+fn pronoun_referent(doc: &DocEntities, sentences: &[Sentence], si: usize, at: usize) -> Option<usize> {
+    use crate::extract::model::EntityKind::Person;
+    let first_person = |sentence: usize, before: usize| {
+        doc.found.iter().find(|f| f.sentence == sentence && f.start < before && doc.entities[f.entity].kind == Person).map(|f| f.entity)
+    };
+    first_person(si, at).or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
+}
+
+/// The offset of a "he"/"she" in `text[from..to]`, if any.
+fn pronoun_in(text: &str, from: usize, to: usize) -> Option<usize> {
+    let clause = &text[from..to];
+    clause.split_whitespace().any(|w| w == "he" || w == "she" || w == "He" || w == "She").then_some(to)
+}
+
+/// The clause around a trigger: from the previous subordinator or semicolon to
+/// the next one, within the sentence. "China refused to meet Cameron | after he
+/// met the Dalai Lama" holds two meetings.
+fn clause_around(text: &str, start: usize, end: usize, ts: usize, te: usize) -> (usize, usize) {
+    const SPLITS: &[&str] = &[" after ", " before ", " while ", " when ", " because ", " although ", " though ", " until ", " but ", " whereas ", "; ", " \u{2013} ", " \u{2014} ", " - "];
+    let left = &text[start..ts];
+    let cs = SPLITS.iter().filter_map(|p| left.rfind(p).map(|i| start + i + 1)).max().unwrap_or(start);
+    let right = &text[te..end];
+    let ce = SPLITS.iter().filter_map(|p| right.find(p).map(|i| te + i)).min().unwrap_or(end);
+    (cs, ce)
+}
+
+/// Whether the words before a meeting noun refer to a meeting already told:
+/// a preposition and a definite determiner ("after the meeting", "ahead of
+/// the talks", "following the negotiations").
+fn refers_back(before: &str) -> bool {
+    let words: Vec<String> = before.split_whitespace().rev().take(5).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let Some(det) = words.iter().position(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those")) else { return false };
+    det <= 3 && words.get(det + 1).is_some_and(|w| matches!(w.as_str(), "after" | "following" | "of" | "before" | "since" | "during" | "at" | "from" | "about" | "on" | "for" | "to"))
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Where the clause after a trigger ends: a semicolon, a dash, or the sentence end.
@@ -588,37 +553,24 @@ fn merge_agreements(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
     out
 }
 
-/// One node per meeting: a meeting with the same status as an earlier one
-/// that shares a participant, or that names at most one participant, is the
-/// same meeting told again ("the talks", "the meeting").
+/// One node per meeting: a meeting with the same status as an earlier one,
+/// whose participants are a subset or superset of the earlier one's, at a
+/// compatible place and date, is the same meeting told again.
 fn merge_meetings(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
-        if let EventKind::Meeting {
-            participants,
-            location,
-            status,
-        } = &e.kind
-        {
-            let target = out.iter_mut().rev().find(|o| match &o.kind {
-                EventKind::Meeting {
-                    participants: p2,
-                    location: l2,
-                    status: s2,
-                } => {
+        if let EventKind::Meeting { participants, location, status } = &e.kind {
+            let target = out.iter_mut().find(|o| match &o.kind {
+                EventKind::Meeting { participants: p2, location: l2, status: s2 } => {
                     s2 == status
-                        && (p2.intersection(participants).next().is_some() || participants.len() <= 1 || p2.len() <= 1)
+                        && (p2.is_subset(participants) || participants.is_subset(p2))
                         && (location.is_none() || l2.is_none() || location == l2)
+                        && (e.date.is_none() || o.date.is_none() || e.date == o.date)
                 }
                 _ => false,
             });
             if let Some(o) = target {
-                if let EventKind::Meeting {
-                    participants: p2,
-                    location: l2,
-                    ..
-                } = &mut o.kind
-                {
+                if let EventKind::Meeting { participants: p2, location: l2, .. } = &mut o.kind {
                     p2.extend(participants.iter().copied());
                     if l2.is_none() {
                         *l2 = *location;

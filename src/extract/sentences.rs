@@ -82,14 +82,13 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 let line = text[line_start..i].trim();
                 let next_line_blank_or_indented = bytes.get(next).is_none_or(|b| matches!(b, b'\n' | b' ' | b'\t'));
                 let ends_clause = line.ends_with(['.', '!', '?', ':', '"', '\u{201D}']);
+                // a headline is a short first line of a block, followed by a capitalized line;
+                // a wire story's wrapped lines also lack final punctuation but are not first
+                let first_of_block = line_start == 0 || text[..line_start].trim_end_matches([' ', '\t']).ends_with("\n\n");
+                let next_capitalized = text[skip_space(text, next)..].chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\u{201C}'));
                 let short_line = line.chars().count() < 100 && !line.ends_with([',', ';']);
-                let headline = short_line && !ends_clause && line_start == start;
-                if next_line_blank_or_indented
-                    || ends_clause
-                    || headline
-                    || line.ends_with(" -")
-                    || line.ends_with("--")
-                {
+                let headline = first_of_block && line_start == start && short_line && !ends_clause && next_capitalized;
+                if next_line_blank_or_indented || ends_clause || headline || line.ends_with(" -") || line.ends_with("--") {
                     Some(i)
                 } else {
                     None

@@ -206,8 +206,13 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
         if let Some(state) = entity.located_in.and_then(iri_of) {
             g.add(iri, parley::LOCATED_IN, state.clone());
         }
-        g.add(iri, parley::MENTIONED_IN, doc_iri.clone());
-        g.add(iri, parley::MENTION_COUNT, integer(entity.mentions));
+        // an entity can be in the graph without being named (the state a place
+        // lies in, the organization a public figure serves): only a named one is
+        // "mentioned in" the document
+        if entity.mentions > 0 {
+            g.add(iri, parley::MENTIONED_IN, doc_iri.clone());
+            g.add(iri, parley::MENTION_COUNT, integer(entity.mentions));
+        }
     }
 
     let label_of = |ids: &mut dyn Iterator<Item = &EntityId>| -> String {
