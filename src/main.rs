@@ -321,7 +321,11 @@ fn compact(term: &Term) -> String {
                 .iter()
                 .find_map(|(prefix, namespace)| {
                     let local = iri.strip_prefix(namespace)?;
-                    let plain = !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || "-_./%~".contains(c));
+                    // only a local name SPARQL reads back as is (no "/")
+                    let plain = !local.is_empty()
+                        && local.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+                        && !local.ends_with('.')
+                        && !local.starts_with(['-', '.']);
                     plain.then(|| format!("{prefix}:{local}"))
                 })
                 .unwrap_or_else(|| format!("<{iri}>"))

@@ -459,7 +459,7 @@ fn query_results_formats() {
     assert_eq!(run(&["build", p(&good), "--store", p(&store)]).code, 0);
     let q = "SELECT ?d ?id WHERE { ?d <http://purl.org/dc/terms/identifier> ?id }";
     let table = run(&["query", "--store", p(&store), q]);
-    assert!(table.stdout.contains("pid:doc/good  good"), "{}", table.stdout);
+    assert!(table.stdout.contains("doc:good  good"), "{}", table.stdout);
     assert!(table.stdout.ends_with("1 row\n"));
     let csv = run(&["query", "--store", p(&store), "--format", "csv", q]);
     assert_eq!(csv.stdout, "d,id\r\nhttps://w3id.org/parley/id/doc/good,good\r\n");

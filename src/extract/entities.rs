@@ -163,14 +163,46 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// Letters that do not decompose into an ASCII base letter, spelled out:
+/// "Tarık Bozdağlı" and "Tarik Bozdagli" must give one key.
+fn ascii_letters(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'ß' => out.push_str("ss"),
+            'đ' | 'ð' => out.push('d'),
+            'Đ' | 'Ð' => out.push('D'),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("Ae"),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("Oe"),
+            'þ' => out.push_str("th"),
+            'Þ' => out.push_str("Th"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The key of a person across documents: folded first and last names.
 pub fn person_key(first: &str, last: &str) -> String {
     format!("{}-{}", fold(first), fold(last))
 }
 
+/// " on Peacekeeping Operations", " of the Red Cross": the capitalized tail of an organization's name.
+fn org_tail_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"^ (?:on|of|for)(?: the)?(?: [A-Z][\p{L}-]+)+").expect("valid regex"))
+}
+
 /// A slug for IRIs: lower-case ASCII words joined by hyphens.
 pub fn slug(name: &str) -> String {
-    let plain: String = name.nfkd().filter(|c| c.is_ascii()).collect::<String>().to_lowercase();
+    let plain: String = ascii_letters(name).nfkd().filter(|c| c.is_ascii()).collect::<String>().to_lowercase();
     plain
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -183,6 +215,10 @@ pub struct DocEntities {
     pub entities: Vec<Entity>,
     pub index: HashMap<EntityKey, EntityId>,
     pub found: Vec<Found>,
+    /// Whom a public figure of the people gazetteer acts for by default; used
+    /// only when the text says nothing ("his West German counterpart Manfred
+    /// Woerner" in 1987 is West Germany's, not NATO's).
+    defaults: Vec<(EntityId, EntityId)>,
 }
 
 impl DocEntities {
@@ -225,6 +261,8 @@ struct NameCandidate {
     honorific: bool,
     given: bool,
     sentence: usize,
+    /// A public figure already resolved by the gazetteer: only their title is read.
+    known: Option<EntityId>,
 }
 
 impl EntityRules {
@@ -234,6 +272,7 @@ impl EntityRules {
             entities: Vec::new(),
             index: HashMap::new(),
             found: Vec::new(),
+            defaults: Vec::new(),
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
         let mut hits_by_sentence: Vec<Vec<Hit>> = Vec::new();
@@ -255,6 +294,11 @@ impl EntityRules {
             hits_by_sentence.push(hits);
         }
         self.resolve_people(doc_id, text, &candidates, &mut doc);
+        for (person, agent) in std::mem::take(&mut doc.defaults) {
+            if doc.entities[person].represents.is_empty() {
+                doc.entities[person].represents.insert(agent);
+            }
+        }
         self.descriptors(text, sentences, &mut doc);
         doc.found.sort_by_key(|f| (f.start, f.end));
         doc.found.dedup_by(|a, b| a.start == b.start && a.end == b.end);
@@ -356,7 +400,7 @@ impl EntityRules {
                 })
             };
             if let Some(t) = target {
-                doc.entities[id].represents.insert(t);
+                doc.defaults.push((id, t));
             }
         }
         id
@@ -492,7 +536,11 @@ impl EntityRules {
 /// The word before byte offset `at`, lower-cased.
 fn previous_word(text: &str, at: usize) -> Option<String> {
     let before = text[..at].trim_end();
-    let start = before.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[start..];
     (!word.is_empty()).then(|| word.to_lowercase())
 }
@@ -529,6 +577,33 @@ impl EntityRules {
             .map(|m| (s.start + m.start(), s.start + m.end()))
             .filter(|&(a, b)| is_whole_word(text, a, b))
             .collect();
+        // a public figure found by the gazetteer still has the title the text gives them
+        for hit in hits
+            .iter()
+            .filter(|h| h.targets.iter().any(|t| matches!(t, Target::Person(_))))
+        {
+            let Some(found) = doc.found.iter().find(|f| f.start == hit.start && f.end == hit.end) else {
+                continue;
+            };
+            let id = found.entity;
+            if doc.entities[id].kind != EntityKind::Person {
+                continue;
+            }
+            let title = title_before(text, s.start, hit.start, &title_spans);
+            if title.is_some() {
+                let tokens = text[hit.start..hit.end].split_whitespace().map(String::from).collect();
+                out.push(NameCandidate {
+                    start: hit.start,
+                    end: hit.end,
+                    tokens,
+                    title,
+                    honorific: false,
+                    given: true,
+                    sentence: si,
+                    known: Some(id),
+                });
+            }
+        }
         let in_hit = |t: &Token| hits.iter().any(|h| t.start < h.end && h.start < t.end);
         let mut i = 0;
         while i < tokens.len() {
@@ -574,16 +649,10 @@ impl EntityRules {
         doc: &mut DocEntities,
     ) {
         let mut k = 0;
-        let mut title: Option<(usize, usize, String)> = None;
         let mut honorific = false;
         // a title ending just before the run: "spokeswoman Mariana Betsa", or in apposition:
         // "Russia's chief negotiator, Vladimir Medinsky"
-        if let Some(&(a, b)) = title_spans.iter().filter(|&&(_, b)| b <= run[0].start).find(|&&(_, b)| {
-            let gap = &text[b..run[0].start];
-            gap == " " || gap == ", " && apposition_allowed(text, s.start, b)
-        }) {
-            title = Some((a, b, text[a..b].to_string()));
-        }
+        let mut title = title_before(text, s.start, run[0].start, title_spans);
         loop {
             if k >= run.len() {
                 break;
@@ -630,10 +699,24 @@ impl EntityRules {
         let end = name[name.len() - 1].start + words[words.len() - 1].len();
         let start = name[0].start;
         let first = words[0].clone();
+        // "Filip Sebek, the spokesman for ...": a name in subject position, not after "on"/"of"
+        let governed = previous_word(text, start).is_some_and(|w| matches!(w.as_str(), "on" | "of" | "for" | "the" | "in" | "at"));
+        if title.is_none() && !honorific && words.len() >= 2 && words.len() <= 4 && !governed {
+            title = title_after(text, end, title_spans);
+        }
         // organization by head word: "Libertarian Institute", "Boundary Commission"
         if words.len() >= 2 && self.org_heads.contains(words[words.len() - 1].as_str()) && title.is_none() && !honorific
         {
-            let label = words.join(" ");
+            // a longer name around the head: "Security Council Working Group on Peacekeeping Operations"
+            let mut start = start;
+            if let Some(org) = doc.found.iter().rev().find(|f| f.end + 1 == start && text[f.end..start] == *" " && doc.entities[f.entity].kind == EntityKind::Organization) {
+                start = org.start;
+            }
+            let mut end = end;
+            if let Some(m) = org_tail_regex().find(&text[end..]) {
+                end += m.end();
+            }
+            let label = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
             let label = label.trim_start_matches("The ").to_string();
             let id = doc.entity(EntityKey::Organization(slug(&label)), EntityKind::Organization, &label);
             doc.found.push(Found {
@@ -666,6 +749,7 @@ impl EntityRules {
                 honorific: false,
                 given: false,
                 sentence: si,
+                known: None,
             });
             return;
         }
@@ -679,6 +763,7 @@ impl EntityRules {
             honorific,
             given,
             sentence: si,
+            known: None,
         });
     }
 
@@ -714,7 +799,7 @@ impl EntityRules {
             })
             .collect();
         let is_full = |c: &NameCandidate| c.tokens.len() >= 2 && (c.given || c.title.is_some() || c.honorific);
-        for c in candidates.iter().filter(|c| is_full(c)) {
+        for c in candidates.iter().filter(|c| is_full(c) && c.known.is_none()) {
             let toks = key_tokens(c);
             if toks.len() < 2 {
                 continue;
@@ -728,7 +813,9 @@ impl EntityRules {
         }
         for c in candidates {
             let toks: Vec<String> = key_tokens(c).iter().map(|t| fold(t)).collect();
-            let id = if is_full(c) && toks.len() >= 2 {
+            let id = if let Some(known) = c.known {
+                Some(known)
+            } else if is_full(c) && toks.len() >= 2 {
                 let key = format!("{}-{}", toks[0], toks[toks.len() - 1]);
                 doc.index.get(&EntityKey::Person { key, scope: None }).copied()
             } else {
@@ -763,15 +850,18 @@ impl EntityRules {
             let surface = &text[c.start..c.end];
             doc.add_surface(id, surface);
             let role = if is_full(c) { Role::Name } else { Role::ShortName };
-            doc.found.push(Found {
-                start: c.start,
-                end: c.end,
-                entity: id,
-                role,
-                actor: true,
-                possessive: false,
-                sentence: c.sentence,
-            });
+            // a gazetteer person's mention is already recorded
+            if c.known.is_none() {
+                doc.found.push(Found {
+                    start: c.start,
+                    end: c.end,
+                    entity: id,
+                    role,
+                    actor: true,
+                    possessive: false,
+                    sentence: c.sentence,
+                });
+            }
             if let Some((ts, te, title)) = &c.title {
                 let clean = title.trim().to_string();
                 if let Some(row) = self.title_row(&clean) {
@@ -1026,6 +1116,45 @@ impl EntityRules {
         }
         doc.found.extend(new_found);
     }
+}
+
+/// A title ending right before a name ("spokeswoman Mariana Betsa"), or in
+/// apposition after a determiner or possessive ("Russia's chief negotiator,
+/// Vladimir Medinsky").
+fn title_before(
+    text: &str,
+    sentence_start: usize,
+    name_start: usize,
+    spans: &[(usize, usize)],
+) -> Option<(usize, usize, String)> {
+    spans
+        .iter()
+        .filter(|&&(_, b)| b <= name_start)
+        .find(|&&(_, b)| {
+            let gap = &text[b..name_start];
+            gap == " " || gap == ", " && apposition_allowed(text, sentence_start, b)
+        })
+        .map(|&(a, b)| (a, b, text[a..b].to_string()))
+}
+
+/// A title in apposition after a name: "Filip Sebek, the spokesman for ...".
+fn title_after(text: &str, name_end: usize, spans: &[(usize, usize)]) -> Option<(usize, usize, String)> {
+    let rest = &text[name_end..];
+    let gap_ok = |gap: &str| {
+        let Some(g) = gap.strip_prefix(", ") else { return false };
+        let words: Vec<&str> = g.split_whitespace().collect();
+        words.len() <= 3
+            && !g.contains(',')
+            && words.first().is_none_or(|w| {
+                matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            })
+    };
+    spans
+        .iter()
+        .filter(|&&(a, _)| a > name_end && a - name_end <= 40)
+        .find(|&&(a, _)| gap_ok(&rest[..a - name_end]))
+        .map(|&(a, b)| (a, b, text[a..b].to_string()))
 }
 
 /// Whether the text before a title allows an apposition "title, Name":

@@ -30,26 +30,9 @@ pub struct EventRules {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "with",
-    "over",
-    "for",
-    "by",
-    "about",
-    "against",
-    "as",
-    "between",
-    "into",
-    "after",
-    "before",
-    "than",
-    "like",
-    "including",
+    "of", "in", "on", "at", "to", "from", "with", "over", "for", "by", "about", "against", "as", "between", "into", "after",
+    "before", "than", "like", "including", "during", "following", "since", "through", "toward", "towards", "under",
+    "without", "within", "across", "near", "among", "amid", "despite", "via",
 ];
 
 impl EventRules {
@@ -154,6 +137,18 @@ fn previous_word(text: &str, at: usize) -> Option<String> {
     (!w.is_empty()).then(|| w.to_lowercase())
 }
 
+/// Whether a preposition governs the phrase at `at`, through a determiner:
+/// "for Kiev", "for the Forum 2000 foundation".
+fn preceded_by_preposition(text: &str, at: usize) -> bool {
+    let Some(word) = previous_word(text, at) else { return false };
+    if matches!(word.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        let before = text[..at].trim_end();
+        let start = before.len() - word.len();
+        return previous_word(text, start).is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+    }
+    PREPOSITIONS.contains(&word.as_str())
+}
+
 /// The subject of a trigger: the nearest agent before it in the same clause
 /// that is not the object of a preposition ("a non-starter for Kiev, which
 /// ... demands" still finds Kiev through the relative pronoun).
@@ -162,11 +157,13 @@ fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> 
     let candidates: Vec<&Found> = view.agents(doc).into_iter().filter(|f| f.end <= at).collect();
     let mut chosen: Vec<&Found> = Vec::new();
     for f in candidates.iter().rev() {
-        let between = &text[f.end..at];
+        // a quote opening right at the trigger does not separate it from its subject:
+        // `X had "agreed in principle"`
+        let between = text[f.end..at].trim_end_matches(|c: char| c == '"' || c == '\u{201C}' || c.is_whitespace());
         if between.contains(['\u{201C}', '\u{201D}', '"']) || between.contains(';') {
             break;
         }
-        let prep = previous_word(text, f.start).is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+        let prep = preceded_by_preposition(text, f.start);
         let relative = between.trim_start().starts_with(", which")
             || between.trim_start().starts_with(", who")
             || between.trim_start().starts_with("which")
@@ -461,9 +458,10 @@ fn pronoun_in(text: &str, from: usize, to: usize) -> Option<usize> {
 /// met the Dalai Lama" holds two meetings.
 fn clause_around(text: &str, start: usize, end: usize, ts: usize, te: usize) -> (usize, usize) {
     const SPLITS: &[&str] = &[" after ", " before ", " while ", " when ", " because ", " although ", " though ", " until ", " but ", " whereas ", "; ", " \u{2013} ", " \u{2014} ", " - "];
-    let left = &text[start..ts];
+    // line breaks are spaces here: wire copy wraps "agreed\nafter an inconclusive meeting"
+    let left = text[start..ts].replace('\n', " ");
     let cs = SPLITS.iter().filter_map(|p| left.rfind(p).map(|i| start + i + 1)).max().unwrap_or(start);
-    let right = &text[te..end];
+    let right = text[te..end].replace('\n', " ");
     let ce = SPLITS.iter().filter_map(|p| right.find(p).map(|i| te + i)).min().unwrap_or(end);
     (cs, ce)
 }
@@ -472,9 +470,18 @@ fn clause_around(text: &str, start: usize, end: usize, ts: usize, te: usize) -> 
 /// a preposition and a definite determiner ("after the meeting", "ahead of
 /// the talks", "following the negotiations").
 fn refers_back(before: &str) -> bool {
-    let words: Vec<String> = before.split_whitespace().rev().take(5).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let Some(det) = words.iter().position(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those")) else { return false };
-    det <= 3 && words.get(det + 1).is_some_and(|w| matches!(w.as_str(), "after" | "following" | "of" | "before" | "since" | "during" | "at" | "from" | "about" | "on" | "for" | "to"))
+    let words: Vec<String> =
+        before.split_whitespace().rev().take(5).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let Some(det) = words.iter().position(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those")) else {
+        return false;
+    };
+    // only adjectives and "of" between the determiner and the noun: "the first round of talks",
+    // not "for the helicopter during talks"
+    let np = words[..det].iter().all(|w| w == "of" || !PREPOSITIONS.contains(&w.as_str()));
+    let preposition = words.get(det + 1).is_some_and(|w| {
+        matches!(w.as_str(), "after" | "following" | "of" | "before" | "since" | "during" | "at" | "from" | "about" | "on" | "for" | "to" | "with" | "in" | "into" | "by" | "over")
+    });
+    det <= 3 && np && preposition
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

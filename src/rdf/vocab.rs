@@ -17,6 +17,14 @@ pub const ID_NS: &str = "https://w3id.org/parley/id/";
 /// shorten IRIs in `parley query` tables.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("parley", PARLEY_NS),
+    // one prefix per kind of instance, so that `state:RUS` or
+    // `person:vladimir-medinsky` can be pasted into a query as printed
+    ("state", "https://w3id.org/parley/id/state/"),
+    ("person", "https://w3id.org/parley/id/person/"),
+    ("organization", "https://w3id.org/parley/id/org/"),
+    ("place", "https://w3id.org/parley/id/place/"),
+    ("doc", "https://w3id.org/parley/id/doc/"),
+    ("event", "https://w3id.org/parley/id/event/"),
     ("pid", ID_NS),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
