@@ -26,6 +26,11 @@ pub enum ParleyError {
     #[error("{file}:{line}: {message}")]
     Lexicon { file: String, line: usize, message: String },
 
+    /// A rule failed on one document: a bug in Parley, reported instead of
+    /// crashing so that the other documents still go through.
+    #[error("document {document:?}: internal error in extraction ({message}); please report it")]
+    Extraction { document: String, message: String },
+
     /// An input document could not be read or is not acceptable.
     #[error(transparent)]
     Input(#[from] InputError),
@@ -68,6 +73,28 @@ pub enum ParleyError {
     /// The SPARQL query parsed but its evaluation failed.
     #[error("SPARQL evaluation error")]
     SparqlEvaluation(#[source] BoxedError),
+
+    /// `parley graph --query` was given a query other than CONSTRUCT.
+    #[error("the graph query must be a SPARQL CONSTRUCT query")]
+    NotConstruct,
+
+    /// `--around` names no node of the graph.
+    #[error("no node {name:?} in the graph (give an IRI, a prefixed name such as state:RUS, or a label)")]
+    NoSuchNode {
+        /// The IRI, prefixed name or label as given.
+        name: String,
+    },
+
+    /// `--around` names a label that several nodes carry.
+    #[error("{count} nodes are labelled {name:?} ({candidates}, ...); give the IRI instead")]
+    AmbiguousNode {
+        /// The label as given.
+        name: String,
+        /// How many nodes carry it.
+        count: usize,
+        /// The first few of their IRIs, comma-separated.
+        candidates: String,
+    },
 
     /// RDF or query results could not be serialized.
     #[error("cannot serialize {what}")]

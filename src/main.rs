@@ -30,7 +30,24 @@ use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, Query
 use cli::{ResultsFormat, StatsArgs};
 
 fn main() -> ExitCode {
-    match run() {
+    // A panic is a bug. The default hook would print a multi-line report; we
+    // report it on one line instead, through the error path: extraction
+    // catches its own per document (`Extractor::try_extract`) and goes on with
+    // the next, and anything else is caught around `run`.
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = match std::panic::catch_unwind(run) {
+        Ok(outcome) => outcome,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            eprintln!("parley: internal error ({}); please report it", message.replace(['\r', '\n'], " "));
+            return ExitCode::from(70);
+        }
+    };
+    match outcome {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
@@ -124,10 +141,11 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         ExtractFormat::Trig => GraphFormat::TriG,
         ExtractFormat::Jsonld => GraphFormat::JsonLd,
     };
-    let quads = documents
-        .iter()
-        .flat_map(|doc| document_quads(doc, &extractor.extract(doc)))
-        .map(Ok);
+    let mut extractions = Vec::with_capacity(documents.len());
+    for doc in &documents {
+        extractions.push(extractor.try_extract(doc)?);
+    }
+    let quads = documents.iter().zip(&extractions).flat_map(|(doc, extraction)| document_quads(doc, extraction)).map(Ok);
     let mut out = write_quads(format, quads, out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -151,7 +169,7 @@ struct MentionOut<'a> {
 
 fn write_mentions(extractor: &Extractor, documents: &[Document], out: &mut impl Write) -> anyhow::Result<()> {
     for doc in documents {
-        let extraction = extractor.extract(doc);
+        let extraction = extractor.try_extract(doc)?;
         let mentions = extraction
             .mentions
             .iter()
@@ -188,7 +206,14 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let extraction = extractor.extract(&doc);
+        let extraction = match extractor.try_extract(&doc) {
+            Ok(extraction) => extraction,
+            Err(error) => {
+                eprintln!("parley: {error}");
+                skipped += 1;
+                continue;
+            }
+        };
         let quads = document_quads(&doc, &extraction);
         store
             .replace_document(mint::document_iri(&doc.id).as_ref(), &quads)

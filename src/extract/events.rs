@@ -174,7 +174,10 @@ fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> 
         chosen.push(f);
         // coordination: "Moscow and Kiev", "France and West Germany"
         let mut last = *f;
-        for g in candidates.iter().rev().filter(|g| g.end <= last.start) {
+        for g in candidates.iter().rev() {
+            if g.end > last.start {
+                continue; // overlapping or later mentions
+            }
             let gap = text[g.end..last.start].trim();
             if gap == "and" || gap == "," || gap == ", and" || gap == "and the" {
                 chosen.push(g);
