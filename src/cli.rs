@@ -46,6 +46,9 @@ pub enum Command {
     /// Print counts of documents, triples and instances per class
     #[command(after_help = STATS_HELP)]
     Stats(StatsArgs),
+    /// Write the network of entities and events for Gephi, Cytoscape, yEd or Graphviz
+    #[command(after_help = GRAPH_HELP)]
+    Graph(GraphArgs),
 }
 
 const EXTRACT_HELP: &str = "\
@@ -129,6 +132,43 @@ documents counts once; `quads` counts each document's statements separately.
 Example:
   parley stats --store news.store";
 
+const GRAPH_HELP: &str = "\
+Nodes are entities (Person, State, Organization, Place) and, with --events
+nodes (the default), events (Meeting, Demand, Agreement, Statement, Claim)
+linked to their participants, parties, demander (demandedBy), addressee
+(demandedOf), speaker, claimant and location, the edge's relation being the
+property. With --events edges, meetings become `met` edges between each pair of
+participants, agreements `agreed` edges between parties, demands `demanded`
+edges from demander to addressee; repeated interactions of a pair are one edge
+with a weight. Node ids are IRIs, stable across runs.
+
+Attributes: nodes carry label, type, iso_code, wikidata, mentions, documents,
+date, status, topic, doc_ids, in_degree, out_degree, degree, pagerank,
+betweenness, component, community; edges carry relation, topic, date,
+last_date, status, place, weight, doc_ids (several values joined with ;).
+
+Formats:
+  graphml  typed keys and yEd labels (yEd, Gephi, Cytoscape, networkx)
+  gexf     GEXF 1.3 with colors and date spells (Gephi, with its timeline)
+  dot      Graphviz (dot -Tsvg graph.dot > graph.svg)
+  cyjs     Cytoscape.js JSON (Cytoscape desktop: Import > Network from File)
+  csv      two tables: with --output P, P-nodes.csv and P-edges.csv (a .csv
+           ending of P is dropped); without, nodes, a blank line, then edges
+
+Filters: --types keeps those entity types (and the events linked to them);
+--from/--to keep events dated in the period (undated events are dropped when
+a period is given, and so are entities in no kept event); --around keeps the
+nodes within --depth edges of one node, named by IRI, prefixed name
+(state:RUS) or label. --query replaces all this with a SPARQL CONSTRUCT: every
+IRI is a node, rdf:type its type, rdfs:label its label, every triple with an
+IRI object an edge.
+
+Examples:
+  parley graph --store news.store --format gexf --output news.gexf
+  parley graph --store news.store --format dot --events edges --types State | dot -Tsvg > states.svg
+  parley graph --store news.store --format csv --output news --from 2026-01-01
+  parley graph --store news.store --format graphml --around state:ETH --depth 2";
+
 /// Parses `--date`; shared with JSONL `date` fields so both accept the same.
 fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
     parley::parse_date(value).ok_or_else(|| format!("bad date {value:?}, expected YYYY-MM-DD"))
@@ -194,6 +234,60 @@ pub struct StatsArgs {
     /// Store directory
     #[arg(long, short, value_name = "DIR")]
     pub store: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Output format
+    #[arg(long, short, value_enum)]
+    pub format: NetworkFormatArg,
+    /// Write to FILE instead of standard output (csv: the prefix of two files)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Events as nodes, or as edges between the entities involved
+    #[arg(long, value_enum, default_value_t = EventsArg::Nodes)]
+    pub events: EventsArg,
+    /// Entity types to keep, comma-separated: Person, State, Organization, Place
+    #[arg(long, value_name = "TYPES", value_delimiter = ',', value_parser = parse_entity_type)]
+    pub types: Vec<parley::EntityType>,
+    /// Keep events dated on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub from: Option<NaiveDate>,
+    /// Keep events dated on or before this day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub to: Option<NaiveDate>,
+    /// Keep the neighbourhood of this node (IRI, prefixed name or label)
+    #[arg(long, value_name = "NODE")]
+    pub around: Option<String>,
+    /// Radius of the neighbourhood, in edges
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+    pub depth: usize,
+    /// Build the graph from a SPARQL CONSTRUCT query in this file (- for standard input)
+    #[arg(long, value_name = "Q.rq", conflicts_with_all = ["events", "types", "from", "to"])]
+    pub query: Option<PathBuf>,
+}
+
+fn parse_entity_type(value: &str) -> Result<parley::EntityType, String> {
+    parley::EntityType::from_name(value)
+        .ok_or_else(|| format!("unknown entity type {value:?}, expected Person, State, Organization or Place"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NetworkFormatArg {
+    Dot,
+    Graphml,
+    Gexf,
+    Cyjs,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventsArg {
+    Nodes,
+    Edges,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,14 +5,21 @@
 //! [`document_quads`] turns each document's [`Extraction`] into one named
 //! graph, which is written out ([`write_quads`]) or kept in a
 //! [`ParleyStore`]. The modules are private; everything public is re-exported
-//! here, so the paths callers use do not move when files do.
+//! here, so the paths callers use do not move when files do. [`project`]
+//! turns a store into a [`PropertyGraph`] with network measures, for the
+//! visualization formats of [`write_network`] and [`write_csv`].
 mod error;
 mod extract;
+mod graph;
 mod rdf;
 mod text;
 
 pub use error::{BoxedError, ParleyError};
 pub use extract::model::*;
 pub use extract::Extractor;
+pub use graph::{
+    measures, project, write_csv, write_network, Edge, EntityType, EventMode, GraphOptions, NetworkFormat, Node,
+    NodeMeasures, PropertyGraph, Value, AttributeType, EDGE_ATTRIBUTES, NODE_ATTRIBUTES,
+};
 pub use rdf::{document_quads, mint, vocab, write_quads, GraphFormat, ParleyStore, StoreStats};
 pub use text::{load_inputs, parse_date, Document, InputError, Location};

@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
 use cli::{ResultsFormat, StatsArgs};
+use cli::{EventsArg, GraphArgs, NetworkFormatArg};
 
 fn main() -> ExitCode {
     // A panic is a bug. The default hook would print a multi-line report; we
@@ -78,6 +79,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Query(args) => query(args),
         Command::Export(args) => export(args),
         Command::Stats(args) => stats(args),
+        Command::Graph(args) => graph(args),
     }
 }
 
@@ -429,4 +431,76 @@ fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
     write_rows(&mut out, &rows)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
+    let construct = match &args.query {
+        Some(path) => Some(read_query_file(path)?),
+        None => None,
+    };
+    let options = parley::GraphOptions {
+        events: match args.events {
+            EventsArg::Nodes => parley::EventMode::Nodes,
+            EventsArg::Edges => parley::EventMode::Edges,
+        },
+        types: (!args.types.is_empty()).then(|| args.types.iter().copied().collect()),
+        from: args.from,
+        to: args.to,
+        around: args.around.clone(),
+        depth: args.depth,
+        construct,
+    };
+    let store = ParleyStore::open_existing(&args.store)?;
+    let network = parley::project(&store, &options)?;
+    let format = match args.format {
+        NetworkFormatArg::Dot => parley::NetworkFormat::Dot,
+        NetworkFormatArg::Graphml => parley::NetworkFormat::GraphMl,
+        NetworkFormatArg::Gexf => parley::NetworkFormat::Gexf,
+        NetworkFormatArg::Cyjs => parley::NetworkFormat::Cyjs,
+        NetworkFormatArg::Csv => {
+            match &args.output {
+                None => {
+                    let mut out = stdout();
+                    let mut nodes = Vec::new();
+                    let mut edges = Vec::new();
+                    parley::write_csv(&network, &mut nodes, &mut edges)?;
+                    out.write_all(&nodes)?;
+                    out.write_all(b"\n")?;
+                    out.write_all(&edges)?;
+                    out.flush()?;
+                }
+                Some(prefix) => {
+                    let prefix = prefix.to_string_lossy();
+                    let prefix = prefix.strip_suffix(".csv").unwrap_or(&prefix);
+                    let nodes_path = PathBuf::from(format!("{prefix}-nodes.csv"));
+                    let edges_path = PathBuf::from(format!("{prefix}-edges.csv"));
+                    let mut nodes = create(&nodes_path)?;
+                    let mut edges = create(&edges_path)?;
+                    parley::write_csv(&network, &mut nodes, &mut edges)?;
+                    nodes.flush().with_context(|| format!("{}: cannot write", nodes_path.display()))?;
+                    edges.flush().with_context(|| format!("{}: cannot write", edges_path.display()))?;
+                }
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    match &args.output {
+        None => {
+            let mut out = stdout();
+            parley::write_network(&network, format, &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let mut out = create(path)?;
+            parley::write_network(&network, format, &mut out)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            out.flush().with_context(|| format!("{}: cannot write", path.display()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {
+    let file = File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+    Ok(BufWriter::new(file))
 }
