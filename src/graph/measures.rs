@@ -165,45 +165,56 @@ pub fn betweenness(g: &DiGraph<(), f64>) -> Vec<f64> {
 }
 
 /// Brandes' accumulation from each source in `sources`.
+///
+/// Predecessors are not stored: in the backward pass, the successors `w` of
+/// `v` one step further from the source are exactly the nodes `v` precedes,
+/// which saves a list per node per source on large graphs.
 fn brandes(next: &[Vec<usize>], sources: std::ops::Range<usize>) -> Vec<f64> {
     let n = next.len();
     let mut centrality = vec![0.0; n];
     let mut sigma = vec![0.0f64; n];
     let mut distance = vec![usize::MAX; n];
     let mut delta = vec![0.0f64; n];
-    let mut predecessors: Vec<Vec<usize>> = vec![Vec::<usize>::new(); n];
     let mut order: Vec<usize> = Vec::with_capacity(n);
-    let mut queue = std::collections::VecDeque::new();
     for s in sources {
+        if next[s].is_empty() {
+            continue; // reaches nothing: no pair to count
+        }
         for &v in &order {
             sigma[v] = 0.0;
             distance[v] = usize::MAX;
             delta[v] = 0.0;
-            predecessors[v].clear();
         }
         order.clear();
         sigma[s] = 1.0;
         distance[s] = 0;
-        queue.push_back(s);
-        while let Some(v) = queue.pop_front() {
-            order.push(v);
+        order.push(s);
+        let mut head = 0;
+        while head < order.len() {
+            let v = order[head];
+            head += 1;
+            let d = distance[v] + 1;
             for &w in &next[v] {
                 if distance[w] == usize::MAX {
-                    distance[w] = distance[v] + 1;
-                    queue.push_back(w);
+                    distance[w] = d;
+                    order.push(w);
                 }
-                if distance[w] == distance[v] + 1 {
+                if distance[w] == d {
                     sigma[w] += sigma[v];
-                    predecessors[w].push(v);
                 }
             }
         }
-        for &w in order.iter().rev() {
-            for &v in &predecessors[w] {
-                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+        for &v in order.iter().rev() {
+            let d = distance[v] + 1;
+            let mut sum = 0.0;
+            for &w in &next[v] {
+                if distance[w] == d {
+                    sum += (1.0 + delta[w]) / sigma[w];
+                }
             }
-            if w != s {
-                centrality[w] += delta[w];
+            delta[v] = sigma[v] * sum;
+            if v != s {
+                centrality[v] += delta[v];
             }
         }
     }
