@@ -5,6 +5,7 @@
 //! come from [`super::style`]; node and edge attributes Graphviz does not know
 //! are not written (it would carry them silently, but they would bloat SVGs);
 //! the full attributes go in a `tooltip`, which SVG viewers show on hover.
+//! `met` and `agreed` edges have no arrowhead.
 use std::io::{self, Write};
 
 use super::{hex, style, PropertyGraph, EDGE_ATTRIBUTES, NODE_ATTRIBUTES};
@@ -36,6 +37,12 @@ fn tooltip(names: &[(&str, super::AttributeType)], values: &[Option<super::Value
         .join("\n")
 }
 
+/// `met` and `agreed` hold both ways; their edges are drawn without arrows
+/// (the direction written only follows the order of the ids).
+pub(super) fn two_way(relation: &str) -> bool {
+    matches!(relation, "met" | "agreed")
+}
+
 pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "digraph parley {{")?;
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\"];")?;
@@ -61,12 +68,13 @@ pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()
         };
         writeln!(
             out,
-            "  {} -> {} [label={}, weight={}, penwidth={:.2}, tooltip={}];",
+            "  {} -> {} [label={}, weight={}, penwidth={:.2}, dir={}, tooltip={}];",
             quote(&graph.nodes[edge.source].id),
             quote(&graph.nodes[edge.target].id),
             quote(&label),
             edge.weight,
             1.0 + (edge.weight as f64).ln(),
+            if two_way(&edge.relation) { "none" } else { "forward" },
             quote(&tooltip(&EDGE_ATTRIBUTES, &edge.values())),
         )?;
     }

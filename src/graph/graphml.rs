@@ -76,7 +76,8 @@ pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()
         }
         writeln!(
             out,
-            r##"      <data key="eg"><y:PolyLineEdge><y:LineStyle color="#777777" type="line" width="1.0"/><y:Arrows source="none" target="standard"/><y:EdgeLabel>{}</y:EdgeLabel></y:PolyLineEdge></data>"##,
+            r##"      <data key="eg"><y:PolyLineEdge><y:LineStyle color="#777777" type="line" width="1.0"/><y:Arrows source="none" target="{}"/><y:EdgeLabel>{}</y:EdgeLabel></y:PolyLineEdge></data>"##,
+            if super::dot::two_way(&edge.relation) { "none" } else { "standard" },
             xml_escape(&edge.relation)
         )?;
         writeln!(out, "    </edge>")?;
