@@ -291,3 +291,56 @@ fn all_caps_headlines_give_no_entities() {
     let ex = extract("KENYA AND NORWAY SIGN ACCORD\nThe talks ended.", None);
     assert!(ex.entities.is_empty(), "{:?}", ex.entities);
 }
+
+#[test]
+fn meet_in_the_sense_of_satisfy_is_no_meeting() {
+    let ex = extract("Kenya and Norway will meet their budget targets next year.", Some("2026-02-05"));
+    assert!(meetings(&ex).is_empty(), "{:?}", meetings(&ex));
+}
+
+#[test]
+fn resisted_calls_is_no_demand() {
+    let d = demands(&extract("Kenya has resisted calls for a ceasefire.", None));
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn a_passive_demand_turns_around() {
+    let d = demands(&extract("Norway was urged by Kenya to accept a ceasefire.", None));
+    assert_eq!(d, vec![(set(&["KEN"]), set(&["NOR"]), Topic::Ceasefire)]);
+    // without "by", nobody is known to have demanded anything
+    assert!(demands(&extract("Norway was urged to accept a ceasefire.", None)).is_empty());
+}
+
+#[test]
+fn a_minister_and_his_counterpart_are_both_parties() {
+    let text = "Talks ended.\nKenyan Foreign Minister Wanjiru Kamau and her Norwegian counterpart Ingrid Solberg agreed on a ceasefire.";
+    let ex = extract(text, None);
+    let parties: Vec<BTreeSet<String>> = ex
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Agreement { parties, .. } => Some(labels(&ex, parties)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(parties, vec![set(&["Ingrid Solberg", "Wanjiru Kamau"])]);
+}
+
+#[test]
+fn one_party_consenting_is_not_an_agreement_but_signing_a_deal_is() {
+    let consent = extract("Kenya agreed to host the conference.", None);
+    assert!(!consent.events.iter().any(|e| matches!(e.kind, EventKind::Agreement { .. })));
+    let deal = extract("Kenya signed a trade deal on Monday.", None);
+    assert!(deal.events.iter().any(|e| matches!(e.kind, EventKind::Agreement { .. })));
+}
+
+#[test]
+fn a_scare_quote_is_not_the_statement() {
+    let ex = extract("Foreign Minister Wanjiru Kamau said the plan was a \"regressive\" step that would harm trade.", None);
+    let quote = ex.events.iter().find_map(|e| match &e.kind {
+        EventKind::Statement { quote, .. } => Some(quote.clone()),
+        _ => None,
+    });
+    assert_eq!(quote.as_deref(), Some("the plan was a \"regressive\" step that would harm trade"));
+}

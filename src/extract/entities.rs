@@ -483,12 +483,14 @@ impl EntityRules {
             }
         };
         doc.add_surface(id, surface);
+        // "(Reuters)" in a dateline, "(AFP)": a source credit, not an actor
+        let credited = text[..hit.start].ends_with('(') && text[hit.end..].starts_with(')');
         doc.found.push(Found {
             start: hit.start,
             end: hit.end,
             entity: id,
             role,
-            actor,
+            actor: actor && !credited,
             possessive,
             sentence: si,
         });
@@ -945,6 +947,12 @@ impl EntityRules {
             let kind = doc.entities[f.entity].kind;
             if clean && matches!(kind, EntityKind::State | EntityKind::Organization) {
                 agents.push(f.entity);
+                // the state now modifies the person ("his West German counterpart Manfred
+                // Woerner"): it is not a second actor in the sentence
+                let (fs, fe) = (f.start, f.end);
+                if let Some(m) = doc.found.iter_mut().find(|m| m.start == fs && m.end == fe) {
+                    m.actor = false;
+                }
                 if kind == EntityKind::Organization {
                     if let EntityKey::Organization(key) = &doc.entities[f.entity].key {
                         if let Some(iso3) = self

@@ -103,6 +103,12 @@ impl EventRules {
     }
 }
 
+/// Nouns that make a single party's "signed"/"reached" an agreement.
+const DEAL_NOUNS: &[&str] = &[
+    "agreement", "deal", "accord", "treaty", "pact", "memorandum", "convention", "understanding", "settlement",
+    "ceasefire", "truce", "protocol", "armistice",
+];
+
 /// A sentence being read: its text and the mentions inside it.
 struct View<'a> {
     text: &'a str,
@@ -179,7 +185,9 @@ fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> 
                 continue; // overlapping or later mentions
             }
             let gap = text[g.end..last.start].trim();
-            if gap == "and" || gap == "," || gap == ", and" || gap == "and the" {
+            let words = gap.split_whitespace().count();
+            let titled_and = gap.starts_with("and ") && words <= 5 && !gap.contains(',') && gap.split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase()));
+            if gap == "and" || gap == "," || gap == ", and" || gap == "and the" || titled_and {
                 chosen.push(g);
                 last = g;
             } else {
@@ -234,6 +242,12 @@ impl EventRules {
                 |rule: usize| Evidence { start: s.start, end: s.end, text: body.to_string(), rule: self.rules[rule].id.clone() };
             let trigger_at = |rule: usize| self.regexes[rule].find(body).map(|m| (s.start + m.start(), s.start + m.end()));
             let pronoun = |at: usize| pronoun_referent(doc, sentences, si, at);
+            // an exclusion rule of `kind` matching over the trigger vetoes it
+            let vetoed = |kind: &str, ts: usize, te: usize| {
+                matched.iter().filter(|&&i| self.rules[i].kind == kind).any(|&i| {
+                    self.regexes[i].find_iter(body).any(|m| s.start + m.start() < te && ts < s.start + m.end())
+                })
+            };
             let date_near = |from: usize, to: usize, at: usize, tense: Tense| {
                 dates::find(text, from, to, doc_date, tense).into_iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.date)
             };
@@ -244,7 +258,12 @@ impl EventRules {
                 for m in self.regexes[rule].find_iter(body) {
                     let (ts, te) = (s.start + m.start(), s.start + m.end());
                     let Some(speaker) = self.speaker(&view, doc, ts, te, &pronoun) else { continue };
-                    let quote = quote_text(body).unwrap_or_else(|| reported_clause(&text[te..s.end]));
+                    let reported = reported_clause(&text[te..s.end]);
+                    let quote = match quote_text(body) {
+                        // a word or two in quotes inside reported speech is a scare quote
+                        Some(q) if q.split_whitespace().count() > 3 || reported.split_whitespace().count() < 4 => q,
+                        _ => reported,
+                    };
                     if !quote.trim().is_empty() {
                         events.push(Event { kind: EventKind::Statement { speaker, quote }, date: None, evidence: evidence(rule) });
                         break;
@@ -255,19 +274,32 @@ impl EventRules {
             // demands: one per topic named in what is demanded
             let mut demand_object: Option<(usize, usize, BTreeSet<usize>)> = None;
             if let Some(rule) = rule_of("demand") {
-                if let Some((ts, te)) = trigger_at(rule) {
+                if let Some((ts, te)) = trigger_at(rule).filter(|&(ts, te)| !vetoed("not-demand", ts, te)) {
                     let verb = text[ts..te].to_lowercase();
-                    let mut by: BTreeSet<usize> = subject(&view, doc, ts).iter().map(|f| f.entity).collect();
-                    if by.is_empty() && matches!(previous_word(text, ts).as_deref(), Some("he" | "she")) {
-                        by.extend(pronoun(ts));
+                    let passive = vetoed("demand-passive", ts, te);
+                    let mut by: BTreeSet<usize> = BTreeSet::new();
+                    let mut passive_addressee: BTreeSet<usize> = BTreeSet::new();
+                    if passive {
+                        // "X was urged by Y to ...": Y demanded of X; without "by", nobody is known to demand
+                        passive_addressee.extend(subject(&view, doc, ts).iter().map(|f| f.entity));
+                        let clause = &text[te..clause_end(text, te, s.end)];
+                        if let Some(i) = clause.find(" by ") {
+                            let at = te + i + " by ".len();
+                            by.extend(view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
+                        }
+                    } else {
+                        by.extend(subject(&view, doc, ts).iter().map(|f| f.entity));
+                        if by.is_empty() && matches!(previous_word(text, ts).as_deref(), Some("he" | "she")) {
+                            by.extend(pronoun(ts));
+                        }
                     }
                     let obj_end = clause_end(text, te, s.end);
                     let object_text = &text[te..obj_end];
                     // only verbs that take a person or state as object name an addressee:
                     // "urged Russia to", "called on the Council to"; "called for X's release" does not
                     let takes_addressee = verb.starts_with("urg") || verb.ends_with(" on") || verb.starts_with("ask") || verb.starts_with("press") || verb.starts_with("appeal") || verb.starts_with("request");
-                    let mut addressee: BTreeSet<usize> = BTreeSet::new();
-                    if takes_addressee {
+                    let mut addressee: BTreeSet<usize> = passive_addressee;
+                    if takes_addressee && !passive {
                         addressee.extend(object(&view, doc, te).iter().filter(|f| !f.possessive).map(|f| f.entity).filter(|e| !by.contains(e)));
                     }
                     let topics = self.topics_in(object_text);
@@ -300,7 +332,7 @@ impl EventRules {
 
             // agreements: the subject (and "with X") agreed on one topic
             if let Some(rule) = rule_of("agreement") {
-                if let Some((ts, te)) = trigger_at(rule) {
+                if let Some((ts, te)) = trigger_at(rule).filter(|&(ts, te)| !vetoed("not-agreement", ts, te)) {
                     let adjective_use = previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
                     let mut parties: BTreeSet<usize> = subject(&view, doc, ts).iter().map(|f| f.entity).collect();
                     let obj_end = clause_end(text, te, s.end);
@@ -309,7 +341,10 @@ impl EventRules {
                         let at = te + w + " with ".len();
                         parties.extend(view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
                     }
-                    if !parties.is_empty() && !negated && !hypothetical && !adjective_use {
+                    // one party agrees *with* someone, or signs or reaches a named deal;
+                        // "X agreed" alone is consent, not an agreement between parties
+                    let names_deal = DEAL_NOUNS.iter().any(|n| text[ts..(te + 60).min(obj_end)].to_lowercase().contains(n));
+                    if !parties.is_empty() && (parties.len() >= 2 || names_deal) && !negated && !hypothetical && !adjective_use {
                         let topic = self.topics_in(rest).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic);
                         let date = date_near(s.start, s.end, te, Tense::Past);
                         events.push(Event { kind: EventKind::Agreement { parties, topic, text: rest.trim().to_string() }, date, evidence: evidence(rule) });
@@ -348,6 +383,9 @@ impl EventRules {
                     continue;
                 }
                 last_end = te;
+                if vetoed("not-meeting", ts, te) {
+                    continue; // "meet its targets"
+                }
                 let (cs, ce) = clause_around(text, s.start, s.end, ts, te);
                 if self.rules[rule].id.starts_with("meeting.noun") && refers_back(&text[cs..ts]) {
                     continue; // "after the meeting", "ahead of the talks": a meeting told before
@@ -517,6 +555,12 @@ fn quote_text(body: &str) -> Option<String> {
 /// Reported speech: the clause after "said", without a leading "that".
 fn reported_clause(rest: &str) -> String {
     let rest = rest.trim_start_matches([',', ' ']);
+    // "told reporters that ...", "told AFP that ...": the listener is not what was said
+    let head: Vec<&str> = rest.split_whitespace().take(5).collect();
+    let rest = match head.iter().position(|w| *w == "that") {
+        Some(_) => rest.split_once(" that ").map_or(rest, |(_, r)| r),
+        None => rest,
+    };
     let rest = rest.strip_prefix("that ").unwrap_or(rest);
     rest.trim_end_matches(['.', ' ']).to_string()
 }
