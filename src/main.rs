@@ -477,8 +477,12 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
                     let mut nodes = create(&nodes_path)?;
                     let mut edges = create(&edges_path)?;
                     parley::write_csv(&network, &mut nodes, &mut edges)?;
-                    nodes.flush().with_context(|| format!("{}: cannot write", nodes_path.display()))?;
-                    edges.flush().with_context(|| format!("{}: cannot write", edges_path.display()))?;
+                    nodes
+                        .flush()
+                        .with_context(|| format!("{}: cannot write", nodes_path.display()))?;
+                    edges
+                        .flush()
+                        .with_context(|| format!("{}: cannot write", edges_path.display()))?;
                 }
             }
             return Ok(ExitCode::SUCCESS);
@@ -494,7 +498,8 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
             let mut out = create(path)?;
             parley::write_network(&network, format, &mut out)
                 .with_context(|| format!("{}: cannot write", path.display()))?;
-            out.flush().with_context(|| format!("{}: cannot write", path.display()))?;
+            out.flush()
+                .with_context(|| format!("{}: cannot write", path.display()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -149,7 +149,15 @@ fn graphml_and_gexf_read_back_by_networkx_with_the_store_counts_and_attributes()
         }
         for (id, edge) in graph["edges"].as_object().unwrap() {
             assert_eq!(edge["weight"].as_f64(), Some(1.0), "{kind} {id}");
-            assert_eq!(id, &format!("{}|{}|{}", edge["source"].as_str().unwrap(), edge["relation"].as_str().unwrap(), edge["target"].as_str().unwrap()));
+            assert_eq!(
+                id,
+                &format!(
+                    "{}|{}|{}",
+                    edge["source"].as_str().unwrap(),
+                    edge["relation"].as_str().unwrap(),
+                    edge["target"].as_str().unwrap()
+                )
+            );
         }
     }
 }
@@ -175,7 +183,10 @@ fn events_as_edges_count_the_pairs_sparql_finds() {
         &store,
         "SELECT DISTINCT ?m ?a ?b WHERE { ?m a parley:Meeting ; parley:participant ?a, ?b FILTER(STR(?a) < STR(?b)) }",
     );
-    let graph = read_back(&write_graph(&store, dir.path(), "graphml", &["--events", "edges"]), "graphml");
+    let graph = read_back(
+        &write_graph(&store, dir.path(), "graphml", &["--events", "edges"]),
+        "graphml",
+    );
     assert_eq!(graph["n"], count(&store, ENTITIES));
     assert_eq!(graph["m"], met + agreed + demanded);
     let edges = graph["edges"].as_object().unwrap();
@@ -204,7 +215,10 @@ fn dot_renders_without_warnings() {
         let svg = String::from_utf8(output.stdout).unwrap();
         assert!(svg.contains("<svg") && svg.contains("Ethiopia"));
         let text = fs::read_to_string(&path).unwrap();
-        let node_lines = text.lines().filter(|l| l.contains(" [label=") && !l.contains(" -> ")).count();
+        let node_lines = text
+            .lines()
+            .filter(|l| l.contains(" [label=") && !l.contains(" -> "))
+            .count();
         let edge_lines = text.lines().filter(|l| l.contains(" -> ")).count();
         if extra.is_empty() {
             assert_eq!((node_lines, edge_lines), expected_counts(&store));
@@ -262,7 +276,10 @@ fn cytoscape_json_has_the_elements_structure() {
     let mut edge_ids = std::collections::BTreeSet::new();
     for edge in edge_list {
         let data = edge["data"].as_object().unwrap();
-        assert!(edge_ids.insert(data["id"].as_str().unwrap().to_owned()), "duplicate edge id");
+        assert!(
+            edge_ids.insert(data["id"].as_str().unwrap().to_owned()),
+            "duplicate edge id"
+        );
         assert!(ids.contains(data["source"].as_str().unwrap()));
         assert!(ids.contains(data["target"].as_str().unwrap()));
         assert!(data["relation"].is_string() && data["weight"].is_u64());
@@ -327,7 +344,10 @@ fn pagerank_and_betweenness_agree_with_networkx() {
             for measure in ["pagerank", "betweenness"] {
                 let expected = reference[measure][id].as_f64().unwrap();
                 let got = data[measure].as_f64().unwrap();
-                assert!((expected - got).abs() < 1e-6, "{extra:?} {measure} of {id}: {got} vs networkx {expected}");
+                assert!(
+                    (expected - got).abs() < 1e-6,
+                    "{extra:?} {measure} of {id}: {got} vs networkx {expected}"
+                );
             }
             if data["betweenness"].as_f64().unwrap() > 0.0 {
                 nonzero_betweenness += 1;
@@ -358,9 +378,16 @@ fn output_is_identical_across_runs() {
 fn filters_keep_what_they_say() {
     let (dir, store) = store();
     // types: only persons and states, and the events linked to them
-    let graph = read_back(&write_graph(&store, dir.path(), "graphml", &["--types", "Person,State"]), "graphml");
-    let types: std::collections::BTreeSet<&str> =
-        graph["nodes"].as_object().unwrap().values().map(|n| n["type"].as_str().unwrap()).collect();
+    let graph = read_back(
+        &write_graph(&store, dir.path(), "graphml", &["--types", "Person,State"]),
+        "graphml",
+    );
+    let types: std::collections::BTreeSet<&str> = graph["nodes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n["type"].as_str().unwrap())
+        .collect();
     assert!(types.contains("Person") && types.contains("State"));
     assert!(!types.contains("Place") && !types.contains("Organization"), "{types:?}");
     // period: only the events dated in it
@@ -369,7 +396,12 @@ fn filters_keep_what_they_say() {
         "SELECT DISTINCT ?e WHERE { ?e parley:date ?d FILTER(?d >= \"2026-03-01\"^^<http://www.w3.org/2001/XMLSchema#date> && ?d <= \"2026-03-31\"^^<http://www.w3.org/2001/XMLSchema#date>) }",
     );
     let graph = read_back(
-        &write_graph(&store, dir.path(), "graphml", &["--from", "2026-03-01", "--to", "2026-03-31"]),
+        &write_graph(
+            &store,
+            dir.path(),
+            "graphml",
+            &["--from", "2026-03-01", "--to", "2026-03-31"],
+        ),
         "graphml",
     );
     let events = graph["nodes"]
@@ -397,19 +429,28 @@ fn filters_keep_what_they_say() {
 }
 
 #[test]
-fn bad_graph_arguments_are_one_line_errors() {
-    let (_dir, store) = store();
+fn bad_graph_arguments_are_errors_with_status_1() {
+    let (dir, store) = store();
+    let select = dir.path().join("select.rq");
+    fs::write(&select, "SELECT * WHERE { ?s ?p ?o }").unwrap();
     for (args, expected) in [
         (&["--around", "Atlantis"][..], "no node \"Atlantis\""),
         (&["--types", "Planet"][..], "unknown entity type"),
         (&["--from", "2026-13-01"][..], "bad date"),
+        (&["--query", p(&select)][..], "must be a SPARQL CONSTRUCT query"),
     ] {
         let mut all = vec!["graph", "--store", p(&store), "--format", "dot"];
         all.extend_from_slice(args);
         let output = parley().args(&all).output().unwrap();
         assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"));
+        // errors found by Parley (not by clap's check of the arguments) are one line
+        if !stderr.starts_with("error: invalid value") {
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            assert!(stderr.starts_with("parley: "), "{stderr}");
+        }
     }
 }

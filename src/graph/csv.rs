@@ -26,7 +26,10 @@ fn values(values: Vec<Option<Value>>) -> impl Iterator<Item = String> {
 }
 
 pub(super) fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()> {
-    row(out, std::iter::once("id".to_owned()).chain(NODE_ATTRIBUTES.iter().map(|(n, _)| (*n).to_owned())))?;
+    row(
+        out,
+        std::iter::once("id".to_owned()).chain(NODE_ATTRIBUTES.iter().map(|(n, _)| (*n).to_owned())),
+    )?;
     for node in &graph.nodes {
         row(out, std::iter::once(node.id.clone()).chain(values(node.values())))?;
     }
@@ -39,7 +42,12 @@ pub(super) fn write_edges(graph: &PropertyGraph, out: &mut dyn Write) -> io::Res
     row(out, header.chain(names).chain(["id".to_owned()]))?;
     for edge in &graph.edges {
         let ends = [graph.nodes[edge.source].id.clone(), graph.nodes[edge.target].id.clone()];
-        row(out, ends.into_iter().chain(values(edge.values())).chain([graph.edge_id(edge)]))?;
+        row(
+            out,
+            ends.into_iter()
+                .chain(values(edge.values()))
+                .chain([graph.edge_id(edge)]),
+        )?;
     }
     Ok(())
 }

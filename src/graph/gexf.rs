@@ -35,7 +35,12 @@ fn spells(out: &mut dyn Write, indent: &str, dates: &[&str]) -> io::Result<()> {
     writeln!(out, "{indent}</spells>")
 }
 
-fn attvalues(out: &mut dyn Write, names: &[(&str, AttributeType)], skip: &str, values: &[Option<Value>]) -> io::Result<()> {
+fn attvalues(
+    out: &mut dyn Write,
+    names: &[(&str, AttributeType)],
+    skip: &str,
+    values: &[Option<Value>],
+) -> io::Result<()> {
     writeln!(out, "        <attvalues>")?;
     for (i, ((name, _), value)) in names.iter().zip(values).enumerate() {
         if let (false, Some(value)) = (*name == skip, value) {
@@ -82,11 +87,7 @@ pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()
         }
         writeln!(out, "    </attributes>")?;
     }
-    let max_rank = graph
-        .nodes
-        .iter()
-        .map(|n| n.measures.pagerank)
-        .fold(0.0f64, f64::max);
+    let max_rank = graph.nodes.iter().map(|n| n.measures.pagerank).fold(0.0f64, f64::max);
     writeln!(out, "    <nodes>")?;
     for node in &graph.nodes {
         writeln!(
@@ -96,7 +97,11 @@ pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()
             xml_escape(&node.label)
         )?;
         attvalues(out, &NODE_ATTRIBUTES, NODE_BUILTIN, &node.values())?;
-        spells(out, "        ", &node.date.iter().map(String::as_str).collect::<Vec<_>>())?;
+        spells(
+            out,
+            "        ",
+            &node.date.iter().map(String::as_str).collect::<Vec<_>>(),
+        )?;
         let (r, g, b) = style(&node.kind).color;
         writeln!(out, r#"        <viz:color r="{r}" g="{g}" b="{b}"/>"#)?;
         let size = if max_rank > 0.0 {
@@ -120,7 +125,11 @@ pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()
             edge.weight,
         )?;
         attvalues(out, &EDGE_ATTRIBUTES, EDGE_BUILTIN, &edge.values())?;
-        spells(out, "        ", &edge.dates.iter().map(String::as_str).collect::<Vec<_>>())?;
+        spells(
+            out,
+            "        ",
+            &edge.dates.iter().map(String::as_str).collect::<Vec<_>>(),
+        )?;
         writeln!(out, "      </edge>")?;
     }
     writeln!(out, "    </edges>")?;

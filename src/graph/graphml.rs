@@ -45,7 +45,11 @@ pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()
         writeln!(out, r#"    <node id="{}">"#, xml_escape(&node.id))?;
         for (i, value) in node.values().iter().enumerate() {
             if let Some(value) = value {
-                writeln!(out, r#"      <data key="n{i}">{}</data>"#, xml_escape(&value.to_string()))?;
+                writeln!(
+                    out,
+                    r#"      <data key="n{i}">{}</data>"#,
+                    xml_escape(&value.to_string())
+                )?;
             }
         }
         let style = style(&node.kind);
@@ -71,13 +75,21 @@ pub(super) fn write(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()
         )?;
         for (i, value) in edge.values().iter().enumerate() {
             if let Some(value) = value {
-                writeln!(out, r#"      <data key="e{i}">{}</data>"#, xml_escape(&value.to_string()))?;
+                writeln!(
+                    out,
+                    r#"      <data key="e{i}">{}</data>"#,
+                    xml_escape(&value.to_string())
+                )?;
             }
         }
         writeln!(
             out,
             r##"      <data key="eg"><y:PolyLineEdge><y:LineStyle color="#777777" type="line" width="1.0"/><y:Arrows source="none" target="{}"/><y:EdgeLabel>{}</y:EdgeLabel></y:PolyLineEdge></data>"##,
-            if super::dot::two_way(&edge.relation) { "none" } else { "standard" },
+            if super::dot::two_way(&edge.relation) {
+                "none"
+            } else {
+                "standard"
+            },
             xml_escape(&edge.relation)
         )?;
         writeln!(out, "    </edge>")?;

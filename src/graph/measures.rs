@@ -112,7 +112,10 @@ pub fn pagerank(g: &DiGraph<(), f64>) -> Vec<f64> {
 fn successors(g: &DiGraph<(), f64>) -> Vec<Vec<usize>> {
     g.node_indices()
         .map(|v| {
-            let mut next: Vec<usize> = g.neighbors_directed(v, Direction::Outgoing).map(|w| w.index()).collect();
+            let mut next: Vec<usize> = g
+                .neighbors_directed(v, Direction::Outgoing)
+                .map(|w| w.index())
+                .collect();
             next.sort_unstable();
             next.dedup();
             next
@@ -136,7 +139,9 @@ pub fn betweenness(g: &DiGraph<(), f64>) -> Vec<f64> {
         .collect();
     let results: Mutex<Vec<Option<Vec<f64>>>> = Mutex::new(vec![None; chunks.len()]);
     let cursor = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |p| p.get()).min(chunks.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |p| p.get())
+        .min(chunks.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {

@@ -140,8 +140,12 @@ fn from_vocabulary(
         store,
         &format!("SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {ENTITY_CLASSES} }} }}"),
     )? {
-        let (Some(e), Some(t)) = (text(&row[0]), text(&row[1])) else { continue };
-        let Some(kind) = EntityType::from_name(local_name(&t)) else { continue };
+        let (Some(e), Some(t)) = (text(&row[0]), text(&row[1])) else {
+            continue;
+        };
+        let Some(kind) = EntityType::from_name(local_name(&t)) else {
+            continue;
+        };
         let slot = entity_type.entry(e).or_insert(kind);
         *slot = (*slot).min(kind);
     }
@@ -176,7 +180,9 @@ fn from_vocabulary(
         store,
         &format!("SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {EVENT_CLASSES} }} }}"),
     )? {
-        let (Some(e), Some(t)) = (text(&row[0]), text(&row[1])) else { continue };
+        let (Some(e), Some(t)) = (text(&row[0]), text(&row[1])) else {
+            continue;
+        };
         let kind = local_name(&t).to_owned();
         events
             .entry(e)
@@ -194,7 +200,9 @@ fn from_vocabulary(
         store,
         "SELECT DISTINCT ?e ?p ?o WHERE { ?e ?p ?o VALUES ?p { parley:date parley:status parley:topic } }",
     )? {
-        let (Some(e), Some(p), Some(o)) = (text(&row[0]), text(&row[1]), text(&row[2])) else { continue };
+        let (Some(e), Some(p), Some(o)) = (text(&row[0]), text(&row[1]), text(&row[2])) else {
+            continue;
+        };
         let Some(event) = events.get_mut(&e) else { continue };
         let slot = match local_name(&p) {
             "date" => &mut event.date,
@@ -210,7 +218,9 @@ fn from_vocabulary(
         store,
         "SELECT DISTINCT ?e ?id WHERE { ?e prov:wasDerivedFrom ?d . ?d dcterms:identifier ?id }",
     )? {
-        let (Some(e), Some(id)) = (text(&row[0]), text(&row[1])) else { continue };
+        let (Some(e), Some(id)) = (text(&row[0]), text(&row[1])) else {
+            continue;
+        };
         if let Some(event) = events.get_mut(&e) {
             event.doc_ids.insert(id);
         }
@@ -219,7 +229,9 @@ fn from_vocabulary(
         store,
         &format!("SELECT DISTINCT ?e ?p ?x WHERE {{ ?e ?p ?x VALUES ?p {{ {LINK_PROPERTIES} }} }}"),
     )? {
-        let (Some(e), Some(p), Some(x)) = (text(&row[0]), text(&row[1]), text(&row[2])) else { continue };
+        let (Some(e), Some(p), Some(x)) = (text(&row[0]), text(&row[1]), text(&row[2])) else {
+            continue;
+        };
         if let Some(event) = events.get_mut(&e) {
             event.links.insert((local_name(&p).to_owned(), x));
         }
@@ -227,13 +239,20 @@ fn from_vocabulary(
 
     // Filters: entity types, then the period.
     let keep_type = |t: &EntityType| options.types.as_ref().is_none_or(|types| types.contains(t));
-    let kept_entities: BTreeSet<&String> = entity_type.iter().filter(|(_, t)| keep_type(t)).map(|(e, _)| e).collect();
+    let kept_entities: BTreeSet<&String> = entity_type
+        .iter()
+        .filter(|(_, t)| keep_type(t))
+        .map(|(e, _)| e)
+        .collect();
     let period = options.from.is_some() || options.to.is_some();
     let in_period = |date: &Option<String>| -> bool {
         if !period {
             return true;
         }
-        let Some(date) = date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else {
+        let Some(date) = date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        else {
             return false;
         };
         options.from.is_none_or(|from| date >= from) && options.to.is_none_or(|to| date <= to)
