@@ -61,6 +61,10 @@ pub struct EntityRules {
     title_defaults: HashMap<String, String>,
     org_by_key: HashMap<String, usize>,
     place_by_name: HashMap<String, usize>,
+    /// Places by lower-cased name, for upper-case datelines ("RIO DE JANEIRO").
+    place_by_lower: HashMap<String, usize>,
+    /// Lower-cased first words of titles, to tell "Moscow Mayor" from "Real Madrid".
+    title_words: HashSet<String>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -112,6 +116,13 @@ impl EntityRules {
                 place_by_name.entry(a.clone()).or_insert(i);
             }
         }
+        let place_by_lower = place_by_name.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
+        let title_words = lexicon
+            .titles
+            .iter()
+            .filter_map(|t| t.title.split_whitespace().next())
+            .map(|w| w.to_lowercase())
+            .collect();
         Ok(EntityRules {
             lexicon,
             gazetteer,
@@ -120,6 +131,8 @@ impl EntityRules {
             title_defaults,
             org_by_key,
             place_by_name,
+            place_by_lower,
+            title_words,
         })
     }
 
@@ -278,14 +291,15 @@ impl EntityRules {
         let mut hits_by_sentence: Vec<Vec<Hit>> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let body = &text[s.start..s.end];
+            // a dateline is upper case by convention: read it before skipping all-caps lines
+            if si < 4 {
+                self.dateline(text, s, si, &mut doc);
+            }
             if sentences::is_all_caps(body) {
                 hits_by_sentence.push(Vec::new());
                 continue;
             }
             let hits = self.gazetteer.find(text, s.start, s.end);
-            if si < 3 {
-                self.dateline(text, s, si, &mut doc);
-            }
             for hit in &hits {
                 self.resolve_hit(text, hit, si, &mut doc);
             }
@@ -320,7 +334,9 @@ impl EntityRules {
             return;
         }
         let rest = body[word.len()..].trim_start();
-        if !(rest.starts_with(',') || rest.starts_with('(') || rest.starts_with(':') || rest.starts_with('-')) {
+        // "PARIS, March 22 -", "WASHINGTON (Reuters)", "MOSCOW:", "LONDON 1996-08-30"
+        let dated = rest.len() >= 10 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest.as_bytes()[4] == b'-';
+        if !(rest.starts_with(',') || rest.starts_with('(') || rest.starts_with(':') || rest.starts_with('-') || dated) {
             return;
         }
         let titled: String = word
@@ -350,7 +366,8 @@ impl EntityRules {
 
     /// The place entity for a name: a gazetteer place, or a capital.
     fn place_entity(&self, name: &str, capital_of: Option<usize>, doc: &mut DocEntities) -> Option<EntityId> {
-        let (label, iso3) = if let Some(&pi) = self.place_by_name.get(name) {
+        let lookup = self.place_by_name.get(name).or_else(|| self.place_by_lower.get(&name.to_lowercase()));
+        let (label, iso3) = if let Some(&pi) = lookup {
             let p = &self.lexicon.places[pi];
             (p.name.clone(), p.iso3.clone())
         } else if let Some(si) = capital_of.or_else(|| {
@@ -464,6 +481,7 @@ impl EntityRules {
                     || surface.ends_with("ese") && before.as_deref() == Some("the");
                 (id, Role::Adjective, plural || self.actor_follows(text, hit.end))
             }
+            Target::Place(_) | Target::StateCapital(_) if self.joins_longer_name(text, hit.start, hit.end) => return,
             Target::Place(i) => {
                 let name = self.lexicon.places[i].name.clone();
                 match self.place_entity(&name, None, doc) {
@@ -494,6 +512,29 @@ impl EntityRules {
             possessive,
             sentence: si,
         });
+    }
+
+    /// Whether a place name is only part of a longer name that no gazetteer
+    /// knows: "Real Madrid", "Geneva Conventions", "Hapoel Tel Aviv". A title
+    /// ("Moscow Mayor"), a weekday or another known name next to it does not count.
+    fn joins_longer_name(&self, text: &str, start: usize, end: usize) -> bool {
+        let unknown_capitalized = |word: &str| {
+            let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word);
+            bare.chars().next().is_some_and(char::is_uppercase)
+                && bare.chars().any(char::is_lowercase)
+                && !self.lexicon.non_names.contains(bare)
+                && !self.lexicon.honorifics.contains(bare)
+                && !self.title_words.contains(&bare.to_lowercase())
+                && !self.lexicon.given_names.contains(bare)
+                && self.gazetteer.find(bare, 0, bare.len()).is_empty()
+        };
+        let after = &text[end..];
+        let next = after.strip_prefix(' ').and_then(|a| a.split_whitespace().next());
+        let before = &text[..start];
+        let previous = before.strip_suffix(' ').and_then(|b| b.split_whitespace().next_back());
+        let previous_ok = previous.is_some_and(|p| !p.ends_with([',', '.', ':', ';']) && unknown_capitalized(p));
+        next.is_some_and(unknown_capitalized) || previous_ok
     }
 
     /// Whether an actor noun follows a state adjective, through coordinated
