@@ -17,6 +17,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ParleyError;
@@ -63,6 +64,8 @@ pub struct EntityRules {
     place_by_name: HashMap<String, usize>,
     /// Places by lower-cased name, for upper-case datelines ("RIO DE JANEIRO").
     place_by_lower: HashMap<String, usize>,
+    /// (state, until, predecessor) from `predecessors.tsv`.
+    predecessors: Vec<(String, NaiveDate, String)>,
     /// Lower-cased first words of titles, to tell "Moscow Mayor" from "Real Madrid".
     title_words: HashSet<String>,
 }
@@ -116,6 +119,22 @@ impl EntityRules {
                 place_by_name.entry(a.clone()).or_insert(i);
             }
         }
+        let predecessors = include_str!("../../ontology/gazetteer/predecessors.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("iso3\t") && !l.trim().is_empty())
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                let until = f.get(1).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                match (f.first(), until, f.get(2)) {
+                    (Some(i), Some(u), Some(p)) => Ok((i.to_string(), u, p.to_string())),
+                    _ => Err(ParleyError::Lexicon {
+                        file: "ontology/gazetteer/predecessors.tsv".into(),
+                        line: 0,
+                        message: format!("bad row `{l}`"),
+                    }),
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let place_by_lower = place_by_name.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
         let title_words = lexicon
             .titles
@@ -133,6 +152,7 @@ impl EntityRules {
             place_by_name,
             place_by_lower,
             title_words,
+            predecessors,
         })
     }
 
@@ -232,6 +252,8 @@ pub struct DocEntities {
     /// only when the text says nothing ("his West German counterpart Manfred
     /// Woerner" in 1987 is West Germany's, not NATO's).
     defaults: Vec<(EntityId, EntityId)>,
+    /// The document's date, for states that have changed since.
+    date: Option<NaiveDate>,
 }
 
 impl DocEntities {
@@ -280,12 +302,13 @@ struct NameCandidate {
 
 impl EntityRules {
     /// Finds and resolves every entity mention of a document.
-    pub fn recognize(&self, doc_id: &str, text: &str, sentences: &[Sentence]) -> DocEntities {
+    pub fn recognize(&self, doc_id: &str, text: &str, sentences: &[Sentence], date: Option<NaiveDate>) -> DocEntities {
         let mut doc = DocEntities {
             entities: Vec::new(),
             index: HashMap::new(),
             found: Vec::new(),
             defaults: Vec::new(),
+            date,
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
         let mut hits_by_sentence: Vec<Vec<Hit>> = Vec::new();
@@ -424,6 +447,15 @@ impl EntityRules {
     }
 
     fn state_entity(&self, si: usize, doc: &mut DocEntities) -> EntityId {
+        // before the state existed, its names meant its predecessor's government
+        let si = doc
+            .date
+            .and_then(|date| {
+                let iso3 = &self.lexicon.states[si].iso3;
+                self.predecessors.iter().find(|(i, until, _)| i == iso3 && date < *until).map(|(_, _, p)| p)
+            })
+            .and_then(|p| self.lexicon.states.iter().position(|s| &s.iso3 == p))
+            .unwrap_or(si);
         let row = &self.lexicon.states[si];
         let id = doc.entity(EntityKey::State(row.iso3.clone()), EntityKind::State, &row.name);
         let e = &mut doc.entities[id];

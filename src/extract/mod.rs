@@ -41,7 +41,7 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.text.as_str();
         let sentences = sentences::split(text);
-        let found = self.entities.recognize(&doc.id, text, &sentences);
+        let found = self.entities.recognize(&doc.id, text, &sentences, doc.date);
         let events = self.events.events(text, &sentences, &found, doc.date);
         let to_char = CharIndex::new(text);
         let mentions = found
