@@ -9,6 +9,7 @@
 //! within-document resolution (surnames, descriptors, represents) -> event
 //! rules -> byte offsets converted to code points for the output.
 
+pub mod codes;
 mod dates;
 mod entities;
 mod gazetteer;

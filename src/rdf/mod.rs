@@ -230,6 +230,12 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
         g.add(&iri, parley::START_OFFSET, integer(event.evidence.start));
         g.add(&iri, parley::END_OFFSET, integer(event.evidence.end));
         g.add(&iri, parley::RULE, string(&event.evidence.rule));
+        if let Some(codes) = crate::extract::codes::event_codes(&event.kind) {
+            if let Some(plover) = &codes.plover {
+                g.add(&iri, parley::PLOVER_TYPE, string(plover));
+            }
+            g.add(&iri, parley::CAMEO_CODE, string(&codes.cameo));
+        }
         if let Some(value) = event.date {
             g.add(&iri, parley::DATE, date(value));
         }

@@ -131,6 +131,10 @@ pub mod parley {
         END_OFFSET = "https://w3id.org/parley/ontology#endOffset";
         /// Property `parley:rule`.
         RULE = "https://w3id.org/parley/ontology#rule";
+        /// PLOVER event type of an event.
+        PLOVER_TYPE = "https://w3id.org/parley/ontology#ploverType";
+        /// CAMEO code of an event.
+        CAMEO_CODE = "https://w3id.org/parley/ontology#cameoCode";
         /// Property `parley:date`.
         DATE = "https://w3id.org/parley/ontology#date";
         /// Property `parley:topic` (named apart from the class `parley:Topic`).

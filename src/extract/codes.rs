@@ -1,0 +1,69 @@
+//! PLOVER and CAMEO codes of an event, from `ontology/rules/event_codes.tsv`.
+//!
+//! Users of event datasets (ICEWS, POLECAT, GDELT) join on these codes; they
+//! are a lookup on the event's kind and status, kept as data.
+
+use std::sync::OnceLock;
+
+use crate::extract::model::{EventKind, MeetingStatus};
+
+/// The codes of one kind (and status) of event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventCodes {
+    /// PLOVER event type, e.g. "CONSULT"; None where PLOVER has none.
+    pub plover: Option<String>,
+    /// CAMEO code, e.g. "04".
+    pub cameo: String,
+}
+
+struct Row {
+    kind: String,
+    status: String,
+    codes: EventCodes,
+}
+
+fn table() -> &'static [Row] {
+    static TABLE: OnceLock<Vec<Row>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("../../ontology/rules/event_codes.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("kind\t") && !l.trim().is_empty())
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f.len() >= 4).then(|| Row {
+                    kind: f[0].to_string(),
+                    status: f[1].to_string(),
+                    codes: EventCodes { plover: (!f[2].is_empty()).then(|| f[2].to_string()), cameo: f[3].to_string() },
+                })
+            })
+            .collect()
+    })
+}
+
+/// The codes of an event, or None if the table has no row for it.
+pub fn event_codes(kind: &EventKind) -> Option<EventCodes> {
+    let status = match kind {
+        EventKind::Meeting { status, .. } => status.name(),
+        _ => "*",
+    };
+    table().iter().find(|r| r.kind == kind.name() && (r.status == "*" || r.status == status)).map(|r| r.codes.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::model::Topic;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_kind_and_meeting_status_has_codes() {
+        for status in [MeetingStatus::Held, MeetingStatus::Planned, MeetingStatus::Proposed, MeetingStatus::Cancelled] {
+            let kind = EventKind::Meeting { participants: BTreeSet::new(), location: None, status };
+            assert!(event_codes(&kind).is_some(), "{status:?}");
+        }
+        let demand = EventKind::Demand { by: BTreeSet::new(), of: BTreeSet::new(), topic: Topic::Ceasefire, text: String::new() };
+        assert_eq!(event_codes(&demand), Some(EventCodes { plover: Some("REQUEST".into()), cameo: "10".into() }));
+        let statement = EventKind::Statement { speaker: 0, quote: String::new() };
+        assert_eq!(event_codes(&statement).map(|c| c.plover), Some(None));
+    }
+}
