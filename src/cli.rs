@@ -49,6 +49,9 @@ pub enum Command {
     /// Write the network of entities and events for Gephi, Cytoscape, yEd or Graphviz
     #[command(after_help = GRAPH_HELP)]
     Graph(GraphArgs),
+    /// Show why a node is in the graph: an event's evidence and rule, an entity's documents and events
+    #[command(after_help = EXPLAIN_HELP)]
+    Explain(ExplainArgs),
 }
 
 const EXTRACT_HELP: &str = "\
@@ -169,6 +172,25 @@ Examples:
   parley graph --store news.store --format csv --output news --from 2026-01-01
   parley graph --store news.store --format graphml --around state:ETH --depth 2";
 
+const EXPLAIN_HELP: &str = "\
+NODE is a full IRI, an IRI in angle brackets, or a prefixed name with the
+prefixes of the output (state:, person:, organization:, place:, doc:, event:,
+pid:); the part after the colon is taken as it is, so event:DOC/meeting-2
+works. An event is printed with its type, label and properties (participants,
+parties, demander, addressee, speaker, claimant, location with their labels;
+status, topic, date, text, quote), then its evidence: the document, the
+character offsets of the sentence (Unicode code points, end exclusive), the id
+of the rule in ontology/rules/events.tsv that fired, and the sentence. An
+entity is printed with its types, labels, ISO code, Wikidata item, whom it
+represents and where it lies, the documents that mention it (with counts) and
+the events it takes part in. A node that is not in the store is an error
+(exit status 1).
+
+Examples:
+  parley explain --store news.store event:nairobi-border-talks/meeting-8
+  parley explain --store news.store state:ETH
+  parley explain --store news.store '<https://w3id.org/parley/id/person/yonas-tekle>'";
+
 /// Parses `--date`; shared with JSONL `date` fields so both accept the same.
 fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
     parley::parse_date(value).ok_or_else(|| format!("bad date {value:?}, expected YYYY-MM-DD"))
@@ -268,6 +290,16 @@ pub struct GraphArgs {
     /// Build the graph from a SPARQL CONSTRUCT query in this file (- for standard input)
     #[arg(long, value_name = "Q.rq", conflicts_with_all = ["events", "types", "from", "to"])]
     pub query: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// The node: IRI, <IRI> or prefixed name (state:RUS, event:DOC/meeting-1)
+    #[arg(value_name = "NODE")]
+    pub node: String,
 }
 
 fn parse_entity_type(value: &str) -> Result<parley::EntityType, String> {

@@ -7,6 +7,7 @@
 //! success, as in any Unix filter.
 
 mod cli;
+mod explain;
 
 use std::collections::HashSet;
 use std::fs::{self, File};
@@ -28,7 +29,7 @@ use serde::Serialize;
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
 use cli::{ResultsFormat, StatsArgs};
-use cli::{EventsArg, GraphArgs, NetworkFormatArg};
+use cli::{EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
 
 fn main() -> ExitCode {
     // A panic is a bug. The default hook would print a multi-line report; we
@@ -80,6 +81,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Export(args) => export(args),
         Command::Stats(args) => stats(args),
         Command::Graph(args) => graph(args),
+        Command::Explain(args) => explain(args),
     }
 }
 
@@ -502,6 +504,14 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("{}: cannot write", path.display()))?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
+    let store = ParleyStore::open_existing(&args.store)?;
+    let mut out = stdout();
+    explain::explain(&store, &args.node, &mut out)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
