@@ -344,3 +344,24 @@ fn a_scare_quote_is_not_the_statement() {
     });
     assert_eq!(quote.as_deref(), Some("the plan was a \"regressive\" step that would harm trade"));
 }
+
+fn extract_doc(id: &str, text: &str) -> Extraction {
+    let doc = Document { id: id.into(), text: text.into(), date: None, title: None, url: None };
+    extractor().extract(&doc)
+}
+
+#[test]
+fn people_who_share_a_surname_in_different_documents_stay_apart() {
+    let person = |ex: &Extraction| ex.entities.iter().find(|e| e.kind == EntityKind::Person).map(|e| e.key.clone()).unwrap();
+    // different first names: different people
+    let a = person(&extract_doc("one", "Foreign Minister Anna Berg arrived in Oslo."));
+    let b = person(&extract_doc("two", "Defence Minister Erik Berg arrived in Oslo."));
+    assert_ne!(a, b);
+    // a bare surname with a title is known only within its own document
+    let c = person(&extract_doc("three", "Minister Berg arrived in Oslo."));
+    let d = person(&extract_doc("four", "Minister Berg arrived in Oslo."));
+    assert_ne!(c, d);
+    // the same full name is the same person across documents
+    let e = person(&extract_doc("five", "Foreign Minister Anna Berg left Oslo."));
+    assert_eq!(a, e);
+}
