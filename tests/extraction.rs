@@ -137,6 +137,7 @@ fn meetings(ex: &Extraction) -> Vec<(BTreeSet<String>, MeetingStatus, Option<Str
                 participants,
                 location,
                 status,
+                ..
             } => Some((
                 labels(ex, participants),
                 *status,
@@ -364,4 +365,23 @@ fn people_who_share_a_surname_in_different_documents_stay_apart() {
     // the same full name is the same person across documents
     let e = person(&extract_doc("five", "Foreign Minister Anna Berg left Oslo."));
     assert_eq!(a, e);
+}
+
+#[test]
+fn hosts_and_mediators_are_participants_with_a_role() {
+    let ex = extract("Kenya and Norway held talks in Nairobi hosted by Ghana and mediated by the African Union.", None);
+    let roles: Vec<(BTreeSet<String>, BTreeSet<String>, BTreeSet<String>)> = ex
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Meeting { participants, hosts, mediators, .. } => {
+                Some((labels(&ex, participants), labels(&ex, hosts), labels(&ex, mediators)))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(roles.len(), 1, "{roles:?}");
+    assert_eq!(roles[0].1, set(&["GHA"]));
+    assert_eq!(roles[0].2, set(&["African Union"]));
+    assert!(roles[0].0.is_superset(&set(&["KEN", "NOR", "GHA", "African Union"])), "{:?}", roles[0].0);
 }

@@ -58,7 +58,13 @@ mod tests {
     #[test]
     fn every_kind_and_meeting_status_has_codes() {
         for status in [MeetingStatus::Held, MeetingStatus::Planned, MeetingStatus::Proposed, MeetingStatus::Cancelled] {
-            let kind = EventKind::Meeting { participants: BTreeSet::new(), location: None, status };
+            let kind = EventKind::Meeting {
+                participants: BTreeSet::new(),
+                location: None,
+                status,
+                hosts: BTreeSet::new(),
+                mediators: BTreeSet::new(),
+            };
             assert!(event_codes(&kind).is_some(), "{status:?}");
         }
         let demand = EventKind::Demand { by: BTreeSet::new(), of: BTreeSet::new(), topic: Topic::Ceasefire, text: String::new() };

@@ -441,7 +441,25 @@ impl EventRules {
                         _ => continue,
                     }
                 }
-                meetings.push(Event { kind: EventKind::Meeting { participants, location, status }, date, evidence: evidence(rule) });
+                // hosts and mediators: "hosted by Turkey", "Qatar will host", "talks mediated by Egypt"
+                let (mut hosts, mut mediators) = (BTreeSet::new(), BTreeSet::new());
+                for m in role_regex().captures_iter(&text[cs..ce]) {
+                    let whole = m.get(0).expect("group 0");
+                    let (rs, re) = (cs + whole.start(), cs + whole.end());
+                    let is_host = m.name("host").is_some() || m.name("host_by").is_some();
+                    let agents: Vec<usize> = if m.name("host_by").is_some() || m.name("mediator_by").is_some() {
+                        object(&view, doc, re).iter().map(|f| f.entity).collect()
+                    } else {
+                        subject(&view, doc, rs).iter().map(|f| f.entity).collect()
+                    };
+                    if is_host { hosts.extend(agents) } else { mediators.extend(agents) }
+                }
+                participants.extend(hosts.iter().chain(&mediators).copied());
+                meetings.push(Event {
+                    kind: EventKind::Meeting { participants, location, status, hosts, mediators },
+                    date,
+                    evidence: evidence(rule),
+                });
             }
         }
         let meetings = merge_meetings(meetings)
@@ -474,6 +492,19 @@ impl EventRules {
             _ => None,
         }
     }
+}
+
+/// Host and mediator phrases around a meeting trigger.
+fn role_regex() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        RegexBuilder::new(
+            r"(?P<host_by>\bhosted\s+by)|(?P<mediator_by>\b(?:mediated|brokered|facilitated)\s+by|\bunder\s+the\s+auspices\s+of)|(?P<host>\b(?:hosted|hosts|will\s+host|to\s+host)\b)|(?P<mediator>\b(?:mediated|mediates|brokered|will\s+mediate|to\s+mediate)\b)",
+        )
+        .case_insensitive(true)
+        .build()
+        .expect("valid role regex")
+    })
 }
 
 /// The person "he" or "she" stands for: the first person named in the
@@ -613,9 +644,9 @@ fn merge_agreements(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
 fn merge_meetings(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
-        if let EventKind::Meeting { participants, location, status } = &e.kind {
+        if let EventKind::Meeting { participants, location, status, hosts, mediators } = &e.kind {
             let target = out.iter_mut().find(|o| match &o.kind {
-                EventKind::Meeting { participants: p2, location: l2, status: s2 } => {
+                EventKind::Meeting { participants: p2, location: l2, status: s2, .. } => {
                     s2 == status
                         && (p2.is_subset(participants) || participants.is_subset(p2))
                         && (location.is_none() || l2.is_none() || location == l2)
@@ -624,8 +655,10 @@ fn merge_meetings(events: Vec<Event>) -> Vec<Event> {
                 _ => false,
             });
             if let Some(o) = target {
-                if let EventKind::Meeting { participants: p2, location: l2, .. } = &mut o.kind {
+                if let EventKind::Meeting { participants: p2, location: l2, hosts: h2, mediators: m2, .. } = &mut o.kind {
                     p2.extend(participants.iter().copied());
+                    h2.extend(hosts.iter().copied());
+                    m2.extend(mediators.iter().copied());
                     if l2.is_none() {
                         *l2 = *location;
                     }

@@ -167,9 +167,14 @@ impl Topic {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventKind {
     Meeting {
+        /// Everyone who takes part, hosts and mediators included.
         participants: BTreeSet<EntityId>,
         location: Option<EntityId>,
         status: MeetingStatus,
+        /// Participants who host the meeting ("hosted by Turkey").
+        hosts: BTreeSet<EntityId>,
+        /// Participants who mediate ("talks mediated by Qatar").
+        mediators: BTreeSet<EntityId>,
     },
     Demand {
         by: BTreeSet<EntityId>,

@@ -245,9 +245,17 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
                 participants,
                 location,
                 status,
+                hosts,
+                mediators,
             } => {
                 for agent in participants.iter().filter_map(|id| iri_of(*id)) {
                     g.add(&iri, parley::PARTICIPANT, agent.clone());
+                }
+                for agent in hosts.iter().filter_map(|id| iri_of(*id)) {
+                    g.add(&iri, parley::HOST, agent.clone());
+                }
+                for agent in mediators.iter().filter_map(|id| iri_of(*id)) {
+                    g.add(&iri, parley::MEDIATOR, agent.clone());
                 }
                 if let Some(place) = location.and_then(iri_of) {
                     g.add(&iri, parley::LOCATION, place.clone());
@@ -357,6 +365,8 @@ mod tests {
                     participants: [0, 1, 7].into_iter().collect(),
                     location: None,
                     status: MeetingStatus::Held,
+                    hosts: Default::default(),
+                    mediators: Default::default(),
                 },
                 date: NaiveDate::from_ymd_opt(2025, 5, 16),
                 evidence: Evidence {

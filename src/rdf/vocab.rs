@@ -131,6 +131,10 @@ pub mod parley {
         END_OFFSET = "https://w3id.org/parley/ontology#endOffset";
         /// Property `parley:rule`.
         RULE = "https://w3id.org/parley/ontology#rule";
+        /// Property `parley:host`: a participant who hosts a meeting.
+        HOST = "https://w3id.org/parley/ontology#host";
+        /// Property `parley:mediator`: a participant who mediates a meeting.
+        MEDIATOR = "https://w3id.org/parley/ontology#mediator";
         /// PLOVER event type of an event.
         PLOVER_TYPE = "https://w3id.org/parley/ontology#ploverType";
         /// CAMEO code of an event.
