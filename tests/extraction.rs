@@ -385,3 +385,17 @@ fn hosts_and_mediators_are_participants_with_a_role() {
     assert_eq!(roles[0].2, set(&["African Union"]));
     assert!(roles[0].0.is_superset(&set(&["KEN", "NOR", "GHA", "African Union"])), "{:?}", roles[0].0);
 }
+
+#[test]
+fn a_quote_across_sentences_belongs_to_its_speaker_with_its_conditional_demand() {
+    let text = "Talks ended.\nForeign Minister Wanjiru Kamau spoke after the talks. \u{201C}If Norway rejects a ceasefire, new sanctions must follow. We will not wait,\u{201D} she said.";
+    let ex = extract(text, None);
+    let d = demands(&ex);
+    assert!(d.contains(&(set(&["Wanjiru Kamau"]), set(&[]), Topic::Sanctions)), "{d:?}");
+    let quote = ex.events.iter().find_map(|e| match &e.kind {
+        EventKind::Statement { quote, .. } => Some(quote.clone()),
+        _ => None,
+    });
+    let quote = quote.expect("a statement");
+    assert!(quote.starts_with("If Norway rejects a ceasefire") && quote.contains("We will not wait"), "{quote}");
+}

@@ -259,7 +259,9 @@ impl EventRules {
                     let (ts, te) = (s.start + m.start(), s.start + m.end());
                     let Some(speaker) = self.speaker(&view, doc, ts, te, &pronoun) else { continue };
                     let reported = reported_clause(&text[te..s.end]);
-                    let quote = match quote_text(body) {
+                    // the end of a quote opened in an earlier sentence: what comes before its close
+                    let tail = closes_open_quote(body).then(|| body.find(['\u{201D}', '"']).map(|i| body[..i].trim().to_string())).flatten();
+                    let quote = match tail.or_else(|| quote_text(body)) {
                         // a word or two in quotes inside reported speech is a scare quote
                         Some(q) if q.split_whitespace().count() > 3 || reported.split_whitespace().count() < 4 => q,
                         _ => reported,
@@ -466,7 +468,57 @@ impl EventRules {
             .into_iter()
             .filter(|m| matches!(&m.kind, EventKind::Meeting { participants, location, .. } if participants.len() >= 2 || location.is_some()));
         events.extend(meetings);
+        self.quotes_across_sentences(text, sentences, &mut events);
         merge_agreements(events, doc)
+    }
+
+    /// A quote opened in an earlier sentence and attributed where it closes
+    /// ("“Our position – if ..., sanctions must follow. Pressure ...,” the
+    /// Ukrainian leader wrote"): the statement gets the whole quote, and a
+    /// conditional demand in its earlier sentences ("if X rejects ..., sanctions
+    /// must follow") is the speaker's.
+    fn quotes_across_sentences(&self, text: &str, sentences: &[Sentence], events: &mut Vec<Event>) {
+        let Some(conditional) = self.rules.iter().position(|r| r.kind == "demand-conditional") else { return };
+        let mut added = Vec::new();
+        for e in events.iter_mut() {
+            let EventKind::Statement { speaker, quote } = &mut e.kind else { continue };
+            let Some(si) = sentences.iter().position(|s| s.start == e.evidence.start) else { continue };
+            let body = &text[sentences[si].start..sentences[si].end];
+            if !closes_open_quote(body) {
+                continue;
+            }
+            // walk back to the sentence that opened the quote
+            let mut first = si;
+            while first > 0 && si - first < 4 {
+                first -= 1;
+                if opens_quote(&text[sentences[first].start..sentences[first].end]) {
+                    break;
+                }
+            }
+            if first == si || !opens_quote(&text[sentences[first].start..sentences[first].end]) {
+                continue;
+            }
+            let earlier: Vec<&str> = (first..si).map(|i| &text[sentences[i].start..sentences[i].end]).collect();
+            let opening = earlier.join(" ").trim_start_matches(['\u{201C}', '"']).to_string();
+            *quote = format!("{opening} {quote}");
+            for i in first..si {
+                let s = &sentences[i];
+                let sentence = &text[s.start..s.end];
+                if let Some(m) = self.regexes[conditional].find(sentence) {
+                    // the consequence is what is demanded: "tough sanctions must follow"
+                    let comma = m.as_str().rfind(',').map_or(0, |c| c + 1);
+                    let consequence = &m.as_str()[comma..];
+                    for topic in self.topics_in(consequence).into_iter().filter(|t| *t != Topic::OtherTopic) {
+                        added.push(Event {
+                            kind: EventKind::Demand { by: [*speaker].into_iter().collect(), of: BTreeSet::new(), topic, text: m.as_str().trim().to_string() },
+                            date: None,
+                            evidence: Evidence { start: s.start, end: s.end, text: sentence.to_string(), rule: self.rules[conditional].id.clone() },
+                        });
+                    }
+                }
+            }
+        }
+        events.extend(added);
     }
 
     /// Who speaks through a speech verb: the subject before it ("X said", "X,
@@ -492,6 +544,22 @@ impl EventRules {
             _ => None,
         }
     }
+}
+
+/// Whether a sentence opens a quotation it does not close.
+fn opens_quote(sentence: &str) -> bool {
+    let open = sentence.matches('\u{201C}').count();
+    let close = sentence.matches('\u{201D}').count();
+    let straight = sentence.matches('"').count();
+    open > close || (open == 0 && straight % 2 == 1 && sentence.trim_start().starts_with('"'))
+}
+
+/// Whether a sentence closes a quotation opened before it.
+fn closes_open_quote(sentence: &str) -> bool {
+    let open = sentence.matches('\u{201C}').count();
+    let close = sentence.matches('\u{201D}').count();
+    let straight = sentence.matches('"').count();
+    close > open || (open == 0 && close == 0 && straight % 2 == 1 && !sentence.trim_start().starts_with('"'))
 }
 
 /// Host and mediator phrases around a meeting trigger.
