@@ -399,3 +399,18 @@ fn a_quote_across_sentences_belongs_to_its_speaker_with_its_conditional_demand()
     let quote = quote.expect("a statement");
     assert!(quote.starts_with("If Norway rejects a ceasefire") && quote.contains("We will not wait"), "{quote}");
 }
+
+#[test]
+fn we_agreed_is_the_speakers_side() {
+    let text = "Talks ended.\nNorway's chief negotiator, Ingrid Solberg, spoke after the talks. \u{201C}We agreed to exchange prisoners,\u{201D} she said.";
+    let ex = extract(text, None);
+    let parties: Vec<BTreeSet<String>> = ex
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Agreement { parties, .. } => Some(labels(&ex, parties)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(parties, vec![set(&["NOR"])]);
+}

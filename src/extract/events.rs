@@ -254,6 +254,7 @@ impl EventRules {
             let sentence_tense = if has("status-planned") || has("status-proposed") { Tense::Future } else { Tense::Past };
 
             // statements: "X said", "said X", "he told reporters", with the quote or the reported clause
+            let mut sentence_speaker: Option<usize> = None;
             if let Some(rule) = rule_of("statement") {
                 for m in self.regexes[rule].find_iter(body) {
                     let (ts, te) = (s.start + m.start(), s.start + m.end());
@@ -267,6 +268,7 @@ impl EventRules {
                         _ => reported,
                     };
                     if !quote.trim().is_empty() {
+                        sentence_speaker = Some(speaker);
                         events.push(Event { kind: EventKind::Statement { speaker, quote }, date: None, evidence: evidence(rule) });
                         break;
                     }
@@ -337,6 +339,13 @@ impl EventRules {
                 if let Some((ts, te)) = trigger_at(rule).filter(|&(ts, te)| !vetoed("not-agreement", ts, te)) {
                     let adjective_use = previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
                     let mut parties: BTreeSet<usize> = subject(&view, doc, ts).iter().map(|f| f.entity).collect();
+                    // "“We agreed ...,” he said": we are the speaker's side (the state they
+                    // represent); the other side is not named, so one party is enough here
+                    let we = parties.is_empty() && previous_word(text, ts).as_deref() == Some("we");
+                    if let (true, Some(speaker)) = (we, sentence_speaker) {
+                        let sides = &doc.entities[speaker].represents;
+                        parties.extend(if sides.is_empty() { vec![speaker] } else { sides.iter().copied().collect() });
+                    }
                     let obj_end = clause_end(text, te, s.end);
                     let rest = &text[te..obj_end];
                     if let Some(w) = rest.find(" with ") {
@@ -346,7 +355,7 @@ impl EventRules {
                     // one party agrees *with* someone, or signs or reaches a named deal;
                         // "X agreed" alone is consent, not an agreement between parties
                     let names_deal = DEAL_NOUNS.iter().any(|n| text[ts..(te + 60).min(obj_end)].to_lowercase().contains(n));
-                    if !parties.is_empty() && (parties.len() >= 2 || names_deal) && !negated && !hypothetical && !adjective_use {
+                    if !parties.is_empty() && (parties.len() >= 2 || names_deal || we) && !negated && !hypothetical && !adjective_use {
                         let topic = self.topics_in(rest).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic);
                         let date = date_near(s.start, s.end, te, Tense::Past);
                         events.push(Event { kind: EventKind::Agreement { parties, topic, text: rest.trim().to_string() }, date, evidence: evidence(rule) });
