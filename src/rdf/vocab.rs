@@ -1,4 +1,5 @@
-//! Every RDF term Parley emits, as constants (see `ontology/VOCAB.draft.md`).
+//! Every RDF term Parley emits, as constants mirroring `ontology/parley.ttl`
+//! (a test fails if a `parley:` constant is not declared there).
 //!
 //! The serializer names terms only through this module, so the vocabulary
 //! document and the code can be compared line by line, and a typo in an IRI is
@@ -39,6 +40,9 @@ pub const PREFIXES: &[(&str, &str)] = &[
 macro_rules! terms {
     ($($(#[$doc:meta])* $name:ident = $iri:literal;)*) => {
         $($(#[$doc])* pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked($iri);)*
+        /// Every term of this module, for checks against the ontology.
+        #[allow(dead_code)]
+        pub const ALL: &[NamedNodeRef<'static>] = &[$($name),*];
     };
 }
 
@@ -337,4 +341,20 @@ mod tests {
             assert!(NamedNodeRef::new(class.as_str()).is_ok());
         }
     }
+
+    #[test]
+    fn every_parley_term_is_declared_in_the_ontology() {
+        use oxigraph::io::{RdfFormat, RdfParser};
+        let ontology = include_str!("../../ontology/parley.ttl");
+        let declared: std::collections::HashSet<String> = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(ontology.as_bytes())
+            .map(|t| t.expect("parley.ttl parses"))
+            .filter(|t| t.predicate.as_str() == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+            .map(|t| t.subject.to_string().trim_matches(['<', '>']).to_string())
+            .collect();
+        for term in super::parley::ALL {
+            assert!(declared.contains(term.as_str()), "{} is not declared in ontology/parley.ttl", term.as_str());
+        }
+    }
+
 }
