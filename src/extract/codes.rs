@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use crate::extract::model::{EventKind, MeetingStatus};
+use crate::extract::model::EventKind;
 
 /// The codes of one kind (and status) of event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn event_codes(kind: &EventKind) -> Option<EventCodes> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::model::Topic;
+    use crate::extract::model::{MeetingStatus, Topic};
     use std::collections::BTreeSet;
 
     #[test]

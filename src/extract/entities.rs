@@ -497,6 +497,7 @@ impl EntityRules {
                 };
                 (id, role, !possessive || self.actor_follows(text, hit.end))
             }
+            Target::Place(_) | Target::StateCapital(_) if self.joins_longer_name(text, hit.start, hit.end) => return,
             Target::StateCapital(i) if locative => match self.place_entity(surface, Some(i), doc) {
                 Some(id) => (id, Role::Name, false),
                 None => return,
@@ -513,7 +514,6 @@ impl EntityRules {
                     || surface.ends_with("ese") && before.as_deref() == Some("the");
                 (id, Role::Adjective, plural || self.actor_follows(text, hit.end))
             }
-            Target::Place(_) | Target::StateCapital(_) if self.joins_longer_name(text, hit.start, hit.end) => return,
             Target::Place(i) => {
                 let name = self.lexicon.places[i].name.clone();
                 match self.place_entity(&name, None, doc) {

@@ -28,7 +28,6 @@ pub struct PlaceRow {
     pub name: String,
     pub aliases: Vec<String>,
     pub iso3: Option<String>,
-    pub kind: String,
 }
 
 /// One organization of `organizations.tsv`.
@@ -37,7 +36,6 @@ pub struct OrgRow {
     pub key: String,
     pub name: String,
     pub aliases: Vec<String>,
-    pub kind: String,
     pub iso3: Option<String>,
 }
 
@@ -55,7 +53,6 @@ pub struct PersonRow {
 #[derive(Debug, Clone)]
 pub struct TitleRow {
     pub title: String,
-    pub kind: String,
     /// "state", "org" or empty.
     pub represents: String,
 }
@@ -214,7 +211,6 @@ impl Lexicon {
                 name: f[0].to_string(),
                 aliases: list(f[1]),
                 iso3: optional(f[2]),
-                kind: f[3].to_string(),
             });
         }
         let mut orgs = Vec::new();
@@ -226,7 +222,6 @@ impl Lexicon {
                 key: f[0].to_string(),
                 name: f[1].to_string(),
                 aliases: list(f[2]),
-                kind: f[3].to_string(),
                 iso3: optional(f[4]).filter(|c| is_iso3(c)),
             });
         }
@@ -243,7 +238,6 @@ impl Lexicon {
             .into_iter()
             .map(|(_, f)| TitleRow {
                 title: f[0].to_string(),
-                kind: f[1].to_string(),
                 represents: f[2].to_string(),
             })
             .collect();
