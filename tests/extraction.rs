@@ -414,3 +414,18 @@ fn we_agreed_is_the_speakers_side() {
         .collect();
     assert_eq!(parties, vec![set(&["NOR"])]);
 }
+
+#[test]
+fn we_agreed_after_talks_is_both_sides_at_the_table() {
+    let text = "Talks ended.\nKenya and Norway held talks in Nairobi. Norway's chief negotiator, Ingrid Solberg, spoke afterwards. \u{201C}We agreed to exchange prisoners,\u{201D} she said.";
+    let ex = extract(text, None);
+    let parties: Vec<BTreeSet<String>> = ex
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Agreement { parties, .. } => Some(labels(&ex, parties)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(parties, vec![set(&["KEN", "NOR"])]);
+}

@@ -344,7 +344,22 @@ impl EventRules {
                     let we = parties.is_empty() && previous_word(text, ts).as_deref() == Some("we");
                     if let (true, Some(speaker)) = (we, sentence_speaker) {
                         let sides = &doc.entities[speaker].represents;
-                        parties.extend(if sides.is_empty() { vec![speaker] } else { sides.iter().copied().collect() });
+                        let own: BTreeSet<usize> = if sides.is_empty() { [speaker].into() } else { sides.clone() };
+                        // after talks the speaker took part in, "we" is the sides at the table
+                        let table = meetings.iter().rev().find_map(|m| match &m.kind {
+                            EventKind::Meeting { participants, status: MeetingStatus::Held, .. }
+                                if participants.contains(&speaker) || !participants.is_disjoint(&own) =>
+                            {
+                                let states: BTreeSet<usize> = participants
+                                    .iter()
+                                    .copied()
+                                    .filter(|&p| doc.entities[p].kind == crate::extract::model::EntityKind::State)
+                                    .collect();
+                                (states.len() >= 2).then_some(states)
+                            }
+                            _ => None,
+                        });
+                        parties.extend(table.unwrap_or(own));
                     }
                     let obj_end = clause_end(text, te, s.end);
                     let rest = &text[te..obj_end];
