@@ -243,6 +243,16 @@ fn an_agreement_has_its_parties_and_topic() {
     );
 }
 
+fn agreement_parties(ex: &Extraction) -> Vec<BTreeSet<String>> {
+    ex.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Agreement { parties, .. } => Some(labels(ex, parties)),
+            _ => None,
+        })
+        .collect()
+}
+
 fn speakers(ex: &Extraction) -> Vec<String> {
     ex.events
         .iter()
@@ -317,14 +327,7 @@ fn a_passive_demand_turns_around() {
 fn a_minister_and_his_counterpart_are_both_parties() {
     let text = "Talks ended.\nKenyan Foreign Minister Wanjiru Kamau and her Norwegian counterpart Ingrid Solberg agreed on a ceasefire.";
     let ex = extract(text, None);
-    let parties: Vec<BTreeSet<String>> = ex
-        .events
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Agreement { parties, .. } => Some(labels(&ex, parties)),
-            _ => None,
-        })
-        .collect();
+    let parties = agreement_parties(&ex);
     assert_eq!(parties, vec![set(&["Ingrid Solberg", "Wanjiru Kamau"])]);
 }
 
@@ -404,14 +407,7 @@ fn a_quote_across_sentences_belongs_to_its_speaker_with_its_conditional_demand()
 fn we_agreed_is_the_speakers_side() {
     let text = "Talks ended.\nNorway's chief negotiator, Ingrid Solberg, spoke after the talks. \u{201C}We agreed to exchange prisoners,\u{201D} she said.";
     let ex = extract(text, None);
-    let parties: Vec<BTreeSet<String>> = ex
-        .events
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Agreement { parties, .. } => Some(labels(&ex, parties)),
-            _ => None,
-        })
-        .collect();
+    let parties = agreement_parties(&ex);
     assert_eq!(parties, vec![set(&["NOR"])]);
 }
 
@@ -419,13 +415,6 @@ fn we_agreed_is_the_speakers_side() {
 fn we_agreed_after_talks_is_both_sides_at_the_table() {
     let text = "Talks ended.\nKenya and Norway held talks in Nairobi. Norway's chief negotiator, Ingrid Solberg, spoke afterwards. \u{201C}We agreed to exchange prisoners,\u{201D} she said.";
     let ex = extract(text, None);
-    let parties: Vec<BTreeSet<String>> = ex
-        .events
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Agreement { parties, .. } => Some(labels(&ex, parties)),
-            _ => None,
-        })
-        .collect();
+    let parties = agreement_parties(&ex);
     assert_eq!(parties, vec![set(&["KEN", "NOR"])]);
 }
