@@ -54,14 +54,23 @@ pub enum Command {
     Explain(ExplainArgs),
 }
 
-const EXTRACT_HELP: &str = "\
+/// The input forms `extract` and `build` share, as a literal for `concat!`.
+macro_rules! inputs_help {
+    () => {
+        "\
 Inputs:
   FILE.txt     one document; its id is the file stem
   FILE.jsonl   one document per line: {\"id\": ..., \"text\": ...} with optional
                \"date\" (YYYY-MM-DD, overrides --date), \"title\", \"url\";
                blank lines are skipped
   DIR          the .txt and .jsonl files in DIR, by name (not recursive)
-  -            standard input, one document with id `stdin` (the default)
+"
+    };
+}
+
+const EXTRACT_HELP: &str = concat!(
+    inputs_help!(),
+    "  -            standard input, one document with id `stdin` (the default)
 
 All inputs are read before anything is written: the first bad one stops the
 command with exit status 1 and no output.
@@ -77,16 +86,12 @@ Formats:
 Examples:
   parley extract article.txt --date 2025-05-16
   parley extract news.jsonl --format nquads > news.nq
-  cat article.txt | parley extract --format mentions";
+  cat article.txt | parley extract --format mentions"
+);
 
-const BUILD_HELP: &str = "\
-Inputs:
-  FILE.txt     one document; its id is the file stem
-  FILE.jsonl   one document per line: {\"id\": ..., \"text\": ...} with optional
-               \"date\" (YYYY-MM-DD, overrides --date), \"title\", \"url\";
-               blank lines are skipped
-  DIR          the .txt and .jsonl files in DIR, by name (not recursive)
-  -            standard input, one document with id `stdin`
+const BUILD_HELP: &str = concat!(
+    inputs_help!(),
+    "  -            standard input, one document with id `stdin`
 
 Each document goes into its own named graph; building a document again
 replaces its graph in one transaction, so nothing is duplicated. A bad
@@ -98,7 +103,8 @@ in these documents, triples in the store, elapsed time.
 
 Examples:
   parley build corpus/ --store news.store
-  parley build day1.jsonl day2.jsonl --store news.store --date 2025-05-16";
+  parley build day1.jsonl day2.jsonl --store news.store --date 2025-05-16"
+);
 
 const QUERY_HELP: &str = "\
 The default graph is the union of all document graphs (unless the query has
