@@ -311,7 +311,6 @@ impl EntityRules {
             date,
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
-        let mut hits_by_sentence: Vec<Vec<Hit>> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let body = &text[s.start..s.end];
             // a dateline is upper case by convention: read it before skipping all-caps lines
@@ -319,7 +318,6 @@ impl EntityRules {
                 self.dateline(text, s, si, &mut doc);
             }
             if sentences::is_all_caps(body) {
-                hits_by_sentence.push(Vec::new());
                 continue;
             }
             let hits = self.gazetteer.find(text, s.start, s.end);
@@ -328,7 +326,6 @@ impl EntityRules {
             }
             let tokens = sentences::tokens(text, s.start, s.end);
             self.name_candidates(text, s, si, &tokens, &hits, &mut candidates, &mut doc);
-            hits_by_sentence.push(hits);
         }
         self.resolve_people(doc_id, text, &candidates, &mut doc);
         for (person, agent) in std::mem::take(&mut doc.defaults) {
@@ -342,7 +339,6 @@ impl EntityRules {
         for f in &doc.found {
             doc.entities[f.entity].mentions += 1;
         }
-        let _ = hits_by_sentence;
         doc
     }
 

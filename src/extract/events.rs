@@ -251,7 +251,6 @@ impl EventRules {
             let date_near = |from: usize, to: usize, at: usize, tense: Tense| {
                 dates::find(text, from, to, doc_date, tense).into_iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.date)
             };
-            let sentence_tense = if has("status-planned") || has("status-proposed") { Tense::Future } else { Tense::Past };
 
             // statements: "X said", "said X", "he told reporters", with the quote or the reported clause
             let mut sentence_speaker: Option<usize> = None;
@@ -458,7 +457,6 @@ impl EventRules {
                     .find(|f| doc.entities[f.entity].kind == crate::extract::model::EntityKind::Place && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at")))
                     .map(|f| f.entity);
                 let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) { Tense::Past } else { Tense::Future };
-                let _ = sentence_tense;
                 let date = date_near(cs, ce, ts, tense);
                 if participants.is_empty() {
                     // "The last talks, in New York in September": the meeting series told before
