@@ -23,16 +23,64 @@ use crate::extract::sentences::Sentence;
 /// The compiled event rules.
 pub struct EventRules {
     pub rules: Vec<EventRule>,
+    /// The rules without long gaps, in one set: the pass every sentence gets.
     set: RegexSet,
+    /// Rule index of each pattern in `set`.
+    set_rules: Vec<usize>,
+    /// Rules with a long bounded gap (`.{0,140}`), checked one by one and
+    /// only in sentences where a rule of `set` matched. Inside the set they
+    /// multiplied the lazy DFA's states and made the one pass slow for every
+    /// sentence; on their own each stays small. Every such rule needs a
+    /// trigger in the same sentence to mean anything, so skipping them where
+    /// nothing else matched changes no result.
+    gapped_rules: Vec<usize>,
     regexes: Vec<Regex>,
     topics: AhoCorasick,
     topic_of_pattern: Vec<(Topic, bool)>,
 }
 
+/// Room for each lazy DFA's state cache. The trigger rules have bounded
+/// repetitions (`.{0,140}`) that make many DFA states; with regex's default
+/// (2 MiB) the cache filled and was rebuilt over and over, and building
+/// states took a third of extraction time.
+const DFA_CACHE_BYTES: usize = 64 << 20;
+
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "on", "at", "to", "from", "with", "over", "for", "by", "about", "against", "as", "between", "into", "after",
-    "before", "than", "like", "including", "during", "following", "since", "through", "toward", "towards", "under",
-    "without", "within", "across", "near", "among", "amid", "despite", "via",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "over",
+    "for",
+    "by",
+    "about",
+    "against",
+    "as",
+    "between",
+    "into",
+    "after",
+    "before",
+    "than",
+    "like",
+    "including",
+    "during",
+    "following",
+    "since",
+    "through",
+    "toward",
+    "towards",
+    "under",
+    "without",
+    "within",
+    "across",
+    "near",
+    "among",
+    "amid",
+    "despite",
+    "via",
 ];
 
 impl EventRules {
@@ -44,13 +92,30 @@ impl EventRules {
         };
         // a space in a pattern matches any run of white space, line breaks
         // included: wire copy wraps lines anywhere ("have reached\nbroad agreement")
-        let patterns: Vec<String> = lexicon.event_rules.iter().map(|r| r.pattern.replace(' ', r"\s+")).collect();
-        let set = RegexSetBuilder::new(&patterns).case_insensitive(true).build().map_err(|e| bad(0, e.to_string()))?;
+        let patterns: Vec<String> = lexicon
+            .event_rules
+            .iter()
+            .map(|r| r.pattern.replace(' ', r"\s+"))
+            .collect();
+        let gapped = |pattern: &str| Regex::new(r"\.\{\d*,\d{2,}\}").expect("valid regex").is_match(pattern);
+        let (gapped_rules, set_rules): (Vec<usize>, Vec<usize>) =
+            (0..patterns.len()).partition(|&i| gapped(&patterns[i]));
+        let set = RegexSetBuilder::new(set_rules.iter().map(|&i| &patterns[i]))
+            .case_insensitive(true)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| bad(0, e.to_string()))?;
         let regexes = lexicon
             .event_rules
             .iter()
             .zip(&patterns)
-            .map(|(r, p)| RegexBuilder::new(p).case_insensitive(true).build().map_err(|e| bad(0, format!("rule {}: {e}", r.id))))
+            .map(|(r, p)| {
+                RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .dfa_size_limit(DFA_CACHE_BYTES)
+                    .build()
+                    .map_err(|e| bad(0, format!("rule {}: {e}", r.id)))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let mut forms = Vec::new();
         let mut topic_of_pattern = Vec::new();
@@ -73,6 +138,8 @@ impl EventRules {
         Ok(EventRules {
             rules: lexicon.event_rules.clone(),
             set,
+            set_rules,
+            gapped_rules,
             regexes,
             topics,
             topic_of_pattern,
@@ -81,11 +148,31 @@ impl EventRules {
 
     /// Ids of the rules whose pattern matches `sentence` (for rule tests and `explain`).
     pub fn matching_rules(&self, sentence: &str) -> Vec<&str> {
-        self.set
-            .matches(sentence)
-            .iter()
+        self.matches(sentence)
+            .into_iter()
             .map(|i| self.rules[i].id.as_str())
             .collect()
+    }
+
+    /// Indices of the rules that match `sentence`, in rule order; rules with
+    /// long gaps only where another rule matched (see `gapped_rules`).
+    fn matches(&self, sentence: &str) -> Vec<usize> {
+        let mut matched: Vec<usize> = self
+            .set
+            .matches(sentence)
+            .into_iter()
+            .map(|i| self.set_rules[i])
+            .collect();
+        if !matched.is_empty() {
+            matched.extend(
+                self.gapped_rules
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.regexes[i].is_match(sentence)),
+            );
+            matched.sort_unstable();
+        }
+        matched
     }
 
     /// Topics named in `text`, in order, without repeats.
@@ -105,8 +192,19 @@ impl EventRules {
 
 /// Nouns that make a single party's "signed"/"reached" an agreement.
 const DEAL_NOUNS: &[&str] = &[
-    "agreement", "deal", "accord", "treaty", "pact", "memorandum", "convention", "understanding", "settlement",
-    "ceasefire", "truce", "protocol", "armistice",
+    "agreement",
+    "deal",
+    "accord",
+    "treaty",
+    "pact",
+    "memorandum",
+    "convention",
+    "understanding",
+    "settlement",
+    "ceasefire",
+    "truce",
+    "protocol",
+    "armistice",
 ];
 
 /// A sentence being read: its text and the mentions inside it.
@@ -146,7 +244,9 @@ fn previous_word(text: &str, at: usize) -> Option<String> {
 /// Whether a preposition governs the phrase at `at`, through a determiner:
 /// "for Kiev", "for the Forum 2000 foundation".
 fn preceded_by_preposition(text: &str, at: usize) -> bool {
-    let Some(word) = previous_word(text, at) else { return false };
+    let Some(word) = previous_word(text, at) else {
+        return false;
+    };
     if matches!(word.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
         let before = text[..at].trim_end();
         let start = before.len() - word.len();
@@ -186,7 +286,13 @@ fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> 
             }
             let gap = text[g.end..last.start].trim();
             let words = gap.split_whitespace().count();
-            let titled_and = gap.starts_with("and ") && words <= 5 && !gap.contains(',') && gap.split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase()));
+            let titled_and = gap.starts_with("and ")
+                && words <= 5
+                && !gap.contains(',')
+                && gap
+                    .split_whitespace()
+                    .skip(1)
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase()));
             if gap == "and" || gap == "," || gap == ", and" || gap == "and the" || titled_and {
                 chosen.push(g);
                 last = g;
@@ -221,16 +327,27 @@ fn object<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> {
 
 impl EventRules {
     /// Reads every event of a document.
-    pub fn events(&self, text: &str, sentences: &[Sentence], doc: &DocEntities, doc_date: Option<NaiveDate>) -> Vec<Event> {
+    pub fn events(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        doc: &DocEntities,
+        doc_date: Option<NaiveDate>,
+    ) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
         let mut meetings: Vec<Event> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             if s.headline {
                 continue;
             }
-            let view = View { text, start: s.start, end: s.end, found: doc.found.iter().filter(|f| f.sentence == si).collect() };
+            let view = View {
+                text,
+                start: s.start,
+                end: s.end,
+                found: doc.found.iter().filter(|f| f.sentence == si).collect(),
+            };
             let body = view.body();
-            let matched: Vec<usize> = self.set.matches(body).into_iter().collect();
+            let matched = self.matches(body);
             if matched.is_empty() {
                 continue;
             }
@@ -238,18 +355,31 @@ impl EventRules {
             let rule_of = |kind: &str| matched.iter().find(|&&i| self.rules[i].kind == kind).copied();
             let negated = has("negation");
             let hypothetical = has("hypothetical");
-            let evidence =
-                |rule: usize| Evidence { start: s.start, end: s.end, text: body.to_string(), rule: self.rules[rule].id.clone() };
-            let trigger_at = |rule: usize| self.regexes[rule].find(body).map(|m| (s.start + m.start(), s.start + m.end()));
+            let evidence = |rule: usize| Evidence {
+                start: s.start,
+                end: s.end,
+                text: body.to_string(),
+                rule: self.rules[rule].id.clone(),
+            };
+            let trigger_at = |rule: usize| {
+                self.regexes[rule]
+                    .find(body)
+                    .map(|m| (s.start + m.start(), s.start + m.end()))
+            };
             let pronoun = |at: usize| pronoun_referent(doc, sentences, si, at);
             // an exclusion rule of `kind` matching over the trigger vetoes it
             let vetoed = |kind: &str, ts: usize, te: usize| {
                 matched.iter().filter(|&&i| self.rules[i].kind == kind).any(|&i| {
-                    self.regexes[i].find_iter(body).any(|m| s.start + m.start() < te && ts < s.start + m.end())
+                    self.regexes[i]
+                        .find_iter(body)
+                        .any(|m| s.start + m.start() < te && ts < s.start + m.end())
                 })
             };
             let date_near = |from: usize, to: usize, at: usize, tense: Tense| {
-                dates::find(text, from, to, doc_date, tense).into_iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.date)
+                dates::find(text, from, to, doc_date, tense)
+                    .into_iter()
+                    .min_by_key(|d| d.start.abs_diff(at))
+                    .map(|d| d.date)
             };
 
             // statements: "X said", "said X", "he told reporters", with the quote or the reported clause
@@ -257,10 +387,14 @@ impl EventRules {
             if let Some(rule) = rule_of("statement") {
                 for m in self.regexes[rule].find_iter(body) {
                     let (ts, te) = (s.start + m.start(), s.start + m.end());
-                    let Some(speaker) = self.speaker(&view, doc, ts, te, &pronoun) else { continue };
+                    let Some(speaker) = self.speaker(&view, doc, ts, te, &pronoun) else {
+                        continue;
+                    };
                     let reported = reported_clause(&text[te..s.end]);
                     // the end of a quote opened in an earlier sentence: what comes before its close
-                    let tail = closes_open_quote(body).then(|| body.find(['\u{201D}', '"']).map(|i| body[..i].trim().to_string())).flatten();
+                    let tail = closes_open_quote(body)
+                        .then(|| body.find(['\u{201D}', '"']).map(|i| body[..i].trim().to_string()))
+                        .flatten();
                     let quote = match tail.or_else(|| quote_text(body)) {
                         // a word or two in quotes inside reported speech is a scare quote
                         Some(q) if q.split_whitespace().count() > 3 || reported.split_whitespace().count() < 4 => q,
@@ -268,7 +402,11 @@ impl EventRules {
                     };
                     if !quote.trim().is_empty() {
                         sentence_speaker = Some(speaker);
-                        events.push(Event { kind: EventKind::Statement { speaker, quote }, date: None, evidence: evidence(rule) });
+                        events.push(Event {
+                            kind: EventKind::Statement { speaker, quote },
+                            date: None,
+                            evidence: evidence(rule),
+                        });
                         break;
                     }
                 }
@@ -288,7 +426,12 @@ impl EventRules {
                         let clause = &text[te..clause_end(text, te, s.end)];
                         if let Some(i) = clause.find(" by ") {
                             let at = te + i + " by ".len();
-                            by.extend(view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
+                            by.extend(
+                                view.agents(doc)
+                                    .iter()
+                                    .filter(|f| f.start >= at && f.start <= at + 4)
+                                    .map(|f| f.entity),
+                            );
                         }
                     } else {
                         by.extend(subject(&view, doc, ts).iter().map(|f| f.entity));
@@ -300,10 +443,21 @@ impl EventRules {
                     let object_text = &text[te..obj_end];
                     // only verbs that take a person or state as object name an addressee:
                     // "urged Russia to", "called on the Council to"; "called for X's release" does not
-                    let takes_addressee = verb.starts_with("urg") || verb.ends_with(" on") || verb.starts_with("ask") || verb.starts_with("press") || verb.starts_with("appeal") || verb.starts_with("request");
+                    let takes_addressee = verb.starts_with("urg")
+                        || verb.ends_with(" on")
+                        || verb.starts_with("ask")
+                        || verb.starts_with("press")
+                        || verb.starts_with("appeal")
+                        || verb.starts_with("request");
                     let mut addressee: BTreeSet<usize> = passive_addressee;
                     if takes_addressee && !passive {
-                        addressee.extend(object(&view, doc, te).iter().filter(|f| !f.possessive).map(|f| f.entity).filter(|e| !by.contains(e)));
+                        addressee.extend(
+                            object(&view, doc, te)
+                                .iter()
+                                .filter(|f| !f.possessive)
+                                .map(|f| f.entity)
+                                .filter(|e| !by.contains(e)),
+                        );
                     }
                     let topics = self.topics_in(object_text);
                     if topics.contains(&Topic::Withdrawal) && addressee.is_empty() {
@@ -320,11 +474,20 @@ impl EventRules {
                     let needs_object = verb.starts_with("ask") || verb.starts_with("press");
                     if !by.is_empty() && !negated && !(needs_object && addressee.is_empty()) {
                         demand_object = Some((te, obj_end, by.clone()));
-                        let topics = if topics.is_empty() { vec![Topic::OtherTopic] } else { topics };
+                        let topics = if topics.is_empty() {
+                            vec![Topic::OtherTopic]
+                        } else {
+                            topics
+                        };
                         let date = date_near(s.start, s.end, ts, Tense::Past);
                         for topic in topics {
                             events.push(Event {
-                                kind: EventKind::Demand { by: by.clone(), of: addressee.clone(), topic, text: object_text.trim().to_string() },
+                                kind: EventKind::Demand {
+                                    by: by.clone(),
+                                    of: addressee.clone(),
+                                    topic,
+                                    text: object_text.trim().to_string(),
+                                },
                                 date,
                                 evidence: evidence(rule),
                             });
@@ -336,19 +499,26 @@ impl EventRules {
             // agreements: the subject (and "with X") agreed on one topic
             if let Some(rule) = rule_of("agreement") {
                 if let Some((ts, te)) = trigger_at(rule).filter(|&(ts, te)| !vetoed("not-agreement", ts, te)) {
-                    let adjective_use = previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
+                    let adjective_use = previous_word(text, ts)
+                        .is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
                     let mut parties: BTreeSet<usize> = subject(&view, doc, ts).iter().map(|f| f.entity).collect();
                     // "“We agreed ...,” he said": we are the speaker's side (the state they
                     // represent); the other side is not named, so one party is enough here
                     let we = parties.is_empty() && previous_word(text, ts).as_deref() == Some("we");
                     if let (true, Some(speaker)) = (we, sentence_speaker) {
                         let sides = &doc.entities[speaker].represents;
-                        let own: BTreeSet<usize> = if sides.is_empty() { [speaker].into() } else { sides.clone() };
+                        let own: BTreeSet<usize> = if sides.is_empty() {
+                            [speaker].into()
+                        } else {
+                            sides.clone()
+                        };
                         // after talks the speaker took part in, "we" is the sides at the table
                         let table = meetings.iter().rev().find_map(|m| match &m.kind {
-                            EventKind::Meeting { participants, status: MeetingStatus::Held, .. }
-                                if participants.contains(&speaker) || !participants.is_disjoint(&own) =>
-                            {
+                            EventKind::Meeting {
+                                participants,
+                                status: MeetingStatus::Held,
+                                ..
+                            } if participants.contains(&speaker) || !participants.is_disjoint(&own) => {
                                 let states: BTreeSet<usize> = participants
                                     .iter()
                                     .copied()
@@ -364,15 +534,39 @@ impl EventRules {
                     let rest = &text[te..obj_end];
                     if let Some(w) = rest.find(" with ") {
                         let at = te + w + " with ".len();
-                        parties.extend(view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
+                        parties.extend(
+                            view.agents(doc)
+                                .iter()
+                                .filter(|f| f.start >= at && f.start <= at + 4)
+                                .map(|f| f.entity),
+                        );
                     }
                     // one party agrees *with* someone, or signs or reaches a named deal;
-                        // "X agreed" alone is consent, not an agreement between parties
-                    let names_deal = DEAL_NOUNS.iter().any(|n| text[ts..(te + 60).min(obj_end)].to_lowercase().contains(n));
-                    if !parties.is_empty() && (parties.len() >= 2 || names_deal || we) && !negated && !hypothetical && !adjective_use {
-                        let topic = self.topics_in(rest).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic);
+                    // "X agreed" alone is consent, not an agreement between parties
+                    let names_deal = DEAL_NOUNS
+                        .iter()
+                        .any(|n| text[ts..(te + 60).min(obj_end)].to_lowercase().contains(n));
+                    if !parties.is_empty()
+                        && (parties.len() >= 2 || names_deal || we)
+                        && !negated
+                        && !hypothetical
+                        && !adjective_use
+                    {
+                        let topic = self
+                            .topics_in(rest)
+                            .into_iter()
+                            .find(|t| *t != Topic::Talks)
+                            .unwrap_or(Topic::OtherTopic);
                         let date = date_near(s.start, s.end, te, Tense::Past);
-                        events.push(Event { kind: EventKind::Agreement { parties, topic, text: rest.trim().to_string() }, date, evidence: evidence(rule) });
+                        events.push(Event {
+                            kind: EventKind::Agreement {
+                                parties,
+                                topic,
+                                text: rest.trim().to_string(),
+                            },
+                            date,
+                            evidence: evidence(rule),
+                        });
                     }
                 }
             }
@@ -385,12 +579,24 @@ impl EventRules {
                         .found
                         .iter()
                         .rev()
-                        .find(|f| f.end <= ts && matches!(doc.entities[f.entity].kind, State | Organization) && (f.actor || f.possessive))
+                        .find(|f| {
+                            f.end <= ts
+                                && matches!(doc.entities[f.entity].kind, State | Organization)
+                                && (f.actor || f.possessive)
+                        })
                         .map(|f| f.entity);
                     if let (Some(claimant), false) = (claimant, negated) {
                         let rest = &text[te..clause_end(text, te, s.end)];
                         let words = format!("{}{}", &text[ts..te], rest).trim().to_string();
-                        events.push(Event { kind: EventKind::Claim { claimant, topic: Topic::Territory, text: words }, date: None, evidence: evidence(rule) });
+                        events.push(Event {
+                            kind: EventKind::Claim {
+                                claimant,
+                                topic: Topic::Territory,
+                                text: words,
+                            },
+                            date: None,
+                            evidence: evidence(rule),
+                        });
                     }
                 }
             }
@@ -399,7 +605,11 @@ impl EventRules {
             let mut triggers: Vec<(usize, usize, usize)> = matched
                 .iter()
                 .filter(|&&i| self.rules[i].kind == "meeting")
-                .flat_map(|&i| self.regexes[i].find_iter(body).map(move |m| (s.start + m.start(), s.start + m.end(), i)))
+                .flat_map(|&i| {
+                    self.regexes[i]
+                        .find_iter(body)
+                        .map(move |m| (s.start + m.start(), s.start + m.end(), i))
+                })
                 .collect();
             triggers.sort();
             let mut last_end = 0;
@@ -417,10 +627,16 @@ impl EventRules {
                 }
                 let window = &text[cs..(te + 40).min(ce)];
                 let window = &window[..floor_boundary(window, window.len())];
-                let cue = |kind: &str| matched.iter().any(|&i| self.rules[i].kind == kind && self.regexes[i].is_match(window));
+                let cue = |kind: &str| {
+                    matched
+                        .iter()
+                        .any(|&i| self.rules[i].kind == kind && self.regexes[i].is_match(window))
+                };
                 let status = if cue("status-cancelled") {
                     MeetingStatus::Cancelled
-                } else if cue("status-proposed") || demand_object.as_ref().is_some_and(|(os, oe, _)| *os <= ts && te <= *oe) {
+                } else if cue("status-proposed")
+                    || demand_object.as_ref().is_some_and(|(os, oe, _)| *os <= ts && te <= *oe)
+                {
                     MeetingStatus::Proposed
                 } else if cue("status-planned") || cue("hypothetical") {
                     MeetingStatus::Planned
@@ -435,33 +651,60 @@ impl EventRules {
                     Some((os, oe, by)) if status == MeetingStatus::Proposed && *os <= ts && te <= *oe => {
                         // the meeting asked for: the people named in the demand, else the demander
                         use crate::extract::model::EntityKind::Person;
-                        participants.extend(view.agents(doc).iter().filter(|f| f.start >= *os && f.end <= *oe && doc.entities[f.entity].kind == Person).map(|f| f.entity));
+                        participants.extend(
+                            view.agents(doc)
+                                .iter()
+                                .filter(|f| f.start >= *os && f.end <= *oe && doc.entities[f.entity].kind == Person)
+                                .map(|f| f.entity),
+                        );
                         if participants.is_empty() {
                             participants.extend(by.iter().copied());
                         }
                     }
                     _ => {
-                        participants.extend(view.agents(doc).iter().filter(|f| f.start >= cs && f.end <= ce).map(|f| f.entity));
+                        participants.extend(
+                            view.agents(doc)
+                                .iter()
+                                .filter(|f| f.start >= cs && f.end <= ce)
+                                .map(|f| f.entity),
+                        );
                         if let Some(p) = pronoun_in(text, cs, ts).and_then(&pronoun) {
                             participants.insert(p);
                         }
                     }
                 }
                 // a minister's meeting is also a meeting of the state they represent
-                let represented: Vec<usize> = participants.iter().flat_map(|&p| doc.entities[p].represents.iter().copied()).collect();
-                participants.extend(represented.into_iter().filter(|&a| doc.entities[a].kind == crate::extract::model::EntityKind::State));
+                let represented: Vec<usize> = participants
+                    .iter()
+                    .flat_map(|&p| doc.entities[p].represents.iter().copied())
+                    .collect();
+                participants.extend(
+                    represented
+                        .into_iter()
+                        .filter(|&a| doc.entities[a].kind == crate::extract::model::EntityKind::State),
+                );
                 let location = view
                     .found
                     .iter()
                     .filter(|f| f.start >= cs && f.end <= ce)
-                    .find(|f| doc.entities[f.entity].kind == crate::extract::model::EntityKind::Place && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at")))
+                    .find(|f| {
+                        doc.entities[f.entity].kind == crate::extract::model::EntityKind::Place
+                            && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at"))
+                    })
                     .map(|f| f.entity);
-                let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) { Tense::Past } else { Tense::Future };
+                let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) {
+                    Tense::Past
+                } else {
+                    Tense::Future
+                };
                 let date = date_near(cs, ce, ts, tense);
                 if participants.is_empty() {
                     // "The last talks, in New York in September": the meeting series told before
                     match meetings.last() {
-                        Some(Event { kind: EventKind::Meeting { participants: p, .. }, .. }) if location.is_some() => participants = p.clone(),
+                        Some(Event {
+                            kind: EventKind::Meeting { participants: p, .. },
+                            ..
+                        }) if location.is_some() => participants = p.clone(),
                         _ => continue,
                     }
                 }
@@ -476,11 +719,21 @@ impl EventRules {
                     } else {
                         subject(&view, doc, rs).iter().map(|f| f.entity).collect()
                     };
-                    if is_host { hosts.extend(agents) } else { mediators.extend(agents) }
+                    if is_host {
+                        hosts.extend(agents)
+                    } else {
+                        mediators.extend(agents)
+                    }
                 }
                 participants.extend(hosts.iter().chain(&mediators).copied());
                 meetings.push(Event {
-                    kind: EventKind::Meeting { participants, location, status, hosts, mediators },
+                    kind: EventKind::Meeting {
+                        participants,
+                        location,
+                        status,
+                        hosts,
+                        mediators,
+                    },
                     date,
                     evidence: evidence(rule),
                 });
@@ -500,11 +753,17 @@ impl EventRules {
     /// conditional demand in its earlier sentences ("if X rejects ..., sanctions
     /// must follow") is the speaker's.
     fn quotes_across_sentences(&self, text: &str, sentences: &[Sentence], events: &mut Vec<Event>) {
-        let Some(conditional) = self.rules.iter().position(|r| r.kind == "demand-conditional") else { return };
+        let Some(conditional) = self.rules.iter().position(|r| r.kind == "demand-conditional") else {
+            return;
+        };
         let mut added = Vec::new();
         for e in events.iter_mut() {
-            let EventKind::Statement { speaker, quote } = &mut e.kind else { continue };
-            let Some(si) = sentences.iter().position(|s| s.start == e.evidence.start) else { continue };
+            let EventKind::Statement { speaker, quote } = &mut e.kind else {
+                continue;
+            };
+            let Some(si) = sentences.iter().position(|s| s.start == e.evidence.start) else {
+                continue;
+            };
             let body = &text[sentences[si].start..sentences[si].end];
             if !closes_open_quote(body) {
                 continue;
@@ -520,7 +779,9 @@ impl EventRules {
             if first == si || !opens_quote(&text[sentences[first].start..sentences[first].end]) {
                 continue;
             }
-            let earlier: Vec<&str> = (first..si).map(|i| &text[sentences[i].start..sentences[i].end]).collect();
+            let earlier: Vec<&str> = (first..si)
+                .map(|i| &text[sentences[i].start..sentences[i].end])
+                .collect();
             let opening = earlier.join(" ").trim_start_matches(['\u{201C}', '"']).to_string();
             *quote = format!("{opening} {quote}");
             for i in first..si {
@@ -530,11 +791,25 @@ impl EventRules {
                     // the consequence is what is demanded: "tough sanctions must follow"
                     let comma = m.as_str().rfind(',').map_or(0, |c| c + 1);
                     let consequence = &m.as_str()[comma..];
-                    for topic in self.topics_in(consequence).into_iter().filter(|t| *t != Topic::OtherTopic) {
+                    for topic in self
+                        .topics_in(consequence)
+                        .into_iter()
+                        .filter(|t| *t != Topic::OtherTopic)
+                    {
                         added.push(Event {
-                            kind: EventKind::Demand { by: [*speaker].into_iter().collect(), of: BTreeSet::new(), topic, text: m.as_str().trim().to_string() },
+                            kind: EventKind::Demand {
+                                by: [*speaker].into_iter().collect(),
+                                of: BTreeSet::new(),
+                                topic,
+                                text: m.as_str().trim().to_string(),
+                            },
                             date: None,
-                            evidence: Evidence { start: s.start, end: s.end, text: sentence.to_string(), rule: self.rules[conditional].id.clone() },
+                            evidence: Evidence {
+                                start: s.start,
+                                end: s.end,
+                                text: sentence.to_string(),
+                                rule: self.rules[conditional].id.clone(),
+                            },
                         });
                     }
                 }
@@ -547,7 +822,14 @@ impl EventRules {
     /// who ..., told reporters", "the Ukrainian leader wrote"), a name right
     /// after it ("said Medinsky"; not after "told", whose object is the
     /// listener), or the person a "he"/"she" stands for.
-    fn speaker(&self, view: &View<'_>, doc: &DocEntities, ts: usize, te: usize, pronoun: &dyn Fn(usize) -> Option<usize>) -> Option<usize> {
+    fn speaker(
+        &self,
+        view: &View<'_>,
+        doc: &DocEntities,
+        ts: usize,
+        te: usize,
+        pronoun: &dyn Fn(usize) -> Option<usize>,
+    ) -> Option<usize> {
         let text = view.text;
         if let Some(f) = subject(view, doc, ts).first() {
             let between = &text[f.end..ts];
@@ -557,7 +839,11 @@ impl EventRules {
         }
         let verb = text[ts..te].to_lowercase();
         if !verb.starts_with("told") && !verb.starts_with("tell") {
-            if let Some(f) = view.agents(doc).into_iter().find(|f| f.start >= te && text[te..f.start].trim().is_empty()) {
+            if let Some(f) = view
+                .agents(doc)
+                .into_iter()
+                .find(|f| f.start >= te && text[te..f.start].trim().is_empty())
+            {
                 return Some(f.entity);
             }
         }
@@ -604,7 +890,10 @@ fn role_regex() -> &'static Regex {
 fn pronoun_referent(doc: &DocEntities, sentences: &[Sentence], si: usize, at: usize) -> Option<usize> {
     use crate::extract::model::EntityKind::Person;
     let first_person = |sentence: usize, before: usize| {
-        doc.found.iter().find(|f| f.sentence == sentence && f.start < before && doc.entities[f.entity].kind == Person).map(|f| f.entity)
+        doc.found
+            .iter()
+            .find(|f| f.sentence == sentence && f.start < before && doc.entities[f.entity].kind == Person)
+            .map(|f| f.entity)
     };
     first_person(si, at).or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
 }
@@ -612,19 +901,45 @@ fn pronoun_referent(doc: &DocEntities, sentences: &[Sentence], si: usize, at: us
 /// The offset of a "he"/"she" in `text[from..to]`, if any.
 fn pronoun_in(text: &str, from: usize, to: usize) -> Option<usize> {
     let clause = &text[from..to];
-    clause.split_whitespace().any(|w| w == "he" || w == "she" || w == "He" || w == "She").then_some(to)
+    clause
+        .split_whitespace()
+        .any(|w| w == "he" || w == "she" || w == "He" || w == "She")
+        .then_some(to)
 }
 
 /// The clause around a trigger: from the previous subordinator or semicolon to
 /// the next one, within the sentence. "China refused to meet Cameron | after he
 /// met the Dalai Lama" holds two meetings.
 fn clause_around(text: &str, start: usize, end: usize, ts: usize, te: usize) -> (usize, usize) {
-    const SPLITS: &[&str] = &[" after ", " before ", " while ", " when ", " because ", " although ", " though ", " until ", " but ", " whereas ", "; ", " \u{2013} ", " \u{2014} ", " - "];
+    const SPLITS: &[&str] = &[
+        " after ",
+        " before ",
+        " while ",
+        " when ",
+        " because ",
+        " although ",
+        " though ",
+        " until ",
+        " but ",
+        " whereas ",
+        "; ",
+        " \u{2013} ",
+        " \u{2014} ",
+        " - ",
+    ];
     // line breaks are spaces here: wire copy wraps "agreed\nafter an inconclusive meeting"
     let left = text[start..ts].replace('\n', " ");
-    let cs = SPLITS.iter().filter_map(|p| left.rfind(p).map(|i| start + i + 1)).max().unwrap_or(start);
+    let cs = SPLITS
+        .iter()
+        .filter_map(|p| left.rfind(p).map(|i| start + i + 1))
+        .max()
+        .unwrap_or(start);
     let right = text[te..end].replace('\n', " ");
-    let ce = SPLITS.iter().filter_map(|p| right.find(p).map(|i| te + i)).min().unwrap_or(end);
+    let ce = SPLITS
+        .iter()
+        .filter_map(|p| right.find(p).map(|i| te + i))
+        .min()
+        .unwrap_or(end);
     (cs, ce)
 }
 
@@ -632,16 +947,44 @@ fn clause_around(text: &str, start: usize, end: usize, ts: usize, te: usize) -> 
 /// a preposition and a definite determiner ("after the meeting", "ahead of
 /// the talks", "following the negotiations").
 fn refers_back(before: &str) -> bool {
-    let words: Vec<String> =
-        before.split_whitespace().rev().take(5).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let Some(det) = words.iter().position(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those")) else {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let Some(det) = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"))
+    else {
         return false;
     };
     // only adjectives and "of" between the determiner and the noun: "the first round of talks",
     // not "for the helicopter during talks"
-    let np = words[..det].iter().all(|w| w == "of" || !PREPOSITIONS.contains(&w.as_str()));
+    let np = words[..det]
+        .iter()
+        .all(|w| w == "of" || !PREPOSITIONS.contains(&w.as_str()));
     let preposition = words.get(det + 1).is_some_and(|w| {
-        matches!(w.as_str(), "after" | "following" | "of" | "before" | "since" | "during" | "at" | "from" | "about" | "on" | "for" | "to" | "with" | "in" | "into" | "by" | "over")
+        matches!(
+            w.as_str(),
+            "after"
+                | "following"
+                | "of"
+                | "before"
+                | "since"
+                | "during"
+                | "at"
+                | "from"
+                | "about"
+                | "on"
+                | "for"
+                | "to"
+                | "with"
+                | "in"
+                | "into"
+                | "by"
+                | "over"
+        )
     });
     det <= 3 && np && preposition
 }
@@ -734,9 +1077,21 @@ fn merge_agreements(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
 fn merge_meetings(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
-        if let EventKind::Meeting { participants, location, status, hosts, mediators } = &e.kind {
+        if let EventKind::Meeting {
+            participants,
+            location,
+            status,
+            hosts,
+            mediators,
+        } = &e.kind
+        {
             let target = out.iter_mut().find(|o| match &o.kind {
-                EventKind::Meeting { participants: p2, location: l2, status: s2, .. } => {
+                EventKind::Meeting {
+                    participants: p2,
+                    location: l2,
+                    status: s2,
+                    ..
+                } => {
                     s2 == status
                         && (p2.is_subset(participants) || participants.is_subset(p2))
                         && (location.is_none() || l2.is_none() || location == l2)
@@ -745,7 +1100,14 @@ fn merge_meetings(events: Vec<Event>) -> Vec<Event> {
                 _ => false,
             });
             if let Some(o) = target {
-                if let EventKind::Meeting { participants: p2, location: l2, hosts: h2, mediators: m2, .. } = &mut o.kind {
+                if let EventKind::Meeting {
+                    participants: p2,
+                    location: l2,
+                    hosts: h2,
+                    mediators: m2,
+                    ..
+                } = &mut o.kind
+                {
                     p2.extend(participants.iter().copied());
                     h2.extend(hosts.iter().copied());
                     m2.extend(mediators.iter().copied());
