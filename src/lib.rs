@@ -12,6 +12,7 @@ mod error;
 mod extract;
 mod graph;
 mod rdf;
+mod batch;
 mod text;
 
 pub use error::{BoxedError, ParleyError};
@@ -21,5 +22,6 @@ pub use graph::{
     measures, project, write_csv, write_network, Edge, EntityType, EventMode, GraphOptions, NetworkFormat, Node,
     NodeMeasures, PropertyGraph, Value, AttributeType, EDGE_ATTRIBUTES, NODE_ATTRIBUTES,
 };
-pub use rdf::{document_quads, mint, vocab, write_quads, GraphFormat, ParleyStore, StoreStats};
-pub use text::{load_inputs, parse_date, Document, InputError, Location};
+pub use batch::{default_jobs, ordered_map, OrderedMap};
+pub use rdf::{append_nquads, document_quads, mint, vocab, write_quads, DocumentWriter, GraphFormat, ParleyStore, StoreStats};
+pub use text::{load_inputs, parse_date, read_inputs, Document, InputError, Inputs, Location};

@@ -9,26 +9,29 @@
 mod cli;
 mod explain;
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
-use oxigraph::model::{GraphName, Term};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 use parley::{
-    document_quads, load_inputs, mint, vocab, write_quads, Document, Extractor, GraphFormat, InputError, Location,
-    ParleyError, ParleyStore,
+    append_nquads, default_jobs, document_quads, mint, ordered_map, read_inputs, vocab, write_quads, Document,
+    Extraction, Extractor, GraphFormat, InputError, Inputs, Location, ParleyError, ParleyStore,
 };
 use serde::Serialize;
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
-use cli::{ResultsFormat, StatsArgs};
+use cli::{LoaderArg, ResultsFormat, StatsArgs};
 use cli::{EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
 
 fn main() -> ExitCode {
@@ -120,39 +123,98 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
+/// Documents in one batch of the extraction pipeline: enough to keep every
+/// thread busy, few enough that memory stays small.
+const BATCH_DOCUMENTS: usize = 512;
+
+/// Input size from which `build` uses the bulk loader: about a thousand
+/// news articles. Below it, transactions cost little and each document is
+/// in the store as soon as it is stored.
+const BULK_BUILD_BYTES: u64 = 4 << 20;
+
+/// What `extract` makes of one input document, on a worker thread.
+enum Extracted {
+    /// Bytes ready to write (N-Quads lines, a mentions line).
+    Bytes(Vec<u8>),
+    /// Quads for a serializer that needs them in order on one thread.
+    Quads(Vec<Quad>),
+}
+
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.inputs
     };
-    // Everything is read first: one bad input means no output at all, rather
-    // than a partial graph that looks complete.
-    let documents: Vec<Document> = load_inputs(&inputs, args.date)
-        .into_iter()
-        .collect::<Result<_, InputError>>()?;
     let extractor = Extractor::new()?;
-    let mut out = stdout();
-    let format = match args.format {
-        ExtractFormat::Mentions => {
-            write_mentions(&extractor, &documents, &mut out)?;
-            out.flush()?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        ExtractFormat::Turtle => GraphFormat::Turtle,
-        ExtractFormat::Ntriples => GraphFormat::NTriples,
-        ExtractFormat::Nquads => GraphFormat::NQuads,
-        ExtractFormat::Trig => GraphFormat::TriG,
-        ExtractFormat::Jsonld => GraphFormat::JsonLd,
+    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    let format = args.format;
+    let work = |input: Result<Document, InputError>| -> Result<Extracted, anyhow::Error> {
+        let doc = input?;
+        let extraction = extractor.try_extract(&doc)?;
+        Ok(match format {
+            ExtractFormat::Mentions => {
+                let mut line = Vec::new();
+                write_mentions(&doc, &extraction, &mut line)?;
+                Extracted::Bytes(line)
+            }
+            ExtractFormat::Nquads => {
+                let mut bytes = Vec::new();
+                append_nquads(&document_quads(&doc, &extraction), &mut bytes);
+                Extracted::Bytes(bytes)
+            }
+            _ => Extracted::Quads(document_quads(&doc, &extraction)),
+        })
     };
-    let mut extractions = Vec::with_capacity(documents.len());
-    for doc in &documents {
-        extractions.push(extractor.try_extract(doc)?);
+    let mut failed = 0usize;
+    // results in input order; a bad document is reported and left out
+    let mut results = ordered_map(read_inputs(&inputs, args.date), jobs, BATCH_DOCUMENTS, work).filter_map(|result| {
+        result
+            .map_err(|error| {
+                failed += 1;
+                eprintln!("parley: {}", one_line(&error));
+            })
+            .ok()
+    });
+    let mut out = stdout();
+    let graph_format = match format {
+        ExtractFormat::Mentions | ExtractFormat::Nquads => None,
+        ExtractFormat::Turtle => Some(GraphFormat::Turtle),
+        ExtractFormat::Ntriples => Some(GraphFormat::NTriples),
+        ExtractFormat::Trig => Some(GraphFormat::TriG),
+        ExtractFormat::Jsonld => Some(GraphFormat::JsonLd),
+    };
+    match graph_format {
+        None => {
+            for result in results.by_ref() {
+                if let Extracted::Bytes(bytes) = result {
+                    out.write_all(&bytes)?;
+                }
+            }
+        }
+        Some(graph_format) => {
+            let quads = results
+                .by_ref()
+                .flat_map(|result| match result {
+                    Extracted::Quads(quads) => quads,
+                    Extracted::Bytes(_) => Vec::new(),
+                })
+                .map(Ok);
+            out = write_quads(graph_format, quads, out)?;
+        }
     }
-    let quads = documents.iter().zip(&extractions).flat_map(|(doc, extraction)| document_quads(doc, extraction)).map(Ok);
-    let mut out = write_quads(format, quads, out)?;
+    drop(results);
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// An error as the one line `main` would print for it.
+fn one_line(error: &anyhow::Error) -> String {
+    format!("{error:#}").replace(['\r', '\n'], " ")
 }
 
 #[derive(Serialize)]
@@ -171,27 +233,33 @@ struct MentionOut<'a> {
     entity: String,
 }
 
-fn write_mentions(extractor: &Extractor, documents: &[Document], out: &mut impl Write) -> anyhow::Result<()> {
-    for doc in documents {
-        let extraction = extractor.try_extract(doc)?;
-        let mentions = extraction
-            .mentions
-            .iter()
-            .filter_map(|mention| {
-                let entity = extraction.entities.get(mention.entity)?;
-                Some(MentionOut {
-                    start: mention.start,
-                    end: mention.end,
-                    text: &mention.text,
-                    kind: entity.kind.name(),
-                    entity: mint::entity_iri(&entity.key).into_string(),
-                })
+/// One line of `--format mentions`.
+fn write_mentions(doc: &Document, extraction: &Extraction, out: &mut Vec<u8>) -> anyhow::Result<()> {
+    let mentions = extraction
+        .mentions
+        .iter()
+        .filter_map(|mention| {
+            let entity = extraction.entities.get(mention.entity)?;
+            Some(MentionOut {
+                start: mention.start,
+                end: mention.end,
+                text: &mention.text,
+                kind: entity.kind.name(),
+                entity: mint::entity_iri(&entity.key).into_string(),
             })
-            .collect();
-        serde_json::to_writer(&mut *out, &MentionsLine { id: &doc.id, mentions }).map_err(io::Error::from)?;
-        out.write_all(b"\n")?;
-    }
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &MentionsLine { id: &doc.id, mentions }).map_err(io::Error::from)?;
+    out.push(b'\n');
     Ok(())
+}
+
+/// What `build` makes of one input document, on a worker thread.
+struct Built {
+    doc_id: String,
+    quads: Vec<Quad>,
+    events: usize,
+    entities: Vec<NamedNode>,
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -199,33 +267,104 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     // Open the store first: a wrong --store should fail before any work.
     let store = ParleyStore::open(&args.store)?;
     let extractor = Extractor::new()?;
+    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    let progress = Progress::new(Inputs::total_bytes(&args.inputs), args.quiet);
     let (mut added, mut skipped, mut events) = (0usize, 0usize, 0usize);
     let mut entities = HashSet::new();
-    for result in load_inputs(&args.inputs, args.date) {
-        let doc = match result {
-            Ok(doc) => doc,
+    let bytes_read = Rc::new(Cell::new(0u64));
+    let mut inputs = read_inputs(&args.inputs, args.date);
+    let source = {
+        let bytes_read = Rc::clone(&bytes_read);
+        std::iter::from_fn(move || {
+            let next = inputs.next();
+            bytes_read.set(inputs.bytes_read());
+            next
+        })
+    };
+    let work = |input: Result<Document, InputError>| -> anyhow::Result<Built> {
+        let doc = input?;
+        let extraction = extractor.try_extract(&doc)?;
+        Ok(Built {
+            quads: document_quads(&doc, &extraction),
+            events: extraction.events.len(),
+            entities: extraction.entities.iter().map(|e| mint::entity_iri(&e.key)).collect(),
+            doc_id: doc.id,
+        })
+    };
+    let results = ordered_map(source, jobs, BATCH_DOCUMENTS, work);
+    // Large inputs load new documents through the bulk loader; a small,
+    // incremental build stores each document in its own transaction.
+    let large = match args.loader {
+        LoaderArg::Auto => Inputs::total_bytes(&args.inputs) > BULK_BUILD_BYTES,
+        LoaderArg::Bulk => true,
+        LoaderArg::Transaction => false,
+    };
+    let mut writer = store.writer(large, jobs);
+    for result in results {
+        let built = match result {
+            Ok(built) => built,
             Err(error) => {
-                eprintln!("parley: {error}");
+                progress.suspend(|| eprintln!("parley: {}", one_line(&error)));
                 skipped += 1;
                 continue;
             }
         };
-        let extraction = match extractor.try_extract(&doc) {
-            Ok(extraction) => extraction,
-            Err(error) => {
-                eprintln!("parley: {error}");
-                skipped += 1;
-                continue;
-            }
-        };
-        let quads = document_quads(&doc, &extraction);
-        store
-            .replace_document(mint::document_iri(&doc.id).as_ref(), &quads)
-            .with_context(|| format!("cannot store document {:?}", doc.id))?;
+        let doc_iri = mint::document_iri(&built.doc_id);
+        writer
+            .add(doc_iri.as_ref(), built.quads)
+            .with_context(|| format!("cannot store document {:?}", built.doc_id))?;
         added += 1;
-        events += extraction.events.len();
-        entities.extend(extraction.entities.iter().map(|e| mint::entity_iri(&e.key)));
+        events += built.events;
+        entities.extend(built.entities);
+        progress.update(added + skipped, bytes_read.get());
     }
+    if let Some(bar) = &progress.bar {
+        bar.set_message(format!("{} documents; committing", added + skipped));
+    }
+    writer.finish().context("cannot commit the bulk load")?;
+    progress.finish();
+
+/// The progress bar of `build`: drawn on standard error when it is a
+/// terminal (and `--quiet` is not given), absent otherwise.
+struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    fn new(total_bytes: u64, quiet: bool) -> Progress {
+        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(total_bytes.max(1)), ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template("{bar:30} {percent:>3}%  {msg}  {elapsed} elapsed, ~{eta} left")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        Progress { bar }
+    }
+
+    /// `documents` done so far, `bytes` of input read.
+    fn update(&self, documents: usize, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            let rate = documents as f64 / bar.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{documents} documents, {rate:.0}/s"));
+            bar.set_position(bytes);
+        }
+    }
+
+    /// Runs `f` (which prints) with the bar cleared from the screen.
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
     let stats = store.stats()?;
     let mut out = stdout();
     write_rows(

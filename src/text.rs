@@ -4,10 +4,11 @@
 //! (one document a line), directories (their `.txt` and `.jsonl` files, sorted
 //! by name, not recursive) and `-` (standard input, one document, id `stdin`).
 //!
-//! [`load_inputs`] returns one result per document *or* per failure, in input
-//! order, instead of stopping at the first error: `parley build` skips bad
-//! documents and goes on, while `parley extract` refuses to write anything
-//! when any input is bad. Both policies are then a few lines in the binary.
+//! [`read_inputs`] yields one result per document *or* per failure, in input
+//! order, instead of stopping at the first error, and reads as it goes (a
+//! JSONL file a line at a time) so that memory does not grow with the
+//! corpus. `parley extract` and `parley build` report a bad document on
+//! standard error, go on with the others, and exit non-zero at the end.
 //!
 //! Text is kept exactly as given (only a leading UTF-8 byte order mark is
 //! dropped): CRLF is not normalized, because mention and evidence offsets must
@@ -16,7 +17,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -142,62 +143,172 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
-/// Reads every input named in `paths`, in order.
+/// Reads every document of `paths`, in input order, one at a time.
 ///
-/// Returns one `Ok` per document and one `Err` per input that could not be
-/// read (a whole file, or one JSONL line), in input order. `default_date`
-/// (from `--date`) is every document's date unless a JSONL line gives its own.
-/// A document whose id was already read in this call is an error
-/// ([`InputError::DuplicateId`]); the first one wins.
+/// Yields one `Ok` per document and one `Err` per input that could not be
+/// read (a whole file, or one JSONL line). `default_date` (from `--date`) is
+/// every document's date unless a JSONL line gives its own. A document whose
+/// id was already read is an error ([`InputError::DuplicateId`]); the first
+/// one wins.
+///
+/// Memory does not grow with the corpus: a JSONL file is read a line at a
+/// time, a `.txt` file when its turn comes. What is kept is the id and
+/// place of every document read, for the duplicate check.
+pub fn read_inputs(paths: &[PathBuf], default_date: Option<NaiveDate>) -> Inputs {
+    Inputs {
+        pending: paths.iter().rev().cloned().collect(),
+        current: None,
+        default_date,
+        seen: HashMap::new(),
+        bytes_read: 0,
+    }
+}
+
+/// Every document of a list of inputs, for callers that want them all at
+/// once (tests, small jobs); see [`read_inputs`].
 pub fn load_inputs(paths: &[PathBuf], default_date: Option<NaiveDate>) -> Vec<Result<Document, InputError>> {
-    let mut results = Vec::new();
-    let mut seen: HashMap<String, Location> = HashMap::new();
-    for path in paths {
-        for result in load_path(path, default_date) {
-            results.push(result.and_then(|(doc, location)| {
-                if let Some(first) = seen.get(&doc.id) {
-                    return Err(InputError::DuplicateId {
-                        location,
-                        id: doc.id,
-                        first: first.clone(),
-                    });
+    read_inputs(paths, default_date).collect()
+}
+
+/// The documents of a list of inputs, as an iterator: see [`read_inputs`].
+pub struct Inputs {
+    /// Paths still to open, last first.
+    pending: Vec<PathBuf>,
+    /// The JSONL file being read, if any.
+    current: Option<JsonlLines>,
+    default_date: Option<NaiveDate>,
+    seen: HashMap<String, Location>,
+    bytes_read: u64,
+}
+
+impl Inputs {
+    /// Input bytes consumed so far (file sizes and JSONL lines), for progress.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    /// The size in bytes of every input file that exists (directories
+    /// expanded; standard input counts 0), for a progress bar's length.
+    pub fn total_bytes(paths: &[PathBuf]) -> u64 {
+        let size = |path: &Path| fs::metadata(path).map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+        paths
+            .iter()
+            .map(|path| match directory_files(path) {
+                Ok(files) if path.is_dir() => files.iter().map(|f| size(f)).sum(),
+                _ => size(path),
+            })
+            .sum()
+    }
+
+    /// The next document or failure, before the duplicate check.
+    fn next_loaded(&mut self) -> Option<Loaded> {
+        loop {
+            if let Some(lines) = &mut self.current {
+                match lines.next(self.default_date) {
+                    Some((loaded, bytes)) => {
+                        self.bytes_read += bytes;
+                        return Some(loaded);
+                    }
+                    None => self.current = None,
                 }
-                seen.insert(doc.id.clone(), location);
-                Ok(doc)
-            }));
+            }
+            let path = self.pending.pop()?;
+            match open_path(&path, self.default_date) {
+                Opened::Done(loaded, bytes) => {
+                    self.bytes_read += bytes;
+                    return Some(loaded);
+                }
+                Opened::Files(mut files) => {
+                    files.reverse();
+                    self.pending.extend(files);
+                }
+                Opened::Lines(lines) => self.current = Some(lines),
+            }
         }
     }
-    results
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let loaded = self.next_loaded()?;
+        Some(loaded.and_then(|(doc, location)| {
+            if let Some(first) = self.seen.get(&doc.id) {
+                return Err(InputError::DuplicateId {
+                    location,
+                    id: doc.id,
+                    first: first.clone(),
+                });
+            }
+            self.seen.insert(doc.id.clone(), location);
+            Ok(doc)
+        }))
+    }
 }
 
 type Loaded = Result<(Document, Location), InputError>;
 
+/// What opening one path gave.
+enum Opened {
+    /// One document or one failure, and the bytes it took.
+    Done(Loaded, u64),
+    /// A directory's input files, sorted.
+    Files(Vec<PathBuf>),
+    /// A JSONL file, to be read line by line.
+    Lines(JsonlLines),
+}
+
 /// One path: standard input, a directory, or a file.
-fn load_path(path: &Path, default_date: Option<NaiveDate>) -> Vec<Loaded> {
+fn open_path(path: &Path, default_date: Option<NaiveDate>) -> Opened {
     if path.as_os_str() == "-" {
         let location = Location::file("<stdin>");
         let mut bytes = Vec::new();
         if let Err(cause) = io::stdin().lock().read_to_end(&mut bytes) {
-            return vec![Err(InputError::Read { location, cause })];
+            return Opened::Done(Err(InputError::Read { location, cause }), 0);
         }
-        return vec![text_document("stdin".to_owned(), &bytes, location, default_date)];
+        let size = bytes.len() as u64;
+        return Opened::Done(text_document("stdin".to_owned(), &bytes, location, default_date), size);
     }
     let location = Location::file(path.display().to_string());
     let metadata = match fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(cause) if cause.kind() == io::ErrorKind::NotFound => {
-            return vec![Err(InputError::NotFound { path: path.to_owned() })]
+            return Opened::Done(Err(InputError::NotFound { path: path.to_owned() }), 0)
         }
-        Err(cause) => return vec![Err(InputError::Read { location, cause })],
+        Err(cause) => return Opened::Done(Err(InputError::Read { location, cause }), 0),
     };
     if metadata.is_dir() {
         return match directory_files(path) {
-            Ok(files) if files.is_empty() => vec![Err(InputError::EmptyDirectory { location })],
-            Ok(files) => files.iter().flat_map(|file| load_file(file, default_date)).collect(),
-            Err(cause) => vec![Err(InputError::Read { location, cause })],
+            Ok(files) if files.is_empty() => Opened::Done(Err(InputError::EmptyDirectory { location }), 0),
+            Ok(files) => Opened::Files(files),
+            Err(cause) => Opened::Done(Err(InputError::Read { location, cause }), 0),
         };
     }
-    load_file(path, default_date)
+    let Some(kind) = kind_of(path) else {
+        return Opened::Done(Err(InputError::Unsupported { location }), 0);
+    };
+    match kind {
+        Kind::Txt => {
+            let bytes = match fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(cause) => return Opened::Done(Err(InputError::Read { location, cause }), 0),
+            };
+            let id = path
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let size = bytes.len() as u64;
+            Opened::Done(text_document(id, &bytes, location, default_date), size)
+        }
+        Kind::Jsonl => match fs::File::open(path) {
+            Ok(file) => Opened::Lines(JsonlLines::new(
+                io::BufReader::with_capacity(1 << 16, file),
+                location.file,
+            )),
+            Err(cause) => Opened::Done(Err(InputError::Read { location, cause }), 0),
+        },
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -231,27 +342,6 @@ fn directory_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn load_file(path: &Path, default_date: Option<NaiveDate>) -> Vec<Loaded> {
-    let location = Location::file(path.display().to_string());
-    let Some(kind) = kind_of(path) else {
-        return vec![Err(InputError::Unsupported { location })];
-    };
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(cause) => return vec![Err(InputError::Read { location, cause })],
-    };
-    match kind {
-        Kind::Txt => {
-            let id = path
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            vec![text_document(id, &bytes, location, default_date)]
-        }
-        Kind::Jsonl => jsonl_documents(&bytes, &location.file, default_date),
-    }
-}
-
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A whole file (or standard input) as one document.
@@ -282,49 +372,104 @@ fn text_document(id: String, bytes: &[u8], location: Location, date: Option<Naiv
     Ok((doc, location))
 }
 
-/// Every non-blank line of a JSONL file as one document (or one error).
+/// The documents of a JSONL source, one line at a time.
 ///
 /// Lines are checked one by one so that a bad line costs only its document.
-fn jsonl_documents(bytes: &[u8], file: &str, default_date: Option<NaiveDate>) -> Vec<Loaded> {
-    if bytes.contains(&0) {
-        return vec![Err(InputError::Binary {
-            location: Location::file(file),
-        })];
+struct JsonlLines {
+    reader: Box<dyn BufRead + Send>,
+    file: String,
+    /// Line number of the last line read.
+    number: usize,
+    /// Byte offset of the next line in the file.
+    offset: usize,
+    /// Whether any non-blank line was seen (a file of blank lines is empty).
+    any: bool,
+    done: bool,
+    line: Vec<u8>,
+}
+
+impl JsonlLines {
+    fn new(reader: impl BufRead + Send + 'static, file: String) -> JsonlLines {
+        JsonlLines {
+            reader: Box::new(reader),
+            file,
+            number: 0,
+            offset: 0,
+            any: false,
+            done: false,
+            line: Vec::new(),
+        }
     }
-    let mut results = Vec::new();
-    let mut offset = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    let mut number = 0;
-    while offset < bytes.len() {
-        number += 1;
-        let end = bytes[offset..]
-            .iter()
-            .position(|b| *b == b'\n')
-            .map_or(bytes.len(), |i| offset + i);
-        let raw = &bytes[offset..end];
-        let start = offset;
-        offset = end + 1;
-        let location = Location::line(file, number);
-        let line = match std::str::from_utf8(raw) {
-            Ok(line) => line,
-            Err(error) => {
-                results.push(Err(InputError::InvalidUtf8 {
-                    location,
-                    byte: start + error.valid_up_to(),
-                }));
+
+    /// The next document or failure, with the bytes read for it.
+    fn next(&mut self, default_date: Option<NaiveDate>) -> Option<(Loaded, u64)> {
+        let mut consumed = 0u64;
+        while !self.done {
+            self.line.clear();
+            let read = match self.reader.read_until(b'\n', &mut self.line) {
+                Ok(read) => read,
+                Err(cause) => {
+                    self.done = true;
+                    let location = Location::line(&self.file, self.number + 1);
+                    return Some((Err(InputError::Read { location, cause }), consumed));
+                }
+            };
+            if read == 0 {
+                self.done = true;
+                break;
+            }
+            consumed += read as u64;
+            self.number += 1;
+            let start = self.offset;
+            self.offset += read;
+            let location = Location::line(&self.file, self.number);
+            let mut raw = &self.line[..];
+            if start == 0 && raw.starts_with(BOM) {
+                raw = &raw[BOM.len()..];
+            }
+            let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+            if raw.contains(&0) {
+                self.any = true;
+                return Some((Err(InputError::Binary { location }), consumed));
+            }
+            let line = match std::str::from_utf8(raw) {
+                Ok(line) => line,
+                Err(error) => {
+                    self.any = true;
+                    let skipped = if start == 0 && self.line.starts_with(BOM) {
+                        BOM.len()
+                    } else {
+                        0
+                    };
+                    let byte = start + skipped + error.valid_up_to();
+                    return Some((Err(InputError::InvalidUtf8 { location, byte }), consumed));
+                }
+            };
+            if line.trim().is_empty() {
                 continue;
             }
-        };
-        if line.trim().is_empty() {
-            continue;
+            self.any = true;
+            return Some((jsonl_document(line, location, default_date), consumed));
         }
-        results.push(jsonl_document(line, location, default_date));
+        if !self.any {
+            // report an empty file once
+            self.any = true;
+            return Some((
+                Err(InputError::Empty {
+                    location: Location::file(&self.file),
+                }),
+                consumed,
+            ));
+        }
+        None
     }
-    if results.is_empty() {
-        results.push(Err(InputError::Empty {
-            location: Location::file(file),
-        }));
-    }
-    results
+}
+
+/// Every document of an in-memory JSONL text (for tests).
+#[cfg(test)]
+fn jsonl_documents(bytes: &[u8], file: &str, default_date: Option<NaiveDate>) -> Vec<Loaded> {
+    let mut lines = JsonlLines::new(io::Cursor::new(bytes.to_vec()), file.to_string());
+    std::iter::from_fn(|| lines.next(default_date).map(|(loaded, _)| loaded)).collect()
 }
 
 fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate>) -> Loaded {

@@ -4,7 +4,7 @@
 //! hold for any correct extractor (the document node always exists, errors
 //! are one line, ...): extraction quality is tested elsewhere.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -170,7 +170,8 @@ fn every_bad_input_is_one_line_naming_the_file() {
         let result = run(&["extract", p(path)]);
         assert_eq!(result.code, 1, "{}: {}", p(path), result.stderr);
         assert_one_line_error(&result, &expected);
-        assert!(result.stdout.is_empty(), "extract wrote output despite a bad input");
+        // what is written is whole: the good documents of the input, if any
+        parse(RdfFormat::Turtle, &result.stdout);
     }
     // A duplicate id across two files names both.
     let other = d.join("other");
@@ -182,6 +183,59 @@ fn every_bad_input_is_one_line_naming_the_file() {
 }
 
 /// N-Quads output of `extract`, parsed.
+#[test]
+fn extract_writes_the_good_documents_and_reports_the_bad_ones() {
+    let dir = TempDir::new().unwrap();
+    let input = write(
+        dir.path(),
+        "mixed.jsonl",
+        "{\"id\":\"one\",\"text\":\"Ghana met Togo in Accra.\"}\n{\"id\": 2}\n{\"id\":\"three\",\"text\":\"Peru met Chile.\"}\n",
+    );
+    let result = run(&["extract", p(&input), "--format", "nquads"]);
+    assert_eq!(result.code, 1);
+    assert_one_line_error(&result, &["mixed.jsonl:2", "\"id\" must be a string"]);
+    let graphs: BTreeSet<String> = parse(RdfFormat::NQuads, &result.stdout)
+        .into_iter()
+        .map(|quad| quad.graph_name.to_string())
+        .collect();
+    let expected: BTreeSet<String> = ["one", "three"]
+        .iter()
+        .map(|id| format!("<https://w3id.org/parley/id/doc/{id}>"))
+        .collect();
+    assert_eq!(graphs, expected);
+}
+
+#[test]
+fn extract_output_does_not_depend_on_the_number_of_jobs() {
+    let dir = TempDir::new().unwrap();
+    let lines: String = (0..1200)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"d{i}\",\"text\":\"Foreign Minister Ana Ruiz of Peru met her Chilean counterpart in Lima on day {i}. Peru demanded talks.\"}}\n"
+            )
+        })
+        .collect();
+    let input = write(dir.path(), "many.jsonl", lines);
+    let one = run(&["extract", p(&input), "--format", "nquads", "--jobs", "1"]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    for jobs in ["2", "3"] {
+        let many = run(&["extract", p(&input), "--format", "nquads", "--jobs", jobs]);
+        assert_eq!(many.code, 0, "{}", many.stderr);
+        assert!(
+            one.stdout == many.stdout,
+            "--jobs {jobs} wrote other output than --jobs 1"
+        );
+    }
+    assert_eq!(
+        parse(RdfFormat::NQuads, &one.stdout)
+            .iter()
+            .map(|q| q.graph_name.to_string())
+            .collect::<BTreeSet<_>>()
+            .len(),
+        1200
+    );
+}
+
 fn extract_quads(args: &[&str], stdin: &str) -> Vec<Quad> {
     let mut all = vec!["extract", "--format", "nquads"];
     all.extend_from_slice(args);
@@ -345,6 +399,63 @@ fn rebuilding_a_document_replaces_it() {
     assert_eq!(field(&second.stdout, "triples in store"), triples);
     let stats = run(&["stats", "--store", p(&store)]);
     assert_eq!(field(&stats.stdout, "quads"), field(&stats.stdout, "triples"));
+}
+
+/// Every quad of a store, as sorted N-Quads lines.
+fn store_lines(store: &Path) -> Vec<String> {
+    let export = run(&["export", "--store", p(store), "--format", "nquads"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let mut lines: Vec<String> = export.stdout.lines().map(String::from).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn bulk_and_transaction_loads_store_the_same_graphs() {
+    let dir = TempDir::new().unwrap();
+    let article = |i: usize| {
+        format!(
+            "{{\"id\":\"n{i}\",\"text\":\"President Ana Ruiz of Peru met Chile's foreign minister in Lima. Peru demanded talks on item {i}.\"}}\n"
+        )
+    };
+    let first: String = (0..700).map(article).collect();
+    let input = write(dir.path(), "first.jsonl", first);
+    let (bulk, single) = (dir.path().join("bulk"), dir.path().join("single"));
+    for (store, loader) in [(&bulk, "bulk"), (&single, "transaction")] {
+        let result = run(&[
+            "build",
+            p(&input),
+            "--store",
+            p(store),
+            "--loader",
+            loader,
+            "--jobs",
+            "2",
+        ]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert_eq!(field(&result.stdout, "documents added"), 700);
+    }
+    let lines = store_lines(&bulk);
+    assert!(lines.len() > 700 * 10);
+    assert_eq!(lines, store_lines(&single));
+    // Loading again in bulk, with documents already there and new ones:
+    // the old are replaced (not doubled), the new added.
+    let second: String = (600..800).map(article).collect();
+    let more = write(dir.path(), "second.jsonl", second);
+    for store in [&bulk, &single] {
+        let result = run(&["build", p(&more), "--store", p(store), "--loader", "bulk"]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+    }
+    let lines = store_lines(&bulk);
+    assert_eq!(lines, store_lines(&single));
+    let all = dir.path().join("all");
+    let both: String = (0..800).map(article).collect();
+    let input = write(dir.path(), "all.jsonl", both);
+    assert_eq!(
+        run(&["build", p(&input), "--store", p(&all), "--loader", "transaction"]).code,
+        0
+    );
+    assert_eq!(lines, store_lines(&all));
 }
 
 #[test]

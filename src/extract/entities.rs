@@ -14,7 +14,9 @@
 //! adjective only makes the state an *actor* before a noun such as "officials"
 //! or "forces" (`actor_nouns.tsv`); "Russian control" merely modifies.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
@@ -112,7 +114,7 @@ impl EntityRules {
             .enumerate()
             .map(|(i, o)| (o.key.clone(), i))
             .collect();
-        let mut place_by_name = HashMap::new();
+        let mut place_by_name = HashMap::default();
         for (i, p) in lexicon.places.iter().enumerate() {
             place_by_name.entry(p.name.clone()).or_insert(i);
             for a in &p.aliases {
@@ -305,7 +307,7 @@ impl EntityRules {
     pub fn recognize(&self, doc_id: &str, text: &str, sentences: &[Sentence], date: Option<NaiveDate>) -> DocEntities {
         let mut doc = DocEntities {
             entities: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             found: Vec::new(),
             defaults: Vec::new(),
             date,

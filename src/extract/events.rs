@@ -27,12 +27,13 @@ pub struct EventRules {
     set: RegexSet,
     /// Rule index of each pattern in `set`.
     set_rules: Vec<usize>,
-    /// Rules with a long bounded gap (`.{0,140}`), checked one by one and
-    /// only in sentences where a rule of `set` matched. Inside the set they
-    /// multiplied the lazy DFA's states and made the one pass slow for every
-    /// sentence; on their own each stays small. Every such rule needs a
-    /// trigger in the same sentence to mean anything, so skipping them where
-    /// nothing else matched changes no result.
+    /// Modifier rules (status, negation, vetoes...) with a long bounded gap
+    /// (`.{0,140}`), checked one by one and only in sentences where a rule of
+    /// `set` matched. Inside the set they multiplied the lazy DFA's states and
+    /// made the one pass slow for every sentence; on their own each stays
+    /// small. A modifier means nothing without a trigger in the same
+    /// sentence, and triggers are all in `set`, so skipping them where
+    /// nothing matched changes no result.
     gapped_rules: Vec<usize>,
     regexes: Vec<Regex>,
     topics: AhoCorasick,
@@ -97,9 +98,13 @@ impl EventRules {
             .iter()
             .map(|r| r.pattern.replace(' ', r"\s+"))
             .collect();
-        let gapped = |pattern: &str| Regex::new(r"\.\{\d*,\d{2,}\}").expect("valid regex").is_match(pattern);
-        let (gapped_rules, set_rules): (Vec<usize>, Vec<usize>) =
-            (0..patterns.len()).partition(|&i| gapped(&patterns[i]));
+        // a trigger rule always goes in the set: it is what makes a sentence worth a second look
+        let triggers = ["meeting", "demand", "agreement", "statement", "claim"];
+        let long_gap = Regex::new(r"\.\{\d*,\d{3,}\}\??").expect("valid regex");
+        let gapped = |i: usize| {
+            !triggers.contains(&lexicon.event_rules[i].kind.as_str()) && long_gap.is_match(&patterns[i])
+        };
+        let (gapped_rules, set_rules): (Vec<usize>, Vec<usize>) = (0..patterns.len()).partition(|&i| gapped(i));
         let set = RegexSetBuilder::new(set_rules.iter().map(|&i| &patterns[i]))
             .case_insensitive(true)
             .dfa_size_limit(DFA_CACHE_BYTES)

@@ -46,7 +46,7 @@ impl Gazetteer {
     pub fn compile(lexicon: &Lexicon) -> Result<Gazetteer, ParleyError> {
         let mut forms: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
         let mut add = |form: &str, target: Target| {
             let form = form.trim();
             if form.is_empty() {

@@ -5,7 +5,7 @@
 //! review and extend without touching Rust. Every malformed line is an error
 //! naming the file and line: bad data must never be silently ignored.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::ParleyError;
 use crate::extract::model::Topic;

@@ -14,14 +14,15 @@ pub mod mint;
 mod store;
 pub mod vocab;
 
-use std::collections::HashSet;
+use indexmap::IndexSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use std::io::Write;
 
 use chrono::NaiveDate;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 
-pub use store::{ParleyStore, StoreStats};
+pub use store::{DocumentWriter, ParleyStore, StoreStats};
 
 use crate::error::ParleyError;
 use crate::extract::model::{EntityId, EntityKey, EntityKind, EventKind, Extraction};
@@ -92,7 +93,7 @@ where
             serializer.serialize_quad(&quad?)?;
         }
     } else {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut triples: Vec<Triple> = Vec::new();
         for quad in quads {
             let triple = Triple::from(quad?);
@@ -117,18 +118,116 @@ where
 }
 
 /// Collects the quads of one document graph, without duplicates.
+/// Appends quads to `out` as N-Quads lines, the same bytes as oxigraph's
+/// N-Quads serializer writes.
+///
+/// This is `extract --format nquads`'s path: it runs on the worker threads
+/// (each document's lines are made where it was extracted) and writes
+/// straight into a byte buffer. Through the formatter machinery, writing
+/// N-Quads took about an eighth of extraction time.
+pub fn append_nquads(quads: &[Quad], out: &mut Vec<u8>) {
+    for quad in quads {
+        append_subject(quad.subject.as_ref(), out);
+        out.push(b' ');
+        append_iri(quad.predicate.as_str(), out);
+        out.push(b' ');
+        append_term(quad.object.as_ref(), out);
+        match &quad.graph_name {
+            GraphName::NamedNode(graph) => {
+                out.push(b' ');
+                append_iri(graph.as_str(), out);
+            }
+            GraphName::BlankNode(graph) => {
+                out.extend_from_slice(b" _:");
+                out.extend_from_slice(graph.as_str().as_bytes());
+            }
+            GraphName::DefaultGraph => {}
+        }
+        out.extend_from_slice(b" .\n");
+    }
+}
+
+fn append_iri(iri: &str, out: &mut Vec<u8>) {
+    // minted and vocabulary IRIs are valid IRIs: nothing in them needs escaping
+    out.push(b'<');
+    out.extend_from_slice(iri.as_bytes());
+    out.push(b'>');
+}
+
+fn append_subject(subject: oxigraph::model::NamedOrBlankNodeRef<'_>, out: &mut Vec<u8>) {
+    use oxigraph::model::NamedOrBlankNodeRef;
+    match subject {
+        NamedOrBlankNodeRef::NamedNode(node) => append_iri(node.as_str(), out),
+        NamedOrBlankNodeRef::BlankNode(node) => {
+            out.extend_from_slice(b"_:");
+            out.extend_from_slice(node.as_str().as_bytes());
+        }
+    }
+}
+
+fn append_term(term: oxigraph::model::TermRef<'_>, out: &mut Vec<u8>) {
+    use oxigraph::model::TermRef;
+    match term {
+        TermRef::NamedNode(node) => append_iri(node.as_str(), out),
+        TermRef::BlankNode(node) => {
+            out.extend_from_slice(b"_:");
+            out.extend_from_slice(node.as_str().as_bytes());
+        }
+        TermRef::Literal(literal) => {
+            append_quoted(literal.value(), out);
+            if let Some(language) = literal.language() {
+                out.push(b'@');
+                out.extend_from_slice(language.as_bytes());
+            } else if literal.datatype() != xsd::STRING {
+                out.extend_from_slice(b"^^");
+                append_iri(literal.datatype().as_str(), out);
+            }
+        }
+        #[allow(unreachable_patterns)]
+        other => out.extend_from_slice(other.to_string().as_bytes()),
+    }
+}
+
+/// A string literal's value in double quotes, escaped as N-Quads wants:
+/// the short escapes for quote, backslash and the usual controls, `\uXXXX`
+/// for the other controls and the two non-characters U+FFFE and U+FFFF.
+fn append_quoted(value: &str, out: &mut Vec<u8>) {
+    out.push(b'"');
+    let bytes = value.as_bytes();
+    let mut copied = 0;
+    for (at, c) in value.char_indices() {
+        let escape: &[u8] = match c {
+            '\u{8}' => b"\\b",
+            '\t' => b"\\t",
+            '\n' => b"\\n",
+            '\u{C}' => b"\\f",
+            '\r' => b"\\r",
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[copied..at]);
+        if escape.is_empty() {
+            out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes());
+        } else {
+            out.extend_from_slice(escape);
+        }
+        copied = at + c.len_utf8();
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out.push(b'"');
+}
+
 struct GraphBuilder {
     graph: GraphName,
-    quads: Vec<Quad>,
-    seen: HashSet<Quad>,
+    /// Distinct quads in the order they were first added: the output order.
+    quads: IndexSet<Quad, FxBuildHasher>,
 }
 
 impl GraphBuilder {
     fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
-        let quad = Quad::new(subject.clone(), predicate, object, self.graph.clone());
-        if self.seen.insert(quad.clone()) {
-            self.quads.push(quad);
-        }
+        self.quads.insert(Quad::new(subject.clone(), predicate, object, self.graph.clone()));
     }
 }
 
@@ -154,8 +253,7 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
     let doc_iri = mint::document_iri(&doc.id);
     let mut g = GraphBuilder {
         graph: GraphName::NamedNode(doc_iri.clone()),
-        quads: Vec::new(),
-        seen: HashSet::new(),
+        quads: IndexSet::default(),
     };
 
     g.add(&doc_iri, rdf::TYPE, parley::DOCUMENT);
@@ -317,7 +415,7 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
         };
         g.add(&iri, rdfs::LABEL, string(&label));
     }
-    g.quads
+    g.quads.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -341,6 +439,28 @@ mod tests {
             roles: BTreeSet::new(),
             located_in: None,
         }
+    }
+
+    #[test]
+    fn appended_nquads_are_the_bytes_oxigraph_writes() {
+        let graph = GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/doc/a"));
+        let s = NamedNode::new_unchecked("https://example.org/s");
+        let p = NamedNode::new_unchecked("https://example.org/p");
+        let objects: Vec<Term> = vec![
+            NamedNode::new_unchecked("https://example.org/o").into(),
+            Literal::new_simple_literal("plain").into(),
+            Literal::new_simple_literal("quote \" back \\ tab \t nl \n cr \r bs \u{8} ff \u{C} nul \0 us \u{1F} del \u{7F} \u{FFFE}\u{FFFF} ok é ’ 東").into(),
+            Literal::new_language_tagged_literal_unchecked("Kyiv", "en").into(),
+            Literal::new_typed_literal("2025-05-16", xsd::DATE).into(),
+            Literal::new_typed_literal("typed string", xsd::STRING).into(),
+            oxigraph::model::BlankNode::new_unchecked("b0").into(),
+        ];
+        let mut quads: Vec<Quad> = objects.into_iter().map(|o| Quad::new(s.clone(), p.clone(), o, graph.clone())).collect();
+        quads.push(Quad::new(s.clone(), p.clone(), Literal::new_simple_literal(""), GraphName::DefaultGraph));
+        let mut ours = Vec::new();
+        append_nquads(&quads, &mut ours);
+        let theirs = write_quads(GraphFormat::NQuads, quads.iter().cloned().map(Ok), Vec::new()).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::{StorageError, Store};
+use oxigraph::store::{BulkLoader, StorageError, Store};
 
 use super::{mint, vocab, write_quads, GraphFormat};
 use crate::error::ParleyError;
@@ -210,6 +210,89 @@ impl ParleyStore {
 
     fn error(&self, error: StorageError) -> ParleyError {
         store_error(&self.path, error)
+    }
+}
+
+/// Quads held before they go to the bulk loader in one batch: big enough that
+/// a large build makes few files for RocksDB to ingest, small enough that
+/// memory stays flat (a quad takes a few hundred bytes here).
+const BULK_BATCH_QUADS: usize = 250_000;
+
+/// Puts documents into a store, for `parley build`.
+///
+/// A document already in the store is replaced in its own transaction
+/// ([`ParleyStore::replace_document`]). A new one goes, when the writer was
+/// made for a large build, to Oxigraph's bulk loader, which sorts batches of
+/// quads into RocksDB files on background threads instead of updating the
+/// indexes quad by quad. The bulk loader is not transactional and writes
+/// nothing until [`DocumentWriter::finish`] commits it: documents loaded that
+/// way appear all at once when the build ends, and an interrupted build adds
+/// none of them (what was in the store before is untouched).
+pub struct DocumentWriter<'a> {
+    store: &'a ParleyStore,
+    bulk: Option<BulkLoader<'a>>,
+    pending: Vec<Quad>,
+}
+
+impl ParleyStore {
+    /// A writer that replaces documents in transactions and, with `bulk`,
+    /// loads new ones through the bulk loader on `threads` threads.
+    pub fn writer(&self, bulk: bool, threads: usize) -> DocumentWriter<'_> {
+        let bulk = bulk.then(|| {
+            let threads = threads.max(1);
+            // the loader's batch, in quads, is this figure * 1000 / threads
+            // (twice ours, so that one flush of ours is one batch of the loader)
+            let megabytes = 2 * BULK_BATCH_QUADS * threads / 1000;
+            self.store
+                .bulk_loader()
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(megabytes)
+        });
+        DocumentWriter {
+            store: self,
+            bulk,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl DocumentWriter<'_> {
+    /// Adds (or replaces) the graph `doc_iri` with `quads`, which should all
+    /// be in that graph.
+    pub fn add(&mut self, doc_iri: NamedNodeRef<'_>, quads: Vec<Quad>) -> Result<(), ParleyError> {
+        if self.bulk.is_some() {
+            let present = self
+                .store
+                .store
+                .contains_named_graph(doc_iri)
+                .map_err(|e| self.store.error(e))?;
+            if !present {
+                self.pending.extend(quads);
+                if self.pending.len() >= BULK_BATCH_QUADS {
+                    self.flush()?;
+                }
+                return Ok(());
+            }
+        }
+        self.store.replace_document(doc_iri, &quads)
+    }
+
+    fn flush(&mut self) -> Result<(), ParleyError> {
+        if let Some(loader) = &mut self.bulk {
+            let batch = std::mem::take(&mut self.pending);
+            loader.load_quads(batch).map_err(|e| self.store.error(e))?;
+        }
+        Ok(())
+    }
+
+    /// Commits what went to the bulk loader. Documents replaced in
+    /// transactions are already committed.
+    pub fn finish(mut self) -> Result<(), ParleyError> {
+        self.flush()?;
+        if let Some(loader) = self.bulk.take() {
+            loader.commit().map_err(|e| self.store.error(e))?;
+        }
+        Ok(())
     }
 }
 
