@@ -21,5 +21,5 @@ pub use graph::{
     measures, project, write_csv, write_network, Edge, EntityType, EventMode, GraphOptions, NetworkFormat, Node,
     NodeMeasures, PropertyGraph, Value, AttributeType, EDGE_ATTRIBUTES, NODE_ATTRIBUTES,
 };
-pub use rdf::{document_quads, mint, vocab, write_quads, GraphFormat, ParleyStore, StoreStats};
+pub use rdf::{document_quads, mint, vocab, write_quads, EntitySummary, GraphFormat, ParleyStore, StoreStats};
 pub use text::{load_inputs, parse_date, Document, InputError, Location};

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 
-pub use store::{ParleyStore, StoreStats};
+pub use store::{EntitySummary, ParleyStore, StoreStats};
 
 use crate::error::ParleyError;
 use crate::extract::model::{EntityId, EntityKey, EntityKind, EventKind, Extraction};
