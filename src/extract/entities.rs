@@ -173,7 +173,7 @@ fn data_words(text: &str) -> HashSet<String> {
 /// the common transliteration variants merged (Zelenskyy/Zelenskiy/Zelensky,
 /// Umierov/Umerov).
 pub fn fold(name: &str) -> String {
-    let plain: String = name
+    let plain: String = ascii_letters(name)
         .nfkd()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
