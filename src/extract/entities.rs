@@ -442,6 +442,23 @@ impl EntityRules {
         id
     }
 
+    /// The state an organization of the gazetteer belongs to (its government's
+    /// agency, its legislature, party, central bank, company), as the
+    /// organization's `located_in`. News media and think tanks are left out:
+    /// they are quoted as sources, and a story that cites the BBC is not about
+    /// Britain.
+    fn org_state(&self, oi: usize, id: EntityId, doc: &mut DocEntities) {
+        let row = &self.lexicon.orgs[oi];
+        if matches!(row.kind.as_str(), "media" | "ngo") || doc.entities[id].located_in.is_some() {
+            return;
+        }
+        let Some(si) = row.iso3.as_ref().and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3)) else {
+            return;
+        };
+        let state = self.state_entity(si, doc);
+        doc.entities[id].located_in = Some(state);
+    }
+
     fn state_entity(&self, si: usize, doc: &mut DocEntities) -> EntityId {
         // before the state existed, its names meant its predecessor's government
         let si = doc
@@ -525,6 +542,7 @@ impl EntityRules {
                     EntityKind::Organization,
                     &row.name,
                 );
+                self.org_state(i, id, doc);
                 (id, Role::Name, true)
             }
         };

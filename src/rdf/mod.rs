@@ -204,7 +204,13 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
             g.add(iri, parley::ROLE, string(role));
         }
         if let Some(state) = entity.located_in.and_then(iri_of) {
-            g.add(iri, parley::LOCATED_IN, state.clone());
+            // a place lies in its state; an organization belongs to its state
+            let property = if entity.kind == EntityKind::Organization {
+                parley::BASED_IN
+            } else {
+                parley::LOCATED_IN
+            };
+            g.add(iri, property, state.clone());
         }
         // an entity can be in the graph without being named (the state a place
         // lies in, the organization a public figure serves): only a named one is
