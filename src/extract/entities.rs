@@ -57,6 +57,8 @@ pub struct Found {
 pub struct EntityRules {
     pub lexicon: Lexicon,
     gazetteer: Gazetteer,
+    /// Upper-case names of states and places, for headlines and other all-caps lines.
+    caps: Gazetteer,
     titles: AhoCorasick,
     org_heads: HashSet<String>,
     title_defaults: HashMap<String, String>,
@@ -83,6 +85,7 @@ const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "Jr", "Sr"];
 impl EntityRules {
     pub fn compile(lexicon: Lexicon) -> Result<EntityRules, ParleyError> {
         let gazetteer = Gazetteer::compile(&lexicon)?;
+        let caps = Gazetteer::compile_caps(&lexicon, &data_words(include_str!("../../ontology/lexicon/caps_ambiguous.txt")))?;
         let mut title_forms: Vec<String> = lexicon.titles.iter().map(|t| t.title.clone()).collect();
         // the extra role nouns that stand for a person of a state
         for extra in ["counterpart", "leader", "head"] {
@@ -145,6 +148,7 @@ impl EntityRules {
         Ok(EntityRules {
             lexicon,
             gazetteer,
+            caps,
             titles,
             org_heads,
             title_defaults,
@@ -318,6 +322,7 @@ impl EntityRules {
                 self.dateline(text, s, si, &mut doc);
             }
             if sentences::is_all_caps(body) {
+                self.headline(text, s, si, &mut doc);
                 continue;
             }
             let hits = self.gazetteer.find(text, s.start, s.end);
@@ -374,6 +379,43 @@ impl EntityRules {
             doc.found.push(Found {
                 start: s.start,
                 end: s.start + word.len(),
+                entity: id,
+                role: Role::Name,
+                actor: false,
+                possessive: false,
+                sentence: si,
+            });
+        }
+    }
+
+    /// States and places named in an all-caps line, a headline above all ("U.S.
+    /// TRADE DEFICIT WIDENS", "JAPAN TO CUT RATES"): found by their upper-case
+    /// forms and counted as mentions. They are never actors, since the rules for
+    /// who acts read ordinary sentences, and the capitals are not kept as
+    /// alternative labels. A capital stands for its state here.
+    fn headline(&self, text: &str, s: &Sentence, si: usize, doc: &mut DocEntities) {
+        for hit in self.caps.find(text, s.start, s.end) {
+            let pick = |f: fn(&Target) -> bool| hit.targets.iter().find(|t| f(t)).copied();
+            let target = pick(|t| matches!(t, Target::StateName(_) | Target::StateMetonym(_)))
+                .or_else(|| pick(|t| matches!(t, Target::StateCapital(_))))
+                .or_else(|| pick(|t| matches!(t, Target::StateAdjective(_))))
+                .or_else(|| pick(|t| matches!(t, Target::Place(_))));
+            let id = match target {
+                Some(
+                    Target::StateName(i) | Target::StateMetonym(i) | Target::StateCapital(i) | Target::StateAdjective(i),
+                ) => self.state_entity(i, doc),
+                Some(Target::Place(i)) => {
+                    let name = self.lexicon.places[i].name.clone();
+                    match self.place_entity(&name, None, doc) {
+                        Some(id) => id,
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            doc.found.push(Found {
+                start: hit.start,
+                end: hit.end,
                 entity: id,
                 role: Role::Name,
                 actor: false,
