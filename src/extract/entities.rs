@@ -322,7 +322,11 @@ impl EntityRules {
                 self.dateline(text, s, si, &mut doc);
             }
             if sentences::is_all_caps(body) {
-                self.headline(text, s, si, &mut doc);
+                // only the headline: later all-caps lines are tables, where a
+                // city names a sports team as often as not
+                if si == 0 {
+                    self.headline(text, s, si, &mut doc);
+                }
                 continue;
             }
             let hits = self.gazetteer.find(text, s.start, s.end);
@@ -388,7 +392,7 @@ impl EntityRules {
         }
     }
 
-    /// States and places named in an all-caps line, a headline above all ("U.S.
+    /// States and places named in an all-caps headline ("U.S.
     /// TRADE DEFICIT WIDENS", "JAPAN TO CUT RATES"): found by their upper-case
     /// forms and counted as mentions. They are never actors, since the rules for
     /// who acts read ordinary sentences, and the capitals are not kept as
