@@ -85,7 +85,10 @@ const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "Jr", "Sr"];
 impl EntityRules {
     pub fn compile(lexicon: Lexicon) -> Result<EntityRules, ParleyError> {
         let gazetteer = Gazetteer::compile(&lexicon)?;
-        let caps = Gazetteer::compile_caps(&lexicon, &data_words(include_str!("../../ontology/lexicon/caps_ambiguous.txt")))?;
+        let caps = Gazetteer::compile_caps(
+            &lexicon,
+            &data_words(include_str!("../../ontology/lexicon/caps_ambiguous.txt")),
+        )?;
         let mut title_forms: Vec<String> = lexicon.titles.iter().map(|t| t.title.clone()).collect();
         // the extra role nouns that stand for a person of a state
         for extra in ["counterpart", "leader", "head"] {
@@ -256,6 +259,10 @@ pub struct DocEntities {
     /// only when the text says nothing ("his West German counterpart Manfred
     /// Woerner" in 1987 is West Germany's, not NATO's).
     defaults: Vec<(EntityId, EntityId)>,
+    /// Places that begin an organization's name ("Texas" in "Texas Instruments
+    /// Inc"): byte span and the state the place lies in, which the organization
+    /// is then based in.
+    name_states: Vec<(usize, usize, EntityId)>,
     /// The document's date, for states that have changed since.
     date: Option<NaiveDate>,
 }
@@ -312,6 +319,7 @@ impl EntityRules {
             index: HashMap::new(),
             found: Vec::new(),
             defaults: Vec::new(),
+            name_states: Vec::new(),
             date,
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
@@ -406,7 +414,10 @@ impl EntityRules {
                 .or_else(|| pick(|t| matches!(t, Target::Place(_))));
             let id = match target {
                 Some(
-                    Target::StateName(i) | Target::StateMetonym(i) | Target::StateCapital(i) | Target::StateAdjective(i),
+                    Target::StateName(i)
+                    | Target::StateMetonym(i)
+                    | Target::StateCapital(i)
+                    | Target::StateAdjective(i),
                 ) => self.state_entity(i, doc),
                 Some(Target::Place(i)) => {
                     let name = self.lexicon.places[i].name.clone();
@@ -498,7 +509,11 @@ impl EntityRules {
         if matches!(row.kind.as_str(), "media" | "ngo") || doc.entities[id].located_in.is_some() {
             return;
         }
-        let Some(si) = row.iso3.as_ref().and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3)) else {
+        let Some(si) = row
+            .iso3
+            .as_ref()
+            .and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3))
+        else {
             return;
         };
         let state = self.state_entity(si, doc);
@@ -556,7 +571,10 @@ impl EntityRules {
                 };
                 (id, role, !possessive || self.actor_follows(text, hit.end))
             }
-            Target::Place(_) | Target::StateCapital(_) if self.joins_longer_name(text, hit.start, hit.end) => return,
+            Target::Place(_) | Target::StateCapital(_) if self.joins_longer_name(text, hit.start, hit.end) => {
+                self.place_in_org_name(text, hit.start, hit.end, target, doc);
+                return;
+            }
             Target::StateCapital(i) if locative => match self.place_entity(surface, Some(i), doc) {
                 Some(id) => (id, Role::Name, false),
                 None => return,
@@ -604,6 +622,39 @@ impl EntityRules {
             possessive,
             sentence: si,
         });
+    }
+
+    /// A place that opens the name of an organization, whose last word is an
+    /// organization head ("Ohio Mattress Co", "Texas Instruments Inc",
+    /// "Virginia Housing Development Authority"): not a mention of the place, but
+    /// the organization is most likely based in the place's state, which is
+    /// added to the document and kept for the organization (see `classify_run`).
+    fn place_in_org_name(&self, text: &str, start: usize, end: usize, target: Target, doc: &mut DocEntities) {
+        let mut heads = false;
+        for word in text[end..].split([' ', '\n']).skip(1).take(6) {
+            let bare = word.trim_end_matches([',', '.', ';', ':']);
+            let bare = bare.strip_suffix("'s").unwrap_or(bare);
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            heads |= self.org_heads.contains(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        if !heads {
+            return;
+        }
+        let iso3 = match target {
+            Target::Place(i) => self.lexicon.places[i].iso3.clone(),
+            Target::StateCapital(i) => Some(self.lexicon.states[i].iso3.clone()),
+            _ => None,
+        };
+        let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| s.iso3 == iso3)) else {
+            return;
+        };
+        let state = self.state_entity(si, doc);
+        doc.name_states.push((start, end, state));
     }
 
     /// Whether a place name is only part of a longer name that no gazetteer
@@ -847,6 +898,16 @@ impl EntityRules {
             if let Some(org) = doc.found.iter().rev().find(|f| f.end + 1 == start && text[f.end..start] == *" " && doc.entities[f.entity].kind == EntityKind::Organization) {
                 start = org.start;
             }
+            // a place that opens the name: "Texas Instruments Inc" is based in the United States
+            let mut based_in = None;
+            if let Some(&(place_start, _, state)) = doc
+                .name_states
+                .iter()
+                .find(|(_, place_end, _)| *place_end + 1 == start && matches!(&text[*place_end..start], " " | "\n"))
+            {
+                start = place_start;
+                based_in = Some(state);
+            }
             let mut end = end;
             if let Some(m) = org_tail_regex().find(&text[end..]) {
                 end += m.end();
@@ -854,6 +915,9 @@ impl EntityRules {
             let label = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
             let label = label.trim_start_matches("The ").to_string();
             let id = doc.entity(EntityKey::Organization(slug(&label)), EntityKind::Organization, &label);
+            if doc.entities[id].located_in.is_none() {
+                doc.entities[id].located_in = based_in;
+            }
             doc.found.push(Found {
                 start,
                 end,
