@@ -544,7 +544,9 @@ fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|e| {
                     vec![
-                        compact(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(e.iri.clone()))),
+                        compact(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+                            e.iri.clone(),
+                        ))),
                         e.kind.name().to_owned(),
                         e.label.clone(),
                         e.mentions.to_string(),

@@ -540,7 +540,15 @@ fn entities_merges_spellings_across_documents() {
 
     // Zelensky and Zelenskyy, in two documents, are one person: three mentions
     // (the second sentence's bare surname too), two documents, both other spellings.
-    let tsv = run(&["entities", "--store", store, "--type", "person,place", "--format", "tsv"]);
+    let tsv = run(&[
+        "entities",
+        "--store",
+        store,
+        "--type",
+        "person,place",
+        "--format",
+        "tsv",
+    ]);
     assert_eq!(tsv.code, 0, "{}", tsv.stderr);
     assert_eq!(
         tsv.stdout,
@@ -558,14 +566,21 @@ fn entities_merges_spellings_across_documents() {
         lines[0].split_whitespace().collect::<Vec<_>>(),
         ["entity", "type", "label", "mentions", "documents", "alt_labels"]
     );
-    assert!(lines[2].starts_with("person:volodymyr-zelensky  Person  Volodymyr Zelensky  3         2          Volodymyr Zelenskyy, Zelensky"));
+    assert!(lines[2].starts_with(
+        "person:volodymyr-zelensky  Person  Volodymyr Zelensky  3         2          Volodymyr Zelenskyy, Zelensky"
+    ));
     assert!(lines[3].starts_with("state:DEU "), "{}", lines[3]);
     assert!(lines[4].starts_with("state:POL "), "{}", lines[4]);
     assert_eq!(lines[5], "3 rows");
 
     let json = run(&["entities", "--store", store, "--type", "State", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    let states: Vec<&str> = value.as_array().unwrap().iter().map(|e| e["label"].as_str().unwrap()).collect();
+    let states: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap())
+        .collect();
     assert_eq!(states, ["Germany", "Poland", "Ukraine"]);
     assert_eq!(value[0]["type"], "State");
     assert_eq!(value[0]["mentions"], 1);

@@ -286,7 +286,11 @@ SELECT ?e ?class ?labels ?alts ?mentions ?docs WHERE {{
             let mut labels = names(text(solution.get("labels")));
             labels.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
             let label = labels.first().cloned().unwrap_or_default();
-            let mut alt_labels: Vec<String> = labels.into_iter().skip(1).chain(names(text(solution.get("alts")))).collect();
+            let mut alt_labels: Vec<String> = labels
+                .into_iter()
+                .skip(1)
+                .chain(names(text(solution.get("alts"))))
+                .collect();
             alt_labels.sort();
             alt_labels.dedup();
             alt_labels.retain(|alt| *alt != label);
