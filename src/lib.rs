@@ -23,5 +23,8 @@ pub use graph::{
     NodeMeasures, PropertyGraph, Value, AttributeType, EDGE_ATTRIBUTES, NODE_ATTRIBUTES,
 };
 pub use batch::{default_jobs, ordered_map, OrderedMap};
-pub use rdf::{append_nquads, document_quads, mint, vocab, write_quads, DocumentWriter, GraphFormat, ParleyStore, StoreStats};
+pub use rdf::{
+    append_nquads, document_quads, mint, vocab, write_quads, DocumentWriter, EntitySummary, GraphFormat, ParleyStore,
+    StoreStats,
+};
 pub use text::{load_inputs, parse_date, read_inputs, Document, InputError, Inputs, Location};

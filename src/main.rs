@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
 use cli::{LoaderArg, ResultsFormat, StatsArgs};
-use cli::{EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
+use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
 
 fn main() -> ExitCode {
     // A panic is a bug. The default hook would print a multi-line report; we
@@ -85,6 +85,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats(args),
         Command::Graph(args) => graph(args),
         Command::Explain(args) => explain(args),
+        Command::Entities(args) => entities(args),
     }
 }
 
@@ -650,6 +651,91 @@ fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let store = ParleyStore::open_existing(&args.store)?;
     let mut out = stdout();
     explain::explain(&store, &args.node, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    iri: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    mentions: u64,
+    documents: u64,
+    alt_labels: &'a [String],
+}
+
+fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+    let store = ParleyStore::open_existing(&args.store)?;
+    let mut entities = store.entities()?;
+    if !args.types.is_empty() {
+        entities.retain(|e| args.types.iter().any(|t| t.name() == e.kind.name()));
+    }
+    entities.truncate(args.limit.unwrap_or(usize::MAX));
+    let mut out = stdout();
+    match args.format {
+        EntitiesFormat::Table => {
+            let header: Vec<String> = ["entity", "type", "label", "mentions", "documents", "alt_labels"]
+                .map(String::from)
+                .into();
+            let rows: Vec<Vec<String>> = entities
+                .iter()
+                .map(|e| {
+                    vec![
+                        compact(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+                            e.iri.clone(),
+                        ))),
+                        e.kind.name().to_owned(),
+                        e.label.clone(),
+                        e.mentions.to_string(),
+                        e.documents.to_string(),
+                        e.alt_labels.join(", "),
+                    ]
+                })
+                .collect();
+            write_table(&mut out, &header, &rows)?;
+        }
+        EntitiesFormat::Tsv => {
+            // a tab or line break inside a name would break the row: escaped as in `query --format table`
+            let cell = |value: &str| {
+                value
+                    .replace('\\', "\\\\")
+                    .replace('\t', "\\t")
+                    .replace('\n', "\\n")
+                    .replace('\r', "\\r")
+            };
+            writeln!(out, "iri\ttype\tlabel\tmentions\tdocuments\talt_labels")?;
+            for e in &entities {
+                let alts: Vec<String> = e.alt_labels.iter().map(|alt| cell(alt)).collect();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    e.iri,
+                    e.kind.name(),
+                    cell(&e.label),
+                    e.mentions,
+                    e.documents,
+                    alts.join("|")
+                )?;
+            }
+        }
+        EntitiesFormat::Json => {
+            let objects: Vec<EntityOut> = entities
+                .iter()
+                .map(|e| EntityOut {
+                    iri: &e.iri,
+                    kind: e.kind.name(),
+                    label: &e.label,
+                    mentions: e.mentions,
+                    documents: e.documents,
+                    alt_labels: &e.alt_labels,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &objects).map_err(io::Error::from)?;
+            out.write_all(b"\n")?;
+        }
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -66,7 +66,7 @@ fn help_of_every_subcommand() {
     let top = run(&["--help"]);
     assert_eq!(top.code, 0);
     assert!(top.stdout.contains("Exit status"));
-    for sub in ["extract", "build", "query", "export", "stats"] {
+    for sub in ["extract", "build", "query", "export", "stats", "entities"] {
         let help = run(&[sub, "--help"]);
         assert_eq!(help.code, 0, "{sub}: {}", help.stderr);
         assert!(help.stdout.contains("Usage: parley "), "{sub}");
@@ -635,4 +635,82 @@ fn export_formats_agree() {
     // extract gives the same graphs as build + export.
     let extracted: HashSet<Quad> = extract_quads(&[p(&jsonl), p(&good)], "").into_iter().collect();
     assert_eq!(extracted, reference);
+}
+
+const TWO_SPELLINGS: &str = r#"{"id": "warsaw-talks", "text": "Volodymyr Zelensky met the Polish president in Warsaw on Monday. Zelensky said the talks were useful.", "date": "2025-03-10"}
+{"id": "berlin-call", "text": "Ukraine's president, Volodymyr Zelenskyy, spoke with the German chancellor by phone on Tuesday.", "date": "2025-03-11"}
+"#;
+
+#[test]
+fn entities_merges_spellings_across_documents() {
+    let dir = TempDir::new().unwrap();
+    let input = write(dir.path(), "two.jsonl", TWO_SPELLINGS);
+    let path = dir.path().join("s");
+    let store = p(&path);
+    assert_eq!(run(&["build", p(&input), "--store", store]).code, 0);
+
+    // Zelensky and Zelenskyy, in two documents, are one person: three mentions
+    // (the second sentence's bare surname too), two documents, both other spellings.
+    let tsv = run(&[
+        "entities",
+        "--store",
+        store,
+        "--type",
+        "person,place",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(tsv.code, 0, "{}", tsv.stderr);
+    assert_eq!(
+        tsv.stdout,
+        "iri\ttype\tlabel\tmentions\tdocuments\talt_labels\n\
+         https://w3id.org/parley/id/person/volodymyr-zelensky\tPerson\tVolodymyr Zelensky\t3\t2\tVolodymyr Zelenskyy|Zelensky\n\
+         https://w3id.org/parley/id/place/warsaw\tPlace\tWarsaw\t1\t1\t\n"
+    );
+
+    // the table: most mentions first, then by label; --limit keeps the head
+    let table = run(&["entities", "--store", store, "--limit", "3"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert_eq!(lines.len(), 6, "{}", table.stdout);
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["entity", "type", "label", "mentions", "documents", "alt_labels"]
+    );
+    assert!(lines[2].starts_with(
+        "person:volodymyr-zelensky  Person  Volodymyr Zelensky  3         2          Volodymyr Zelenskyy, Zelensky"
+    ));
+    assert!(lines[3].starts_with("state:DEU "), "{}", lines[3]);
+    assert!(lines[4].starts_with("state:POL "), "{}", lines[4]);
+    assert_eq!(lines[5], "3 rows");
+
+    let json = run(&["entities", "--store", store, "--type", "State", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let states: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["Germany", "Poland", "Ukraine"]);
+    assert_eq!(value[0]["type"], "State");
+    assert_eq!(value[0]["mentions"], 1);
+    assert_eq!(value[0]["alt_labels"], serde_json::json!(["German"]));
+}
+
+#[test]
+fn entities_of_an_empty_or_missing_store() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("s");
+    drop(parley::ParleyStore::open(&path).unwrap());
+    let empty = run(&["entities", "--store", p(&path)]);
+    assert_eq!((empty.code, empty.stdout.as_str()), (0, "entity  type  label  mentions  documents  alt_labels\n------  ----  -----  --------  ---------  ----------\n0 rows\n"));
+    let json = run(&["entities", "--store", p(&path), "--format", "json"]);
+    assert_eq!(json.stdout, "[]\n");
+
+    let missing = run(&["entities", "--store", p(&dir.path().join("nope"))]);
+    assert_eq!(missing.code, 2);
+    assert_one_line_error(&missing, &["no such store"]);
+    let bad_type = run(&["entities", "--store", p(&path), "--type", "event"]);
+    assert_eq!(bad_type.code, 1);
 }

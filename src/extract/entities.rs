@@ -59,6 +59,8 @@ pub struct Found {
 pub struct EntityRules {
     pub lexicon: Lexicon,
     gazetteer: Gazetteer,
+    /// Upper-case names of states and places, for headlines and other all-caps lines.
+    caps: Gazetteer,
     titles: AhoCorasick,
     org_heads: HashSet<String>,
     title_defaults: HashMap<String, String>,
@@ -85,6 +87,10 @@ const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "Jr", "Sr"];
 impl EntityRules {
     pub fn compile(lexicon: Lexicon) -> Result<EntityRules, ParleyError> {
         let gazetteer = Gazetteer::compile(&lexicon)?;
+        let caps = Gazetteer::compile_caps(
+            &lexicon,
+            &data_words(include_str!("../../ontology/lexicon/caps_ambiguous.txt")),
+        )?;
         let mut title_forms: Vec<String> = lexicon.titles.iter().map(|t| t.title.clone()).collect();
         // the extra role nouns that stand for a person of a state
         for extra in ["counterpart", "leader", "head"] {
@@ -147,6 +153,7 @@ impl EntityRules {
         Ok(EntityRules {
             lexicon,
             gazetteer,
+            caps,
             titles,
             org_heads,
             title_defaults,
@@ -175,7 +182,7 @@ fn data_words(text: &str) -> HashSet<String> {
 /// the common transliteration variants merged (Zelenskyy/Zelenskiy/Zelensky,
 /// Umierov/Umerov).
 pub fn fold(name: &str) -> String {
-    let plain: String = name
+    let plain: String = ascii_letters(name)
         .nfkd()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
@@ -254,6 +261,10 @@ pub struct DocEntities {
     /// only when the text says nothing ("his West German counterpart Manfred
     /// Woerner" in 1987 is West Germany's, not NATO's).
     defaults: Vec<(EntityId, EntityId)>,
+    /// Places that begin an organization's name ("Texas" in "Texas Instruments
+    /// Inc"): byte span and the state the place lies in, which the organization
+    /// is then based in.
+    name_states: Vec<(usize, usize, EntityId)>,
     /// The document's date, for states that have changed since.
     date: Option<NaiveDate>,
 }
@@ -310,6 +321,7 @@ impl EntityRules {
             index: HashMap::default(),
             found: Vec::new(),
             defaults: Vec::new(),
+            name_states: Vec::new(),
             date,
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
@@ -320,6 +332,11 @@ impl EntityRules {
                 self.dateline(text, s, si, &mut doc);
             }
             if sentences::is_all_caps(body) {
+                // only the headline: later all-caps lines are tables, where a
+                // city names a sports team as often as not
+                if si == 0 {
+                    self.headline(text, s, si, &mut doc);
+                }
                 continue;
             }
             let hits = self.gazetteer.find(text, s.start, s.end);
@@ -376,6 +393,46 @@ impl EntityRules {
             doc.found.push(Found {
                 start: s.start,
                 end: s.start + word.len(),
+                entity: id,
+                role: Role::Name,
+                actor: false,
+                possessive: false,
+                sentence: si,
+            });
+        }
+    }
+
+    /// States and places named in an all-caps headline ("U.S.
+    /// TRADE DEFICIT WIDENS", "JAPAN TO CUT RATES"): found by their upper-case
+    /// forms and counted as mentions. They are never actors, since the rules for
+    /// who acts read ordinary sentences, and the capitals are not kept as
+    /// alternative labels. A capital stands for its state here.
+    fn headline(&self, text: &str, s: &Sentence, si: usize, doc: &mut DocEntities) {
+        for hit in self.caps.find(text, s.start, s.end) {
+            let pick = |f: fn(&Target) -> bool| hit.targets.iter().find(|t| f(t)).copied();
+            let target = pick(|t| matches!(t, Target::StateName(_) | Target::StateMetonym(_)))
+                .or_else(|| pick(|t| matches!(t, Target::StateCapital(_))))
+                .or_else(|| pick(|t| matches!(t, Target::StateAdjective(_))))
+                .or_else(|| pick(|t| matches!(t, Target::Place(_))));
+            let id = match target {
+                Some(
+                    Target::StateName(i)
+                    | Target::StateMetonym(i)
+                    | Target::StateCapital(i)
+                    | Target::StateAdjective(i),
+                ) => self.state_entity(i, doc),
+                Some(Target::Place(i)) => {
+                    let name = self.lexicon.places[i].name.clone();
+                    match self.place_entity(&name, None, doc) {
+                        Some(id) => id,
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            doc.found.push(Found {
+                start: hit.start,
+                end: hit.end,
                 entity: id,
                 role: Role::Name,
                 actor: false,
@@ -444,6 +501,27 @@ impl EntityRules {
         id
     }
 
+    /// The state an organization of the gazetteer belongs to (its government's
+    /// agency, its legislature, party, central bank, company), as the
+    /// organization's `located_in`. News media and think tanks are left out:
+    /// they are quoted as sources, and a story that cites the BBC is not about
+    /// Britain.
+    fn org_state(&self, oi: usize, id: EntityId, doc: &mut DocEntities) {
+        let row = &self.lexicon.orgs[oi];
+        if matches!(row.kind.as_str(), "media" | "ngo") || doc.entities[id].located_in.is_some() {
+            return;
+        }
+        let Some(si) = row
+            .iso3
+            .as_ref()
+            .and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3))
+        else {
+            return;
+        };
+        let state = self.state_entity(si, doc);
+        doc.entities[id].located_in = Some(state);
+    }
+
     fn state_entity(&self, si: usize, doc: &mut DocEntities) -> EntityId {
         // before the state existed, its names meant its predecessor's government
         let si = doc
@@ -495,7 +573,10 @@ impl EntityRules {
                 };
                 (id, role, !possessive || self.actor_follows(text, hit.end))
             }
-            Target::Place(_) | Target::StateCapital(_) if self.joins_longer_name(text, hit.start, hit.end) => return,
+            Target::Place(_) | Target::StateCapital(_) if self.joins_longer_name(text, hit.start, hit.end) => {
+                self.place_in_org_name(text, hit.start, hit.end, target, doc);
+                return;
+            }
             Target::StateCapital(i) if locative => match self.place_entity(surface, Some(i), doc) {
                 Some(id) => (id, Role::Name, false),
                 None => return,
@@ -527,6 +608,7 @@ impl EntityRules {
                     EntityKind::Organization,
                     &row.name,
                 );
+                self.org_state(i, id, doc);
                 (id, Role::Name, true)
             }
         };
@@ -542,6 +624,39 @@ impl EntityRules {
             possessive,
             sentence: si,
         });
+    }
+
+    /// A place that opens the name of an organization, whose last word is an
+    /// organization head ("Ohio Mattress Co", "Texas Instruments Inc",
+    /// "Virginia Housing Development Authority"): not a mention of the place, but
+    /// the organization is most likely based in the place's state, which is
+    /// added to the document and kept for the organization (see `classify_run`).
+    fn place_in_org_name(&self, text: &str, start: usize, end: usize, target: Target, doc: &mut DocEntities) {
+        let mut heads = false;
+        for word in text[end..].split([' ', '\n']).skip(1).take(6) {
+            let bare = word.trim_end_matches([',', '.', ';', ':']);
+            let bare = bare.strip_suffix("'s").unwrap_or(bare);
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            heads |= self.org_heads.contains(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        if !heads {
+            return;
+        }
+        let iso3 = match target {
+            Target::Place(i) => self.lexicon.places[i].iso3.clone(),
+            Target::StateCapital(i) => Some(self.lexicon.states[i].iso3.clone()),
+            _ => None,
+        };
+        let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| s.iso3 == iso3)) else {
+            return;
+        };
+        let state = self.state_entity(si, doc);
+        doc.name_states.push((start, end, state));
     }
 
     /// Whether a place name is only part of a longer name that no gazetteer
@@ -785,6 +900,16 @@ impl EntityRules {
             if let Some(org) = doc.found.iter().rev().find(|f| f.end + 1 == start && text[f.end..start] == *" " && doc.entities[f.entity].kind == EntityKind::Organization) {
                 start = org.start;
             }
+            // a place that opens the name: "Texas Instruments Inc" is based in the United States
+            let mut based_in = None;
+            if let Some(&(place_start, _, state)) = doc
+                .name_states
+                .iter()
+                .find(|(_, place_end, _)| *place_end + 1 == start && matches!(&text[*place_end..start], " " | "\n"))
+            {
+                start = place_start;
+                based_in = Some(state);
+            }
             let mut end = end;
             if let Some(m) = org_tail_regex().find(&text[end..]) {
                 end += m.end();
@@ -792,6 +917,9 @@ impl EntityRules {
             let label = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
             let label = label.trim_start_matches("The ").to_string();
             let id = doc.entity(EntityKey::Organization(slug(&label)), EntityKind::Organization, &label);
+            if doc.entities[id].located_in.is_none() {
+                doc.entities[id].located_in = based_in;
+            }
             doc.found.push(Found {
                 start,
                 end,

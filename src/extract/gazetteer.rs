@@ -5,6 +5,8 @@
 //! on whole words; where names overlap the longest wins ("Northern Ireland"
 //! over "Ireland", "Latin America" over "America").
 
+use rustc_hash::FxHashSet as HashSet;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::ParleyError;
@@ -44,6 +46,19 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Compiles every surface form of the lexicon.
     pub fn compile(lexicon: &Lexicon) -> Result<Gazetteer, ParleyError> {
+        Gazetteer::compile_forms(lexicon, None)
+    }
+
+    /// Compiles the upper-case forms of the names of states and places, for
+    /// all-caps lines ("U.S. TRADE DEFICIT WIDENS"). Only forms with a period
+    /// or at least four letters, and none of `ambiguous` (names that are also
+    /// words once the case is gone: "SALE", "GUINEA"); no organizations or
+    /// people, whose short forms are too often words in capitals.
+    pub fn compile_caps(lexicon: &Lexicon, ambiguous: &HashSet<String>) -> Result<Gazetteer, ParleyError> {
+        Gazetteer::compile_forms(lexicon, Some(ambiguous))
+    }
+
+    fn compile_forms(lexicon: &Lexicon, caps: Option<&HashSet<String>>) -> Result<Gazetteer, ParleyError> {
         let mut forms: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
@@ -52,6 +67,27 @@ impl Gazetteer {
             if form.is_empty() {
                 return;
             }
+            let upper;
+            let form = match caps {
+                None => form,
+                Some(ambiguous) => {
+                    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+                    let kept = matches!(
+                        target,
+                        Target::StateName(_)
+                            | Target::StateAdjective(_)
+                            | Target::StateCapital(_)
+                            | Target::StateMetonym(_)
+                            | Target::Place(_)
+                    ) && (form.contains('.') || letters >= 4)
+                        && !ambiguous.contains(form);
+                    if !kept {
+                        return;
+                    }
+                    upper = form.to_uppercase();
+                    upper.as_str()
+                }
+            };
             let i = *index.entry(form.to_string()).or_insert_with(|| {
                 forms.push(form.to_string());
                 targets.push(Vec::new());

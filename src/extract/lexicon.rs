@@ -36,6 +36,8 @@ pub struct OrgRow {
     pub key: String,
     pub name: String,
     pub aliases: Vec<String>,
+    /// `intergovernmental`, `agency`, `company`, `media`, ... (the file's `kind` column).
+    pub kind: String,
     pub iso3: Option<String>,
 }
 
@@ -222,6 +224,7 @@ impl Lexicon {
                 key: f[0].to_string(),
                 name: f[1].to_string(),
                 aliases: list(f[2]),
+                kind: f[3].to_string(),
                 iso3: optional(f[4]).filter(|c| is_iso3(c)),
             });
         }

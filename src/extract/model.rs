@@ -69,7 +69,8 @@ pub struct Entity {
     pub represents: BTreeSet<EntityId>,
     /// Titles or roles as written ("chief negotiator").
     pub roles: BTreeSet<String>,
-    /// The state a place lies in.
+    /// The state a place lies in, or the state an organization belongs to
+    /// (`parley:locatedIn` and `parley:basedIn` in RDF).
     pub located_in: Option<EntityId>,
 }
 

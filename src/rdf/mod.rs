@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 
-pub use store::{DocumentWriter, ParleyStore, StoreStats};
+pub use store::{DocumentWriter, EntitySummary, ParleyStore, StoreStats};
 
 use crate::error::ParleyError;
 use crate::extract::model::{EntityId, EntityKey, EntityKind, EventKind, Extraction};
@@ -302,7 +302,13 @@ pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
             g.add(iri, parley::ROLE, string(role));
         }
         if let Some(state) = entity.located_in.and_then(iri_of) {
-            g.add(iri, parley::LOCATED_IN, state.clone());
+            // a place lies in its state; an organization belongs to its state
+            let property = if entity.kind == EntityKind::Organization {
+                parley::BASED_IN
+            } else {
+                parley::LOCATED_IN
+            };
+            g.add(iri, property, state.clone());
         }
         // an entity can be in the graph without being named (the state a place
         // lies in, the organization a public figure serves): only a named one is

@@ -22,6 +22,7 @@ use oxigraph::store::{BulkLoader, StorageError, Store};
 
 use super::{mint, vocab, write_quads, GraphFormat};
 use crate::error::ParleyError;
+use crate::extract::model::EntityKind;
 
 /// A Parley store opened for reading and writing.
 pub struct ParleyStore {
@@ -44,6 +45,30 @@ pub struct StoreStats {
     /// by the local name of the class.
     pub classes: Vec<(&'static str, usize)>,
 }
+
+/// One entity of a store as `parley entities` lists it: its descriptions in
+/// all documents taken together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntitySummary {
+    /// The entity's IRI.
+    pub iri: String,
+    pub kind: EntityKind,
+    /// The preferred label: of the labels documents give it, the longest
+    /// (the fullest form of a person's name), then the first in code-point order.
+    pub label: String,
+    /// Every other name: the documents' `skos:altLabel`s and their other
+    /// `rdfs:label`s, sorted, without the preferred label.
+    pub alt_labels: Vec<String>,
+    /// `parley:mentionCount` summed over the documents.
+    pub mentions: u64,
+    /// The documents that mention it (`parley:mentionedIn`); an entity that is
+    /// in a graph without being named there (the state a place lies in) has none.
+    pub documents: u64,
+}
+
+/// Joins the labels of one entity in [`ParleyStore::entities`]: a control
+/// character no name contains.
+const LABEL_SEPARATOR: char = '\u{1f}';
 
 fn marker() -> QuadRef<'static> {
     QuadRef::new(
@@ -191,6 +216,101 @@ impl ParleyStore {
             subjects,
             classes,
         })
+    }
+
+    /// Every entity (person, state, organization, place) in the store, with its
+    /// labels, mention count and documents, sorted by mentions (most first),
+    /// then label, then IRI.
+    ///
+    /// One query of four grouped subqueries (classes, labels, alternative
+    /// labels, counts per document graph), joined on the entity: grouping each
+    /// apart keeps an entity described in many documents from multiplying its
+    /// rows, and its labels from multiplying its counts.
+    pub fn entities(&self) -> Result<Vec<EntitySummary>, ParleyError> {
+        let sparql = format!(
+            "PREFIX parley: <https://w3id.org/parley/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?e ?class ?labels ?alts ?mentions ?docs WHERE {{
+  {{
+    SELECT ?e (MIN(STR(?c)) AS ?class) WHERE {{
+      VALUES ?c {{ parley:Person parley:State parley:Organization parley:Place }}
+      ?e a ?c
+    }}
+    GROUP BY ?e
+  }}
+  OPTIONAL {{
+    SELECT ?e (GROUP_CONCAT(DISTINCT ?l; SEPARATOR=\"{sep}\") AS ?labels) WHERE {{ ?e rdfs:label ?l }} GROUP BY ?e
+  }}
+  OPTIONAL {{
+    SELECT ?e (GROUP_CONCAT(DISTINCT ?a; SEPARATOR=\"{sep}\") AS ?alts) WHERE {{ ?e skos:altLabel ?a }} GROUP BY ?e
+  }}
+  OPTIONAL {{
+    SELECT ?e (SUM(?n) AS ?mentions) (COUNT(DISTINCT ?d) AS ?docs)
+    WHERE {{ GRAPH ?d {{ ?e parley:mentionCount ?n ; parley:mentionedIn ?d }} }}
+    GROUP BY ?e
+  }}
+}}",
+            sep = LABEL_SEPARATOR
+        );
+        let evaluation = |error: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(error));
+        let QueryResults::Solutions(solutions) = self.query(&sparql)? else {
+            return Ok(Vec::new());
+        };
+        let text = |term: Option<&Term>| match term {
+            Some(Term::Literal(literal)) => literal.value().to_owned(),
+            Some(Term::NamedNode(node)) => node.as_str().to_owned(),
+            _ => String::new(),
+        };
+        let names = |joined: String| -> Vec<String> {
+            joined
+                .split(LABEL_SEPARATOR)
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let mut entities = Vec::new();
+        for solution in solutions {
+            let solution = solution.map_err(evaluation)?;
+            let class = text(solution.get("class"));
+            let Some(kind) = [
+                EntityKind::Person,
+                EntityKind::State,
+                EntityKind::Organization,
+                EntityKind::Place,
+            ]
+            .into_iter()
+            .find(|kind| vocab::entity_class(*kind).as_str() == class) else {
+                continue;
+            };
+            let mut labels = names(text(solution.get("labels")));
+            labels.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
+            let label = labels.first().cloned().unwrap_or_default();
+            let mut alt_labels: Vec<String> = labels
+                .into_iter()
+                .skip(1)
+                .chain(names(text(solution.get("alts"))))
+                .collect();
+            alt_labels.sort();
+            alt_labels.dedup();
+            alt_labels.retain(|alt| *alt != label);
+            let number = |name: &str| text(solution.get(name)).parse::<u64>().unwrap_or(0);
+            entities.push(EntitySummary {
+                iri: text(solution.get("e")),
+                kind,
+                label,
+                alt_labels,
+                mentions: number("mentions"),
+                documents: number("docs"),
+            });
+        }
+        entities.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.label.cmp(&b.label))
+                .then_with(|| a.iri.cmp(&b.iri))
+        });
+        Ok(entities)
     }
 
     /// The single integer a `SELECT (COUNT(..) AS ?n)` query returns.

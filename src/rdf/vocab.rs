@@ -123,6 +123,8 @@ pub mod parley {
         ROLE = "https://w3id.org/parley/ontology#role";
         /// Property `parley:locatedIn`.
         LOCATED_IN = "https://w3id.org/parley/ontology#locatedIn";
+        /// Property `parley:basedIn`.
+        BASED_IN = "https://w3id.org/parley/ontology#basedIn";
         /// Property `parley:mentionedIn`.
         MENTIONED_IN = "https://w3id.org/parley/ontology#mentionedIn";
         /// Property `parley:mentionCount`.
