@@ -111,7 +111,8 @@ line) and skipped; the others are still committed, and the exit status is then
 standard error; it stays silent when standard error is not a terminal.
 
 Prints a summary: documents added and skipped, distinct entities and events
-in these documents, triples in the store, elapsed time.
+in these documents, quads written, elapsed time (`parley stats` counts the
+whole store).
 
 Examples:
   parley build corpus/ --store news.store

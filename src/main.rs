@@ -270,7 +270,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new()?;
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
     let progress = Progress::new(Inputs::total_bytes(&args.inputs), args.quiet);
-    let (mut added, mut skipped, mut events) = (0usize, 0usize, 0usize);
+    let (mut added, mut skipped, mut events, mut quads) = (0usize, 0usize, 0usize, 0usize);
     let mut entities = HashSet::new();
     let bytes_read = Rc::new(Cell::new(0u64));
     let mut inputs = read_inputs(&args.inputs, args.date);
@@ -311,10 +311,12 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let doc_iri = mint::document_iri(&built.doc_id);
+        let quad_count = built.quads.len();
         writer
             .add(doc_iri.as_ref(), built.quads)
             .with_context(|| format!("cannot store document {:?}", built.doc_id))?;
         added += 1;
+        quads += quad_count;
         events += built.events;
         entities.extend(built.entities);
         progress.update(added + skipped, bytes_read.get());
@@ -324,6 +326,26 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     writer.finish().context("cannot commit the bulk load")?;
     progress.finish();
+
+    let mut out = stdout();
+    write_rows(
+        &mut out,
+        &[
+            ("documents added", added.to_string()),
+            ("documents skipped", skipped.to_string()),
+            ("entities", entities.len().to_string()),
+            ("events", events.to_string()),
+            ("quads written", quads.to_string()),
+            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
+        ],
+    )?;
+    out.flush()?;
+    Ok(if skipped == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
 
 /// The progress bar of `build`: drawn on standard error when it is a
 /// terminal (and `--quiet` is not given), absent otherwise.
@@ -365,26 +387,6 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
-}
-    let stats = store.stats()?;
-    let mut out = stdout();
-    write_rows(
-        &mut out,
-        &[
-            ("documents added", added.to_string()),
-            ("documents skipped", skipped.to_string()),
-            ("entities", entities.len().to_string()),
-            ("events", events.to_string()),
-            ("triples in store", stats.triples.to_string()),
-            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
-        ],
-    )?;
-    out.flush()?;
-    Ok(if skipped == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }
 
 /// Two aligned columns: a name and a value.

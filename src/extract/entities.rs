@@ -182,17 +182,22 @@ fn data_words(text: &str) -> HashSet<String> {
 /// the common transliteration variants merged (Zelenskyy/Zelenskiy/Zelensky,
 /// Umierov/Umerov).
 pub fn fold(name: &str) -> String {
-    let plain: String = ascii_letters(name)
-        .nfkd()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    let mut s = plain
-        .replace("iy", "y")
-        .replace("yi", "y")
-        .replace("ie", "e")
-        .replace("kh", "h")
-        .replace("ou", "u");
+    // most names are ASCII already: decomposing them would change nothing
+    let plain: String = if name.is_ascii() {
+        name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    } else {
+        ascii_letters(name)
+            .nfkd()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let mut s = plain;
+    for (from, to) in [("iy", "y"), ("yi", "y"), ("ie", "e"), ("kh", "h"), ("ou", "u")] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
     // doubled letters: "Zelenskyy", "Shevardnadze" stays
     let mut out = String::with_capacity(s.len());
     let mut last = None;
@@ -540,7 +545,7 @@ impl EntityRules {
         id
     }
 
-    fn resolve_hit(&self, text: &str, hit: &Hit, si: usize, doc: &mut DocEntities) {
+    fn resolve_hit(&self, text: &str, hit: &Hit<'_>, si: usize, doc: &mut DocEntities) {
         let surface = &text[hit.start..hit.end];
         let before = previous_word(text, hit.start);
         let after = &text[hit.end..];
@@ -755,7 +760,7 @@ impl EntityRules {
         s: &Sentence,
         si: usize,
         tokens: &[Token],
-        hits: &[Hit],
+        hits: &[Hit<'_>],
         out: &mut Vec<NameCandidate>,
         doc: &mut DocEntities,
     ) {

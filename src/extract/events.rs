@@ -162,22 +162,17 @@ impl EventRules {
     /// Indices of the rules that match `sentence`, in rule order; rules with
     /// long gaps only where another rule matched (see `gapped_rules`).
     fn matches(&self, sentence: &str) -> Vec<usize> {
-        let mut matched: Vec<usize> = self
-            .set
-            .matches(sentence)
-            .into_iter()
-            .map(|i| self.set_rules[i])
-            .collect();
+        let mut matched = self.set_matches(sentence);
         if !matched.is_empty() {
-            matched.extend(
-                self.gapped_rules
-                    .iter()
-                    .copied()
-                    .filter(|&i| self.regexes[i].is_match(sentence)),
-            );
+            matched.extend(self.gapped_rules.iter().copied().filter(|&i| self.regexes[i].is_match(sentence)));
             matched.sort_unstable();
         }
         matched
+    }
+
+    /// Indices of the rules of `set` that match `sentence`, in rule order.
+    fn set_matches(&self, sentence: &str) -> Vec<usize> {
+        self.set.matches(sentence).into_iter().map(|i| self.set_rules[i]).collect()
     }
 
     /// Topics named in `text`, in order, without repeats.
@@ -352,7 +347,8 @@ impl EventRules {
                 found: doc.found.iter().filter(|f| f.sentence == si).collect(),
             };
             let body = view.body();
-            let matched = self.matches(body);
+            // gapped rules are left out here and tried only where a cue asks for them
+            let matched = self.set_matches(body);
             if matched.is_empty() {
                 continue;
             }
@@ -633,9 +629,11 @@ impl EventRules {
                 let window = &text[cs..(te + 40).min(ce)];
                 let window = &window[..floor_boundary(window, window.len())];
                 let cue = |kind: &str| {
-                    matched
-                        .iter()
-                        .any(|&i| self.rules[i].kind == kind && self.regexes[i].is_match(window))
+                    let of_kind = |&&i: &&usize| self.rules[i].kind == kind;
+                    matched.iter().filter(of_kind).any(|&i| self.regexes[i].is_match(window))
+                        || self.gapped_rules.iter().filter(of_kind).any(|&i| {
+                            self.regexes[i].is_match(window) && self.regexes[i].is_match(body)
+                        })
                 };
                 let status = if cue("status-cancelled") {
                     MeetingStatus::Cancelled

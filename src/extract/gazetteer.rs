@@ -31,10 +31,11 @@ pub enum Target {
 
 /// A gazetteer hit in a text, byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub struct Hit<'g> {
     pub start: usize,
     pub end: usize,
-    pub targets: Vec<Target>,
+    /// What the matched form names, borrowed from the gazetteer.
+    pub targets: &'g [Target],
 }
 
 /// The compiled gazetteer.
@@ -142,7 +143,7 @@ impl Gazetteer {
     }
 
     /// Whole-word hits in `text[start..end]`, longest-leftmost, not overlapping.
-    pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
+    pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit<'_>> {
         let slice = &text[start..end];
         let mut candidates: Vec<(usize, usize, usize)> = self
             .automaton
@@ -161,7 +162,7 @@ impl Gazetteer {
             hits.push(Hit {
                 start: start + s,
                 end: start + e,
-                targets: self.targets[p].clone(),
+                targets: &self.targets[p],
             });
         }
         hits
