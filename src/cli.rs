@@ -297,6 +297,10 @@ pub struct QueryArgs {
     /// Output format of SELECT and ASK results
     #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
     pub format: ResultsFormat,
+    /// Print on standard error how long the query took, from the store being
+    /// open to the last result written
+    #[arg(long)]
+    pub time: bool,
 }
 
 #[derive(Debug, Args)]

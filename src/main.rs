@@ -426,6 +426,7 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
         (None, None) => anyhow::bail!("give a SPARQL query or --file"),
     };
     let store = ParleyStore::open_existing(&args.store)?;
+    let started = Instant::now();
     let results = store.query(&sparql)?;
     let mut out = stdout();
     let evaluation = |e: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(e));
@@ -469,6 +470,9 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
+    if args.time {
+        eprintln!("query time: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -147,40 +147,53 @@ pub struct Token {
 /// Unicode classes themselves.
 pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let body = &text[start..end];
+    let bytes = body.as_bytes();
+    // the character at byte `i` and its length; ASCII without decoding
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => {
+                let c = body[i..].chars().next().unwrap_or('\0');
+                (c, c.len_utf8())
+            }
+        }
+    };
     let mut out = Vec::new();
-    let mut chars = body.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(i);
         if !starts_word(c) {
+            i += len;
             continue;
         }
-        let mut token_end = at + c.len_utf8();
+        let at = i;
+        i += len;
         loop {
             // letters, marks and digits
-            while let Some(&(i, c)) = chars.peek() {
+            while i < bytes.len() {
+                let (c, len) = char_at(i);
                 if !continues_word(c) {
                     break;
                 }
-                token_end = i + c.len_utf8();
-                chars.next();
+                i += len;
             }
             // a joiner counts only when a letter or digit follows it
-            let Some(&(_, joiner)) = chars.peek() else { break };
-            if !matches!(joiner, '-' | '\'' | '\u{2019}' | '.') {
+            if i >= bytes.len() {
                 break;
             }
-            let after = token_end + joiner.len_utf8();
-            match body[after..].chars().next() {
-                Some(next) if starts_word(next) => {
-                    chars.next();
-                    chars.next();
-                    token_end = after + next.len_utf8();
-                }
-                _ => break,
+            let (joiner, len) = char_at(i);
+            if !matches!(joiner, '-' | '\'' | '\u{2019}' | '.') || i + len >= bytes.len() {
+                break;
             }
+            let (next, next_len) = char_at(i + len);
+            if !starts_word(next) {
+                break;
+            }
+            i += len + next_len;
         }
         out.push(Token {
             start: start + at,
-            end: start + token_end,
+            end: start + i,
         });
     }
     out
@@ -209,8 +222,13 @@ fn continues_word(c: char) -> bool {
 /// True when at least three quarters of the letters are upper case (wire
 /// headlines like "FRANCE, BONN REACH ACCORD"), where case tells nothing.
 pub fn is_all_caps(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic());
-    let (upper, total) = letters.fold((0, 0), |(u, t), c| (u + usize::from(c.is_uppercase()), t + 1));
+    let (upper, total) = if text.is_ascii() {
+        let letters = text.bytes().filter(u8::is_ascii_alphabetic);
+        letters.fold((0, 0), |(u, t), b| (u + usize::from(b.is_ascii_uppercase()), t + 1))
+    } else {
+        let letters = text.chars().filter(|c| c.is_alphabetic());
+        letters.fold((0, 0), |(u, t), c| (u + usize::from(c.is_uppercase()), t + 1))
+    };
     total >= 4 && upper * 4 >= total * 3
 }
 
