@@ -23,3 +23,9 @@ pub use graph::{
 };
 pub use rdf::{document_quads, mint, vocab, write_quads, GraphFormat, ParleyStore, StoreStats};
 pub use text::{load_inputs, parse_date, Document, InputError, Location};
+
+/// The extraction stages one at a time, for the criterion benchmarks in
+/// `benches/`. **Unstable: not part of the API**; may change or go away in any
+/// release.
+#[doc(hidden)]
+pub use extract::bench;
