@@ -102,7 +102,7 @@ build_run() {
 }
 
 extract_jobs=no
-"$parley" extract --help | grep -q -- '--jobs' && extract_jobs=yes
+case $("$parley" extract --help) in *--jobs*) extract_jobs=yes ;; esac
 
 prepare() { # CORPUS FILE
     case $1 in

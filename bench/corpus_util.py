@@ -89,10 +89,10 @@ def report(path):
     for corpus in meta:
         m = meta[corpus]
         out.append(f"### {corpus}: {m['docs']:,} documents, {m['words']:,} words, "
-                   f"{m['bytes'] / 1e6:.1f} MB of text, {m['triples']:,} quads\n")
+                   f"{m['bytes'] / 1e6:.1f} MB of text, {m['triples']:,} triples\n")
         spacy = next((v for k, v in med.items() if k[0] == corpus and k[1].startswith("spaCy")), None)
         spacy_wps = m["words"] / spacy[0] if spacy else None
-        out.append("| tool / mode | runs | median wall s | words/s | docs/s | quads/s | peak RSS MB | words/s ÷ spaCy |")
+        out.append("| tool / mode | runs | median wall s | words/s | docs/s | triples/s | peak RSS MB | words/s ÷ spaCy |")
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for key in order:
             if key[0] != corpus:
@@ -119,6 +119,9 @@ def report(path):
                           f"entities of the first {s['check_docs']} documents (checked untimed)."
                           if "check_docs" in s else ""))
         out.append("")
+    if meta:
+        out.append("Triples are the lines of one `parley extract --format nquads`: each a triple in its document's "
+                   "named graph, as `build` stores them. Wall time is the whole process.\n")
     if queries:
         out.append("### Example queries on the Reuters store\n")
         out.append("Wall time of `parley query --store STORE --file Q > /dev/null`: process start, store open, "
