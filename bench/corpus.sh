@@ -183,7 +183,7 @@ mkdir -p "$(dirname "$out")"
 {
     echo "## bench/corpus.sh, $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo
-    echo "$("$parley" --version) (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')), binary $source_parley; $(nproc) cores, load average at the end $(cut -d ' ' -f 1-3 /proc/loadavg); RUNS=$runs RUNS_SPACY=$runs_spacy QUERY_RUNS=$query_runs; medians."
+    echo "$("$parley" --version), binary $source_parley (copied at start); scripts at commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores, load average at the end $(cut -d ' ' -f 1-3 /proc/loadavg); RUNS=$runs RUNS_SPACY=$runs_spacy QUERY_RUNS=$query_runs; medians."
     echo
     python3 bench/corpus_util.py report "$meas"
 } | tee "$out"
