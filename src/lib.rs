@@ -28,3 +28,9 @@ pub use rdf::{
     StoreStats,
 };
 pub use text::{load_inputs, parse_date, read_inputs, Document, InputError, Inputs, Location};
+
+/// The extraction stages one at a time, for the criterion benchmarks in
+/// `benches/`. **Unstable: not part of the API**; may change or go away in any
+/// release.
+#[doc(hidden)]
+pub use extract::bench;

@@ -9,6 +9,8 @@
 //! within-document resolution (surnames, descriptors, represents) -> event
 //! rules -> byte offsets converted to code points for the output.
 
+#[doc(hidden)]
+pub mod bench;
 pub mod codes;
 mod dates;
 mod entities;
