@@ -34,12 +34,6 @@ use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, Query
 use cli::{LoaderArg, ResultsFormat, StatsArgs};
 use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
 
-/// mimalloc instead of the system allocator: extraction makes many small,
-/// short-lived strings and vectors, and glibc's malloc and free were a quarter
-/// of its time.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     // A panic is a bug. The default hook would print a multi-line report; we
     // report it on one line instead, through the error path: extraction
