@@ -127,3 +127,13 @@ impl ParleyError {
         false
     }
 }
+
+/// The message a panic was raised with (`panic!("...")` gives a `&str` or a
+/// `String`), or "panic" when it carried something else.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "panic".to_string())
+}

@@ -15,7 +15,7 @@ mod rdf;
 mod batch;
 mod text;
 
-pub use error::{BoxedError, ParleyError};
+pub use error::{panic_message, BoxedError, ParleyError};
 pub use extract::model::*;
 pub use extract::Extractor;
 pub use graph::{

@@ -43,11 +43,7 @@ fn main() -> ExitCode {
     let outcome = match std::panic::catch_unwind(run) {
         Ok(outcome) => outcome,
         Err(payload) => {
-            let message = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
+            let message = parley::panic_message(payload.as_ref());
             eprintln!("parley: internal error ({}); please report it", message.replace(['\r', '\n'], " "));
             return ExitCode::from(70);
         }
@@ -56,10 +52,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            // `{:#}` joins the chain with ": "; messages from dependencies may
-            // still hold newlines, and the contract is one line per error.
-            let message = format!("{error:#}").replace(['\r', '\n'], " ");
-            eprintln!("parley: {message}");
+            eprintln!("parley: {}", one_line(&error));
             ExitCode::from(exit_status(&error))
         }
     }
@@ -213,7 +206,9 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// An error as the one line `main` would print for it.
+/// An error as one line: `{:#}` joins the chain with ": ", and messages from
+/// dependencies may still hold newlines, while the contract is one line per
+/// error.
 fn one_line(error: &anyhow::Error) -> String {
     format!("{error:#}").replace(['\r', '\n'], " ")
 }
@@ -269,7 +264,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let store = ParleyStore::open(&args.store)?;
     let extractor = Extractor::new()?;
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
-    let progress = Progress::new(Inputs::total_bytes(&args.inputs), args.quiet);
+    let total_bytes = Inputs::total_bytes(&args.inputs);
+    let progress = Progress::new(total_bytes, args.quiet);
     let (mut added, mut skipped, mut events, mut quads) = (0usize, 0usize, 0usize, 0usize);
     let mut entities = HashSet::new();
     let bytes_read = Rc::new(Cell::new(0u64));
@@ -296,7 +292,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     // Large inputs load new documents through the bulk loader; a small,
     // incremental build stores each document in its own transaction.
     let large = match args.loader {
-        LoaderArg::Auto => Inputs::total_bytes(&args.inputs) > BULK_BUILD_BYTES,
+        LoaderArg::Auto => total_bytes > BULK_BUILD_BYTES,
         LoaderArg::Bulk => true,
         LoaderArg::Transaction => false,
     };

@@ -191,13 +191,14 @@ impl Inputs {
     /// expanded; standard input counts 0), for a progress bar's length.
     pub fn total_bytes(paths: &[PathBuf]) -> u64 {
         let size = |path: &Path| fs::metadata(path).map_or(0, |m| if m.is_file() { m.len() } else { 0 });
-        paths
-            .iter()
-            .map(|path| match directory_files(path) {
-                Ok(files) if path.is_dir() => files.iter().map(|f| size(f)).sum(),
-                _ => size(path),
-            })
-            .sum()
+        let input_size = |path: &PathBuf| {
+            if path.is_dir() {
+                directory_files(path).map_or(0, |files| files.iter().map(|f| size(f)).sum())
+            } else {
+                size(path)
+            }
+        };
+        paths.iter().map(input_size).sum()
     }
 
     /// The next document or failure, before the duplicate check.

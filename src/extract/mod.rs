@@ -76,11 +76,7 @@ impl Extractor {
     /// becomes an error naming it, so callers can go on with the others.
     pub fn try_extract(&self, doc: &Document) -> Result<Extraction, ParleyError> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc))).map_err(|payload| {
-            let message = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "panic".to_string());
+            let message = crate::error::panic_message(payload.as_ref());
             ParleyError::Extraction { document: doc.id.clone(), message: message.lines().next().unwrap_or("").chars().take(200).collect() }
         })
     }
