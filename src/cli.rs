@@ -105,10 +105,11 @@ replaces its graph in one transaction, so nothing is duplicated. Documents new
 to the store go through Oxigraph's bulk loader when the inputs are over 4 MiB
 (about a thousand articles; see --loader) and appear when the build commits;
 otherwise each is stored in its own transaction. Memory stays bounded either
-way: documents are read and extracted one batch at a time on --jobs threads. A bad document is reported on standard error (one
-line) and skipped; the others are still committed, and the exit status is then
-1. On a terminal, a progress bar (documents, rate, time left) is drawn on
-standard error; it stays silent when standard error is not a terminal.
+way: documents are read and extracted one batch at a time on --jobs threads.
+A bad document is reported on standard error (one line) and skipped; the
+others are still committed, and the exit status is then 1. On a terminal, a
+progress bar (documents, rate, time left) is drawn on standard error; it
+stays silent when standard error is not a terminal.
 
 Prints a summary: documents added and skipped, distinct entities and events
 in these documents, quads written, elapsed time (`parley stats` counts the
@@ -267,8 +268,8 @@ pub struct BuildArgs {
     /// Extraction threads [default: the number of cores]
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
-    /// How new documents go into the store: the bulk loader for inputs over
-    /// 4 MiB (auto), always, or one transaction each (transaction)
+    /// How new documents go into the store: auto (the bulk loader for inputs
+    /// over 4 MiB), bulk (always the bulk loader), transaction (one each)
     #[arg(long, value_enum, default_value_t = LoaderArg::Auto)]
     pub loader: LoaderArg,
     /// No progress bar, even on a terminal
