@@ -199,11 +199,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     drop(results);
     out.flush()?;
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(status_after(failed))
 }
 
 /// An error as one line: `{:#}` joins the chain with ": ", and messages from
@@ -317,9 +313,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         entities.extend(built.entities);
         progress.update(added + skipped, bytes_read.get());
     }
-    if let Some(bar) = &progress.bar {
-        bar.set_message(format!("{} documents; committing", added + skipped));
-    }
+    progress.committing(added + skipped);
     writer.finish().context("cannot commit the bulk load")?;
     progress.finish();
 
@@ -336,11 +330,16 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         ],
     )?;
     out.flush()?;
-    Ok(if skipped == 0 {
+    Ok(status_after(skipped))
+}
+
+/// 1 when some input documents were bad (reported and left out), else 0.
+fn status_after(bad_documents: usize) -> ExitCode {
+    if bad_documents == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 /// The progress bar of `build`: drawn on standard error when it is a
@@ -367,6 +366,13 @@ impl Progress {
             let rate = documents as f64 / bar.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!("{documents} documents, {rate:.0}/s"));
             bar.set_position(bytes);
+        }
+    }
+
+    /// Says that the documents are all read and the store is committing.
+    fn committing(&self, documents: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{documents} documents; committing"));
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use parley::{Document, EntityKind, EventKind, Extraction, Extractor, MeetingStatus, Topic};
+use parley::{Document, EntityKey, EntityKind, EventKind, Extraction, Extractor, MeetingStatus, Topic};
 
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
@@ -103,32 +103,28 @@ fn a_surname_after_the_full_name_is_the_same_person() {
     assert_eq!(ex.mentions.iter().filter(|m| m.entity == halvorsen).count(), 2);
 }
 
+/// The key of the first person of an extraction.
+fn person_key(ex: &Extraction) -> Option<EntityKey> {
+    ex.entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person)
+        .map(|e| e.key.clone())
+}
+
 #[test]
 fn transliteration_variants_share_one_person_key() {
     let a = extract("President Volodymyr Zelenskyy spoke.", None);
     let b = extract("President Volodymyr Zelenskiy spoke.", None);
-    let key = |ex: &Extraction| {
-        ex.entities
-            .iter()
-            .find(|e| e.kind == EntityKind::Person)
-            .map(|e| e.key.clone())
-    };
-    assert!(key(&a).is_some());
-    assert_eq!(key(&a), key(&b));
+    assert!(person_key(&a).is_some());
+    assert_eq!(person_key(&a), person_key(&b));
 }
 
 #[test]
 fn letters_without_an_ascii_base_fold_into_one_person_key() {
     let a = extract("Foreign Minister Tarık Bozdağlı spoke.", None);
     let b = extract("Foreign Minister Tarik Bozdagli spoke.", None);
-    let key = |ex: &Extraction| {
-        ex.entities
-            .iter()
-            .find(|e| e.kind == EntityKind::Person)
-            .map(|e| e.key.clone())
-    };
-    assert!(key(&a).is_some());
-    assert_eq!(key(&a), key(&b));
+    assert!(person_key(&a).is_some());
+    assert_eq!(person_key(&a), person_key(&b));
 }
 
 #[test]

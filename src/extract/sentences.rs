@@ -201,21 +201,24 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// `[\p{L}\p{N}]`
 fn starts_word(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
     static CLASS: OnceLock<Regex> = OnceLock::new();
-    let class = CLASS.get_or_init(|| Regex::new(r"^[\p{L}\p{N}]$").expect("valid class"));
-    class.is_match(c.encode_utf8(&mut [0; 4]))
+    in_class(c, &CLASS, r"^[\p{L}\p{N}]$")
 }
 
 /// `[\p{L}\p{M}\p{N}]`
 fn continues_word(c: char) -> bool {
+    static CLASS: OnceLock<Regex> = OnceLock::new();
+    in_class(c, &CLASS, r"^[\p{L}\p{M}\p{N}]$")
+}
+
+/// Whether `c` is in a character class that holds the ASCII letters and
+/// digits and no other ASCII: ASCII inline, other characters by the class's
+/// regex (compiled on first use).
+fn in_class(c: char, class: &OnceLock<Regex>, pattern: &str) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    static CLASS: OnceLock<Regex> = OnceLock::new();
-    let class = CLASS.get_or_init(|| Regex::new(r"^[\p{L}\p{M}\p{N}]$").expect("valid class"));
+    let class = class.get_or_init(|| Regex::new(pattern).expect("valid class"));
     class.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
