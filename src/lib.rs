@@ -24,7 +24,7 @@ pub use graph::{
 };
 pub use batch::{default_jobs, ordered_map, OrderedMap};
 pub use rdf::{
-    append_nquads, document_quads, mint, vocab, write_quads, DocumentWriter, EntitySummary, GraphFormat, ParleyStore,
+    document_quads, mint, vocab, write_quads, DocumentGraph, DocumentWriter, EntitySummary, GraphFormat, ParleyStore,
     StoreStats,
 };
 pub use text::{load_inputs, parse_date, read_inputs, Document, InputError, Inputs, Location};

@@ -25,7 +25,7 @@ use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 use parley::{
-    append_nquads, default_jobs, document_quads, mint, ordered_map, read_inputs, vocab, write_quads, Document,
+    default_jobs, document_quads, DocumentGraph, mint, ordered_map, read_inputs, vocab, write_quads, Document,
     Extraction, Extractor, GraphFormat, InputError, Inputs, Location, ParleyError, ParleyStore,
 };
 use serde::Serialize;
@@ -154,10 +154,10 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             }
             ExtractFormat::Nquads => {
                 let mut bytes = Vec::new();
-                append_nquads(&document_quads(&doc, &extraction), &mut bytes);
+                DocumentGraph::new(&doc, &extraction).append_nquads(&mut bytes);
                 Extracted::Bytes(bytes)
             }
-            _ => Extracted::Quads(document_quads(&doc, &extraction)),
+            _ => Extracted::Quads(DocumentGraph::new(&doc, &extraction).to_quads()),
         })
     };
     let mut failed = 0usize;

@@ -41,12 +41,12 @@ fn table() -> &'static [Row] {
 }
 
 /// The codes of an event, or None if the table has no row for it.
-pub fn event_codes(kind: &EventKind) -> Option<EventCodes> {
+pub fn event_codes(kind: &EventKind) -> Option<&'static EventCodes> {
     let status = match kind {
         EventKind::Meeting { status, .. } => status.name(),
         _ => "*",
     };
-    table().iter().find(|r| r.kind == kind.name() && (r.status == "*" || r.status == status)).map(|r| r.codes.clone())
+    table().iter().find(|r| r.kind == kind.name() && (r.status == "*" || r.status == status)).map(|r| &r.codes)
 }
 
 #[cfg(test)]
@@ -68,8 +68,8 @@ mod tests {
             assert!(event_codes(&kind).is_some(), "{status:?}");
         }
         let demand = EventKind::Demand { by: BTreeSet::new(), of: BTreeSet::new(), topic: Topic::Ceasefire, text: String::new() };
-        assert_eq!(event_codes(&demand), Some(EventCodes { plover: Some("REQUEST".into()), cameo: "10".into() }));
+        assert_eq!(event_codes(&demand), Some(&EventCodes { plover: Some("REQUEST".into()), cameo: "10".into() }));
         let statement = EventKind::Statement { speaker: 0, quote: String::new() };
-        assert_eq!(event_codes(&statement).map(|c| c.plover), Some(None));
+        assert_eq!(event_codes(&statement).map(|c| c.plover.as_deref()), Some(None));
     }
 }

@@ -117,34 +117,304 @@ where
     Ok(writer)
 }
 
-/// Collects the quads of one document graph, without duplicates.
-/// Appends quads to `out` as N-Quads lines, the same bytes as oxigraph's
-/// N-Quads serializer writes.
+/// One document's named graph (IRI = the document node), its triples in the
+/// order they were first made, without duplicates.
 ///
-/// This is `extract --format nquads`'s path: it runs on the worker threads
-/// (each document's lines are made where it was extracted) and writes
-/// straight into a byte buffer. Through the formatter machinery, writing
-/// N-Quads took about an eighth of extraction time.
-pub fn append_nquads(quads: &[Quad], out: &mut Vec<u8>) {
-    for quad in quads {
-        append_subject(quad.subject.as_ref(), out);
-        out.push(b' ');
-        append_iri(quad.predicate.as_str(), out);
-        out.push(b' ');
-        append_term(quad.object.as_ref(), out);
-        match &quad.graph_name {
-            GraphName::NamedNode(graph) => {
-                out.push(b' ');
-                append_iri(graph.as_str(), out);
-            }
-            GraphName::BlankNode(graph) => {
-                out.extend_from_slice(b" _:");
-                out.extend_from_slice(graph.as_str().as_bytes());
-            }
-            GraphName::DefaultGraph => {}
+/// The graph describes the document node, every entity of the extraction (so
+/// any entity an event or relation points to is described in the same graph)
+/// and every event. Entity ids that point outside `extraction.entities` are
+/// skipped rather than trusted.
+///
+/// Nodes are minted once and referred to by index, and literals borrow from
+/// the document and its extraction: oxigraph's [`Quad`] owns every string, and
+/// making one per triple (four IRIs cloned each time) was a tenth of
+/// `extract`'s time. Quads are made only where they are needed
+/// ([`DocumentGraph::to_quads`]); N-Quads are written straight from here
+/// ([`DocumentGraph::append_nquads`]).
+pub struct DocumentGraph<'a> {
+    /// Every IRI node of the graph: the document first, then the entities in
+    /// extraction order, then the events.
+    nodes: Vec<NamedNode>,
+    triples: IndexSet<(NodeId, NamedNodeRef<'static>, Object<'a>), FxBuildHasher>,
+}
+
+/// Index into [`DocumentGraph::nodes`].
+type NodeId = usize;
+
+/// The node of the document itself, which is also the graph name.
+const DOCUMENT_NODE: NodeId = 0;
+
+/// The object of a triple, as cheap to make as possible.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Object<'a> {
+    Node(NodeId),
+    Vocabulary(NamedNodeRef<'static>),
+    Iri(NamedNode),
+    /// A plain string literal borrowed from the document or the extraction.
+    Str(&'a str),
+    /// A plain string literal made for the graph (event labels).
+    String(String),
+    Integer(usize),
+    Date(NaiveDate),
+    AnyUri(&'a str),
+}
+
+impl<'a> DocumentGraph<'a> {
+    /// The graph of `doc` and its extraction.
+    pub fn new(doc: &'a Document, extraction: &'a Extraction) -> DocumentGraph<'a> {
+        let mut nodes = Vec::with_capacity(1 + extraction.entities.len() + extraction.events.len());
+        nodes.push(mint::document_iri(&doc.id));
+        nodes.extend(extraction.entities.iter().map(|entity| mint::entity_iri(&entity.key)));
+        let mut g = DocumentGraph {
+            nodes,
+            triples: IndexSet::default(),
+        };
+        let d = DOCUMENT_NODE;
+        g.add(d, rdf::TYPE, Object::Vocabulary(parley::DOCUMENT));
+        g.add(d, dcterms::IDENTIFIER, Object::Str(&doc.id));
+        if let Some(title) = &doc.title {
+            g.add(d, dcterms::TITLE, Object::Str(title));
         }
-        out.extend_from_slice(b" .\n");
+        if let Some(value) = doc.date {
+            g.add(d, dcterms::DATE, Object::Date(value));
+        }
+        if let Some(url) = &doc.url {
+            g.add(d, schema::URL, Object::AnyUri(url));
+        }
+        g.add(d, parley::CHARACTER_COUNT, Object::Integer(doc.text.chars().count()));
+
+        let entity_count = extraction.entities.len();
+        // entity `id` is node `id + 1`; ids out of range are dropped
+        let node_of = |id: EntityId| (id < entity_count).then_some(id + 1);
+
+        for (id, entity) in extraction.entities.iter().enumerate() {
+            let e = id + 1;
+            g.add(e, rdf::TYPE, Object::Vocabulary(vocab::entity_class(entity.kind)));
+            g.add(e, rdfs::LABEL, Object::Str(&entity.label));
+            for alt in entity.alt_labels.iter().filter(|alt| **alt != entity.label) {
+                g.add(e, skos::ALT_LABEL, Object::Str(alt));
+            }
+            if entity.kind == EntityKind::State {
+                let key_code = match &entity.key {
+                    EntityKey::State(code) => Some(code),
+                    _ => None,
+                };
+                // The contract finds states by isoCode, so fall back on the key.
+                if let Some(code) = entity.iso3.as_ref().or(key_code) {
+                    g.add(e, parley::ISO_CODE, Object::Str(code));
+                }
+                if let Some(qid) = &entity.wikidata {
+                    g.add(e, owl::SAME_AS, Object::Iri(mint::wikidata_iri(qid)));
+                }
+            }
+            for agent in entity.represents.iter().filter_map(|id| node_of(*id)) {
+                g.add(e, parley::REPRESENTS, Object::Node(agent));
+            }
+            for role in &entity.roles {
+                g.add(e, parley::ROLE, Object::Str(role));
+            }
+            if let Some(state) = entity.located_in.and_then(node_of) {
+                // a place lies in its state; an organization belongs to its state
+                let property = if entity.kind == EntityKind::Organization {
+                    parley::BASED_IN
+                } else {
+                    parley::LOCATED_IN
+                };
+                g.add(e, property, Object::Node(state));
+            }
+            // an entity can be in the graph without being named (the state a place
+            // lies in, the organization a public figure serves): only a named one is
+            // "mentioned in" the document
+            if entity.mentions > 0 {
+                g.add(e, parley::MENTIONED_IN, Object::Node(d));
+                g.add(e, parley::MENTION_COUNT, Object::Integer(entity.mentions));
+            }
+        }
+
+        let label_of = |ids: &mut dyn Iterator<Item = &EntityId>| -> String {
+            ids.filter_map(|id| extraction.entities.get(*id))
+                .map(|entity| entity.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+
+        for (index, event) in extraction.events.iter().enumerate() {
+            let v = g.nodes.len();
+            g.nodes.push(mint::event_iri(&doc.id, &event.kind, index + 1));
+            g.add(v, rdf::TYPE, Object::Vocabulary(vocab::event_class(&event.kind)));
+            g.add(v, prov::WAS_DERIVED_FROM, Object::Node(d));
+            g.add(v, parley::EVIDENCE, Object::Str(&event.evidence.text));
+            g.add(v, parley::START_OFFSET, Object::Integer(event.evidence.start));
+            g.add(v, parley::END_OFFSET, Object::Integer(event.evidence.end));
+            g.add(v, parley::RULE, Object::Str(&event.evidence.rule));
+            if let Some(codes) = crate::extract::codes::event_codes(&event.kind) {
+                if let Some(plover) = &codes.plover {
+                    g.add(v, parley::PLOVER_TYPE, Object::Str(plover));
+                }
+                g.add(v, parley::CAMEO_CODE, Object::Str(&codes.cameo));
+            }
+            if let Some(value) = event.date {
+                g.add(v, parley::DATE, Object::Date(value));
+            }
+            let kind_name = event.kind.name();
+            let label = match &event.kind {
+                EventKind::Meeting {
+                    participants,
+                    location,
+                    status,
+                    hosts,
+                    mediators,
+                } => {
+                    for agent in participants.iter().filter_map(|id| node_of(*id)) {
+                        g.add(v, parley::PARTICIPANT, Object::Node(agent));
+                    }
+                    for agent in hosts.iter().filter_map(|id| node_of(*id)) {
+                        g.add(v, parley::HOST, Object::Node(agent));
+                    }
+                    for agent in mediators.iter().filter_map(|id| node_of(*id)) {
+                        g.add(v, parley::MEDIATOR, Object::Node(agent));
+                    }
+                    if let Some(place) = location.and_then(node_of) {
+                        g.add(v, parley::LOCATION, Object::Node(place));
+                    }
+                    g.add(v, parley::STATUS, Object::Vocabulary(vocab::meeting_status(*status)));
+                    format!(
+                        "{kind_name}: {} ({})",
+                        label_of(&mut participants.iter()),
+                        status.name()
+                    )
+                }
+                EventKind::Demand { by, of, topic, text } => {
+                    for agent in by.iter().filter_map(|id| node_of(*id)) {
+                        g.add(v, parley::DEMANDED_BY, Object::Node(agent));
+                    }
+                    for agent in of.iter().filter_map(|id| node_of(*id)) {
+                        g.add(v, parley::DEMANDED_OF, Object::Node(agent));
+                    }
+                    g.add(v, parley::TOPIC_PROP, Object::Vocabulary(vocab::topic(*topic)));
+                    g.add(v, parley::TEXT, Object::Str(text));
+                    let addressee = label_of(&mut of.iter());
+                    if addressee.is_empty() {
+                        format!("{kind_name}: {} ({})", label_of(&mut by.iter()), topic.name())
+                    } else {
+                        format!(
+                            "{kind_name}: {} of {addressee} ({})",
+                            label_of(&mut by.iter()),
+                            topic.name()
+                        )
+                    }
+                }
+                EventKind::Agreement { parties, topic, text } => {
+                    for agent in parties.iter().filter_map(|id| node_of(*id)) {
+                        g.add(v, parley::PARTY, Object::Node(agent));
+                    }
+                    g.add(v, parley::TOPIC_PROP, Object::Vocabulary(vocab::topic(*topic)));
+                    g.add(v, parley::TEXT, Object::Str(text));
+                    format!("{kind_name}: {} ({})", label_of(&mut parties.iter()), topic.name())
+                }
+                EventKind::Statement { speaker, quote } => {
+                    if let Some(agent) = node_of(*speaker) {
+                        g.add(v, parley::SPEAKER, Object::Node(agent));
+                    }
+                    g.add(v, parley::QUOTE, Object::Str(quote));
+                    format!("{kind_name}: {}", label_of(&mut std::iter::once(speaker)))
+                }
+                EventKind::Claim { claimant, topic, text } => {
+                    if let Some(agent) = node_of(*claimant) {
+                        g.add(v, parley::CLAIMANT, Object::Node(agent));
+                    }
+                    g.add(v, parley::TOPIC_PROP, Object::Vocabulary(vocab::topic(*topic)));
+                    g.add(v, parley::TEXT, Object::Str(text));
+                    format!(
+                        "{kind_name}: {} ({})",
+                        label_of(&mut std::iter::once(claimant)),
+                        topic.name()
+                    )
+                }
+            };
+            g.add(v, rdfs::LABEL, Object::String(label));
+        }
+        g
     }
+
+    fn add(&mut self, subject: NodeId, predicate: NamedNodeRef<'static>, object: Object<'a>) {
+        self.triples.insert((subject, predicate, object));
+    }
+
+    /// The number of distinct triples in the graph.
+    pub fn len(&self) -> usize {
+        self.triples.len()
+    }
+
+    /// True if the graph has no triples (never the case for a document graph,
+    /// which always describes its document).
+    pub fn is_empty(&self) -> bool {
+        self.triples.is_empty()
+    }
+
+    /// The graph's quads, in order.
+    pub fn to_quads(&self) -> Vec<Quad> {
+        let graph = GraphName::NamedNode(self.nodes[DOCUMENT_NODE].clone());
+        self.triples
+            .iter()
+            .map(|(subject, predicate, object)| {
+                Quad::new(self.nodes[*subject].clone(), *predicate, self.term(object), graph.clone())
+            })
+            .collect()
+    }
+
+    fn term(&self, object: &Object<'_>) -> Term {
+        match object {
+            Object::Node(node) => self.nodes[*node].clone().into(),
+            Object::Vocabulary(node) => node.into_owned().into(),
+            Object::Iri(node) => node.clone().into(),
+            Object::Str(value) => Literal::new_simple_literal(*value).into(),
+            Object::String(value) => Literal::new_simple_literal(value.as_str()).into(),
+            Object::Integer(value) => Literal::new_typed_literal(value.to_string(), xsd::INTEGER).into(),
+            Object::Date(value) => Literal::new_typed_literal(value.format(DATE_FORMAT).to_string(), xsd::DATE).into(),
+            Object::AnyUri(value) => Literal::new_typed_literal(*value, xsd::ANYURI).into(),
+        }
+    }
+
+    /// Appends the graph as N-Quads lines to `out`: the same bytes as
+    /// oxigraph's N-Quads serializer writes for [`DocumentGraph::to_quads`].
+    ///
+    /// This is `extract --format nquads`'s path: it runs on the worker
+    /// threads and writes straight into a byte buffer, with no quad made.
+    pub fn append_nquads(&self, out: &mut Vec<u8>) {
+        let graph = self.nodes[DOCUMENT_NODE].as_str();
+        for (subject, predicate, object) in &self.triples {
+            append_iri(self.nodes[*subject].as_str(), out);
+            out.push(b' ');
+            append_iri(predicate.as_str(), out);
+            out.push(b' ');
+            match object {
+                Object::Node(node) => append_iri(self.nodes[*node].as_str(), out),
+                Object::Vocabulary(node) => append_iri(node.as_str(), out),
+                Object::Iri(node) => append_iri(node.as_str(), out),
+                Object::Str(value) => append_quoted(value, out),
+                Object::String(value) => append_quoted(value, out),
+                Object::Integer(value) => append_typed(format_args!("{value}"), xsd::INTEGER, out),
+                Object::Date(value) => append_typed(format_args!("{}", value.format(DATE_FORMAT)), xsd::DATE, out),
+                Object::AnyUri(value) => {
+                    append_quoted(value, out);
+                    out.extend_from_slice(b"^^");
+                    append_iri(xsd::ANYURI.as_str(), out);
+                }
+            }
+            out.push(b' ');
+            append_iri(graph, out);
+            out.extend_from_slice(b" .\n");
+        }
+    }
+}
+
+/// `xsd:date`'s lexical form.
+const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// All quads of one document: its named graph (see [`DocumentGraph`]).
+pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
+    DocumentGraph::new(doc, extraction).to_quads()
 }
 
 fn append_iri(iri: &str, out: &mut Vec<u8>) {
@@ -154,38 +424,13 @@ fn append_iri(iri: &str, out: &mut Vec<u8>) {
     out.push(b'>');
 }
 
-fn append_subject(subject: oxigraph::model::NamedOrBlankNodeRef<'_>, out: &mut Vec<u8>) {
-    use oxigraph::model::NamedOrBlankNodeRef;
-    match subject {
-        NamedOrBlankNodeRef::NamedNode(node) => append_iri(node.as_str(), out),
-        NamedOrBlankNodeRef::BlankNode(node) => {
-            out.extend_from_slice(b"_:");
-            out.extend_from_slice(node.as_str().as_bytes());
-        }
-    }
-}
-
-fn append_term(term: oxigraph::model::TermRef<'_>, out: &mut Vec<u8>) {
-    use oxigraph::model::TermRef;
-    match term {
-        TermRef::NamedNode(node) => append_iri(node.as_str(), out),
-        TermRef::BlankNode(node) => {
-            out.extend_from_slice(b"_:");
-            out.extend_from_slice(node.as_str().as_bytes());
-        }
-        TermRef::Literal(literal) => {
-            append_quoted(literal.value(), out);
-            if let Some(language) = literal.language() {
-                out.push(b'@');
-                out.extend_from_slice(language.as_bytes());
-            } else if literal.datatype() != xsd::STRING {
-                out.extend_from_slice(b"^^");
-                append_iri(literal.datatype().as_str(), out);
-            }
-        }
-        #[allow(unreachable_patterns)]
-        other => out.extend_from_slice(other.to_string().as_bytes()),
-    }
+/// A typed literal whose lexical form needs no escaping (numbers, dates).
+fn append_typed(lexical: std::fmt::Arguments<'_>, datatype: NamedNodeRef<'_>, out: &mut Vec<u8>) {
+    out.push(b'"');
+    // writing to a Vec cannot fail
+    let _ = out.write_fmt(lexical);
+    out.extend_from_slice(b"\"^^");
+    append_iri(datatype.as_str(), out);
 }
 
 /// A string literal's value in double quotes, escaped as N-Quads wants:
@@ -219,211 +464,6 @@ fn append_quoted(value: &str, out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
-struct GraphBuilder {
-    graph: GraphName,
-    /// Distinct quads in the order they were first added: the output order.
-    quads: IndexSet<Quad, FxBuildHasher>,
-}
-
-impl GraphBuilder {
-    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
-        self.quads.insert(Quad::new(subject.clone(), predicate, object, self.graph.clone()));
-    }
-}
-
-fn string(value: &str) -> Literal {
-    Literal::new_simple_literal(value)
-}
-
-fn integer(value: usize) -> Literal {
-    Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
-}
-
-fn date(value: NaiveDate) -> Literal {
-    Literal::new_typed_literal(value.format("%Y-%m-%d").to_string(), xsd::DATE)
-}
-
-/// All quads of one document: its named graph (IRI = the document node).
-///
-/// The graph describes the document node, every entity of the extraction
-/// (so any entity an event or relation points to is described in the same
-/// graph) and every event. Entity ids that point outside
-/// `extraction.entities` are skipped rather than trusted.
-pub fn document_quads(doc: &Document, extraction: &Extraction) -> Vec<Quad> {
-    let doc_iri = mint::document_iri(&doc.id);
-    let mut g = GraphBuilder {
-        graph: GraphName::NamedNode(doc_iri.clone()),
-        quads: IndexSet::default(),
-    };
-
-    g.add(&doc_iri, rdf::TYPE, parley::DOCUMENT);
-    g.add(&doc_iri, dcterms::IDENTIFIER, string(&doc.id));
-    if let Some(title) = &doc.title {
-        g.add(&doc_iri, dcterms::TITLE, string(title));
-    }
-    if let Some(value) = doc.date {
-        g.add(&doc_iri, dcterms::DATE, date(value));
-    }
-    if let Some(url) = &doc.url {
-        g.add(&doc_iri, schema::URL, Literal::new_typed_literal(url, xsd::ANYURI));
-    }
-    g.add(&doc_iri, parley::CHARACTER_COUNT, integer(doc.text.chars().count()));
-
-    let entity_iris: Vec<NamedNode> = extraction
-        .entities
-        .iter()
-        .map(|entity| mint::entity_iri(&entity.key))
-        .collect();
-    let iri_of = |id: EntityId| entity_iris.get(id);
-
-    for (entity, iri) in extraction.entities.iter().zip(&entity_iris) {
-        g.add(iri, rdf::TYPE, vocab::entity_class(entity.kind));
-        g.add(iri, rdfs::LABEL, string(&entity.label));
-        for alt in entity.alt_labels.iter().filter(|alt| **alt != entity.label) {
-            g.add(iri, skos::ALT_LABEL, string(alt));
-        }
-        if entity.kind == EntityKind::State {
-            let key_code = match &entity.key {
-                EntityKey::State(code) => Some(code),
-                _ => None,
-            };
-            // The contract finds states by isoCode, so fall back on the key.
-            if let Some(code) = entity.iso3.as_ref().or(key_code) {
-                g.add(iri, parley::ISO_CODE, string(code));
-            }
-            if let Some(qid) = &entity.wikidata {
-                g.add(iri, owl::SAME_AS, mint::wikidata_iri(qid));
-            }
-        }
-        for agent in entity.represents.iter().filter_map(|id| iri_of(*id)) {
-            g.add(iri, parley::REPRESENTS, agent.clone());
-        }
-        for role in &entity.roles {
-            g.add(iri, parley::ROLE, string(role));
-        }
-        if let Some(state) = entity.located_in.and_then(iri_of) {
-            // a place lies in its state; an organization belongs to its state
-            let property = if entity.kind == EntityKind::Organization {
-                parley::BASED_IN
-            } else {
-                parley::LOCATED_IN
-            };
-            g.add(iri, property, state.clone());
-        }
-        // an entity can be in the graph without being named (the state a place
-        // lies in, the organization a public figure serves): only a named one is
-        // "mentioned in" the document
-        if entity.mentions > 0 {
-            g.add(iri, parley::MENTIONED_IN, doc_iri.clone());
-            g.add(iri, parley::MENTION_COUNT, integer(entity.mentions));
-        }
-    }
-
-    let label_of = |ids: &mut dyn Iterator<Item = &EntityId>| -> String {
-        ids.filter_map(|id| extraction.entities.get(*id))
-            .map(|entity| entity.label.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-
-    for (index, event) in extraction.events.iter().enumerate() {
-        let iri = mint::event_iri(&doc.id, &event.kind, index + 1);
-        g.add(&iri, rdf::TYPE, vocab::event_class(&event.kind));
-        g.add(&iri, prov::WAS_DERIVED_FROM, doc_iri.clone());
-        g.add(&iri, parley::EVIDENCE, string(&event.evidence.text));
-        g.add(&iri, parley::START_OFFSET, integer(event.evidence.start));
-        g.add(&iri, parley::END_OFFSET, integer(event.evidence.end));
-        g.add(&iri, parley::RULE, string(&event.evidence.rule));
-        if let Some(codes) = crate::extract::codes::event_codes(&event.kind) {
-            if let Some(plover) = &codes.plover {
-                g.add(&iri, parley::PLOVER_TYPE, string(plover));
-            }
-            g.add(&iri, parley::CAMEO_CODE, string(&codes.cameo));
-        }
-        if let Some(value) = event.date {
-            g.add(&iri, parley::DATE, date(value));
-        }
-        let kind_name = event.kind.name();
-        let label = match &event.kind {
-            EventKind::Meeting {
-                participants,
-                location,
-                status,
-                hosts,
-                mediators,
-            } => {
-                for agent in participants.iter().filter_map(|id| iri_of(*id)) {
-                    g.add(&iri, parley::PARTICIPANT, agent.clone());
-                }
-                for agent in hosts.iter().filter_map(|id| iri_of(*id)) {
-                    g.add(&iri, parley::HOST, agent.clone());
-                }
-                for agent in mediators.iter().filter_map(|id| iri_of(*id)) {
-                    g.add(&iri, parley::MEDIATOR, agent.clone());
-                }
-                if let Some(place) = location.and_then(iri_of) {
-                    g.add(&iri, parley::LOCATION, place.clone());
-                }
-                g.add(&iri, parley::STATUS, vocab::meeting_status(*status));
-                format!(
-                    "{kind_name}: {} ({})",
-                    label_of(&mut participants.iter()),
-                    status.name()
-                )
-            }
-            EventKind::Demand { by, of, topic, text } => {
-                for agent in by.iter().filter_map(|id| iri_of(*id)) {
-                    g.add(&iri, parley::DEMANDED_BY, agent.clone());
-                }
-                for agent in of.iter().filter_map(|id| iri_of(*id)) {
-                    g.add(&iri, parley::DEMANDED_OF, agent.clone());
-                }
-                g.add(&iri, parley::TOPIC_PROP, vocab::topic(*topic));
-                g.add(&iri, parley::TEXT, string(text));
-                let addressee = label_of(&mut of.iter());
-                if addressee.is_empty() {
-                    format!("{kind_name}: {} ({})", label_of(&mut by.iter()), topic.name())
-                } else {
-                    format!(
-                        "{kind_name}: {} of {addressee} ({})",
-                        label_of(&mut by.iter()),
-                        topic.name()
-                    )
-                }
-            }
-            EventKind::Agreement { parties, topic, text } => {
-                for agent in parties.iter().filter_map(|id| iri_of(*id)) {
-                    g.add(&iri, parley::PARTY, agent.clone());
-                }
-                g.add(&iri, parley::TOPIC_PROP, vocab::topic(*topic));
-                g.add(&iri, parley::TEXT, string(text));
-                format!("{kind_name}: {} ({})", label_of(&mut parties.iter()), topic.name())
-            }
-            EventKind::Statement { speaker, quote } => {
-                if let Some(agent) = iri_of(*speaker) {
-                    g.add(&iri, parley::SPEAKER, agent.clone());
-                }
-                g.add(&iri, parley::QUOTE, string(quote));
-                format!("{kind_name}: {}", label_of(&mut std::iter::once(speaker)))
-            }
-            EventKind::Claim { claimant, topic, text } => {
-                if let Some(agent) = iri_of(*claimant) {
-                    g.add(&iri, parley::CLAIMANT, agent.clone());
-                }
-                g.add(&iri, parley::TOPIC_PROP, vocab::topic(*topic));
-                g.add(&iri, parley::TEXT, string(text));
-                format!(
-                    "{kind_name}: {} ({})",
-                    label_of(&mut std::iter::once(claimant)),
-                    topic.name()
-                )
-            }
-        };
-        g.add(&iri, rdfs::LABEL, string(&label));
-    }
-    g.quads.into_iter().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -447,25 +487,45 @@ mod tests {
         }
     }
 
+    /// Every kind of object a document graph holds: IRIs of all three kinds,
+    /// plain literals that need every escape, integers, dates, a URL.
     #[test]
     fn appended_nquads_are_the_bytes_oxigraph_writes() {
-        let graph = GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/doc/a"));
-        let s = NamedNode::new_unchecked("https://example.org/s");
-        let p = NamedNode::new_unchecked("https://example.org/p");
-        let objects: Vec<Term> = vec![
-            NamedNode::new_unchecked("https://example.org/o").into(),
-            Literal::new_simple_literal("plain").into(),
-            Literal::new_simple_literal("quote \" back \\ tab \t nl \n cr \r bs \u{8} ff \u{C} nul \0 us \u{1F} del \u{7F} \u{FFFE}\u{FFFF} ok é ’ 東").into(),
-            Literal::new_language_tagged_literal_unchecked("Kyiv", "en").into(),
-            Literal::new_typed_literal("2025-05-16", xsd::DATE).into(),
-            Literal::new_typed_literal("typed string", xsd::STRING).into(),
-            oxigraph::model::BlankNode::new_unchecked("b0").into(),
-        ];
-        let mut quads: Vec<Quad> = objects.into_iter().map(|o| Quad::new(s.clone(), p.clone(), o, graph.clone())).collect();
-        quads.push(Quad::new(s.clone(), p.clone(), Literal::new_simple_literal(""), GraphName::DefaultGraph));
+        let nasty = "quote \" back \\ tab \t nl \n cr \r bs \u{8} ff \u{C} nul \0 us \u{1F} del \u{7F} \u{FFFE}\u{FFFF} ok é ’ 東";
+        let doc = Document {
+            id: "a b/é".into(),
+            text: format!("Russia and Ukraine met. {nasty}"),
+            date: NaiveDate::from_ymd_opt(2025, 5, 16),
+            title: Some(nasty.into()),
+            url: Some("https://example.org/news?id=1&x=\"".into()),
+        };
+        let mut russia = state("RUS", "Russia");
+        russia.alt_labels.insert(nasty.into());
+        russia.wikidata = Some("Q159".into());
+        russia.roles.insert("".into());
+        let extraction = Extraction {
+            entities: vec![russia, state("UKR", "Ukraine")],
+            mentions: Vec::new(),
+            events: vec![Event {
+                kind: EventKind::Statement {
+                    speaker: 0,
+                    quote: nasty.into(),
+                },
+                date: NaiveDate::from_ymd_opt(1999, 1, 2),
+                evidence: Evidence {
+                    start: 24,
+                    end: 100,
+                    text: nasty.into(),
+                    rule: "statement.said".into(),
+                },
+            }],
+        };
+        let graph = DocumentGraph::new(&doc, &extraction);
         let mut ours = Vec::new();
-        append_nquads(&quads, &mut ours);
-        let theirs = write_quads(GraphFormat::NQuads, quads.iter().cloned().map(Ok), Vec::new()).unwrap();
+        graph.append_nquads(&mut ours);
+        let quads = graph.to_quads();
+        assert_eq!(quads.len(), graph.len());
+        let theirs = write_quads(GraphFormat::NQuads, quads.into_iter().map(Ok), Vec::new()).unwrap();
         assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
     }
 
@@ -515,7 +575,7 @@ mod tests {
         assert!(has(
             &event,
             rdfs::LABEL,
-            string("Meeting: Russia, Ukraine (Held)").into()
+            Literal::new_simple_literal("Meeting: Russia, Ukraine (Held)").into()
         ));
         assert!(has(&event, parley::STATUS, parley::HELD.into_owned().into()));
         let participants = quads
@@ -524,8 +584,8 @@ mod tests {
             .count();
         assert_eq!(participants, 2, "the dangling entity id 7 is skipped");
         let state = mint::entity_iri(&EntityKey::State("RUS".into()));
-        assert!(has(&state, parley::ISO_CODE, string("RUS").into()));
-        assert!(has(&doc_iri_of("talks"), dcterms::DATE, date(doc.date.unwrap()).into()));
+        assert!(has(&state, parley::ISO_CODE, Literal::new_simple_literal("RUS").into()));
+        assert!(has(&doc_iri_of("talks"), dcterms::DATE, Literal::new_typed_literal("2025-05-16", xsd::DATE).into()));
     }
 
     fn doc_iri_of(id: &str) -> NamedNode {
