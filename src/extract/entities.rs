@@ -1286,7 +1286,8 @@ impl EntityRules {
             let rest = rest.strip_prefix("top ").unwrap_or(rest);
             let Some(head) = HEADS
                 .iter()
-                .filter(|h| rest.to_lowercase().starts_with(**h))
+                // heads are ASCII: compare the prefix, never lowercase the rest of the document
+                .filter(|h| rest.get(..h.len()).is_some_and(|prefix| prefix.eq_ignore_ascii_case(h)))
                 .max_by_key(|h| h.len())
             else {
                 continue;

@@ -7,7 +7,10 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::automaton::StateID;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::ParleyError;
 use crate::extract::lexicon::Lexicon;
@@ -40,7 +43,11 @@ pub struct Hit<'g> {
 
 /// The compiled gazetteer.
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    automaton: NFA,
+    /// The automaton's start state for anchored walks.
+    anchored_start: StateID,
+    /// `first_bytes[b]`: some form begins with byte `b`.
+    first_bytes: [bool; 256],
     targets: Vec<Vec<Target>>,
 }
 
@@ -131,26 +138,109 @@ impl Gazetteer {
                 add(a, Target::Place(i));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        let error = |message: String| ParleyError::Lexicon {
+            file: "ontology/gazetteer".into(),
+            line: 0,
+            message,
+        };
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&forms)
-            .map_err(|e| ParleyError::Lexicon {
-                file: "ontology/gazetteer".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
-        Ok(Gazetteer { automaton, targets })
+            .map_err(|e| error(e.to_string()))?;
+        let anchored_start = automaton.start_state(Anchored::Yes).map_err(|e| error(e.to_string()))?;
+        let mut first_bytes = [false; 256];
+        for form in &forms {
+            first_bytes[usize::from(form.as_bytes()[0])] = true;
+        }
+        Ok(Gazetteer {
+            automaton,
+            anchored_start,
+            first_bytes,
+            targets,
+        })
     }
 
     /// Whole-word hits in `text[start..end]`, longest-leftmost, not overlapping.
+    ///
+    /// A name can only begin where a word does, so instead of running the
+    /// automaton over every byte (and following its failure links), this
+    /// walks it anchored from each word start whose first byte begins some
+    /// form, and stops at the first byte no form continues with. Most words
+    /// end the walk at their first byte; the walk from a capitalized word is
+    /// as long as the longest form it begins. The hits are the same as those of
+    /// an overlapping search filtered on word boundaries, at a fraction of the
+    /// cost (a test checks the two against each other).
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit<'_>> {
         let slice = &text[start..end];
-        let mut candidates: Vec<(usize, usize, usize)> = self
-            .automaton
-            .find_overlapping_iter(slice)
-            .filter(|m| is_word_boundary(slice, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
+        let bytes = slice.as_bytes();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut covered = 0;
+        let (mut previous, mut before_previous) = (None, None);
+        for (at, c) in slice.char_indices() {
+            let left = (previous, before_previous);
+            before_previous = previous;
+            previous = Some(c);
+            if at < covered || !self.first_bytes[usize::from(bytes[at])] || !starts_word(left.0, left.1) {
+                continue;
+            }
+            if let Some((len, pattern)) = self.longest_at(slice, at) {
+                covered = at + len;
+                hits.push(Hit {
+                    start: start + at,
+                    end: start + at + len,
+                    targets: &self.targets[pattern],
+                });
+            }
+        }
+        hits
+    }
+
+    /// The longest form that starts at `at` and ends on a word boundary:
+    /// its length and pattern index.
+    fn longest_at(&self, slice: &str, at: usize) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut state = self.anchored_start;
+        let mut longest = None;
+        for (i, &byte) in slice.as_bytes()[at..].iter().enumerate() {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                break;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            let len = i + 1;
+            // a match state also holds the forms that are suffixes of this
+            // path; only the one as long as the path starts at `at`
+            let whole = (0..nfa.match_len(state))
+                .map(|k| nfa.match_pattern(state, k))
+                .find(|&pattern| nfa.pattern_len(pattern) == len);
+            if let Some(pattern) = whole {
+                if ends_word(slice, at + len) {
+                    longest = Some((len, pattern.as_usize()));
+                }
+            }
+        }
+        longest
+    }
+
+    /// Every whole-word occurrence of every form, by an overlapping search
+    /// over all bytes: the reference [`Gazetteer::find`] is tested against.
+    #[cfg(test)]
+    fn find_by_overlapping_search(&self, text: &str, start: usize, end: usize) -> Vec<Hit<'_>> {
+        let slice = &text[start..end];
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        let input = aho_corasick::Input::new(slice);
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        loop {
+            self.automaton
+                .try_find_overlapping(&input, &mut state)
+                .expect("the NFA supports unanchored overlapping search");
+            let Some(m) = state.get_match() else { break };
+            if is_word_boundary(slice, m.start(), m.end()) {
+                candidates.push((m.start(), m.end(), m.pattern().as_usize()));
+            }
+        }
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits: Vec<Hit> = Vec::new();
         let mut covered = 0;
@@ -169,21 +259,88 @@ impl Gazetteer {
     }
 }
 
-fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let mut before = text[..start].chars().rev();
-    let mut after = text[end..].chars();
-    // a hyphen joins words, except between names: "Cuba-U.S. talks", "Eritrean-Ethiopian"
-    let left_ok = match before.next() {
+/// True if a name may start after `previous` (and `before_previous`): at the
+/// start, after anything but a letter or digit, or after a hyphen between
+/// names ("Cuba-U.S. talks", "Eritrean-Ethiopian").
+fn starts_word(previous: Option<char>, before_previous: Option<char>) -> bool {
+    match previous {
         None => true,
-        Some('-') => before.next().is_none_or(|c| c.is_uppercase() || !c.is_alphanumeric()),
+        Some('-') => before_previous.is_none_or(|c| c.is_uppercase() || !c.is_alphanumeric()),
         Some(c) => !c.is_alphanumeric(),
-    };
-    // "U.S." ends with a period: the next character may then be anything
-    let right_ok = text[..end].ends_with('.')
+    }
+}
+
+/// True if a name may end at `end`: the same rule on the right, and "U.S."
+/// ends with a period, after which anything may follow.
+fn ends_word(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
+    text[..end].ends_with('.')
         || match after.next() {
             None => true,
             Some('-') => after.next().is_none_or(|c| c.is_uppercase() || !c.is_alphanumeric()),
             Some(c) => !c.is_alphanumeric(),
-        };
-    left_ok && right_ok
+        }
+}
+
+#[cfg(test)]
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    let previous = before.next();
+    starts_word(previous, before.next()) && ends_word(text, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(hits: &[Hit<'_>]) -> Vec<(usize, usize)> {
+        hits.iter().map(|h| (h.start, h.end)).collect()
+    }
+
+    /// The anchored walks find exactly what an overlapping search over every
+    /// byte, filtered on word boundaries, finds: names inside words, names
+    /// that overlap, hyphens between names, abbreviations with periods,
+    /// non-ASCII text, a window that is not the whole text.
+    #[test]
+    fn anchored_walks_find_what_an_overlapping_search_finds() {
+        let lexicon = Lexicon::load().expect("embedded lexicon loads");
+        let gazetteer = Gazetteer::compile(&lexicon).expect("gazetteer compiles");
+        let caps = Gazetteer::compile_caps(&lexicon, &HashSet::default()).expect("caps gazetteer compiles");
+        let texts = [
+            "Northern Ireland, Ireland and the Irish Republic; Latin America and America.",
+            "Cuba-U.S. talks, the Eritrean-Ethiopian border, pro-Russian groups, anti-American slogans.",
+            "The U.S.-led coalition met in Washington, D.C. and then in New York-based offices.",
+            "Romanians in Romania, Omanis in Oman, Nigerians and Nigeriens, Indiana and India.",
+            "The Kremlin said Moscow and Kyiv (Kiev) would talk in Istanbul, Türkiye, or in Genève.",
+            "Sudanese, South Sudanese and the Sudan People's Liberation Movement met the UN and NATO.",
+            "Guinea-Bissau, Papua New Guinea, Equatorial Guinea and Guinea; Niger and the Niger Delta.",
+            "the european union and the united states, lower-case names are not names",
+            "Ex-Soviet states, post-Brexit Britain, mid-2024, Franco-German ties, Anglo-Irish deal.",
+            "“Ukraine’s president” met Zelenskyy’s envoy in Kyiv’s centre — Россия, 中国, Ελλάδα.",
+        ];
+        for text in texts {
+            // the whole text, and a window that starts and ends inside it
+            let inner_start = text.char_indices().nth(7).map_or(0, |(i, _)| i);
+            let inner_end = text.char_indices().rev().nth(5).map_or(text.len(), |(i, _)| i);
+            for (start, end) in [(0, text.len()), (inner_start, inner_end)] {
+                let walked = gazetteer.find(text, start, end);
+                let searched = gazetteer.find_by_overlapping_search(text, start, end);
+                assert_eq!(spans(&walked), spans(&searched), "{:?}", &text[start..end]);
+                assert!(walked.iter().zip(&searched).all(|(a, b)| a.targets == b.targets));
+                let upper = text.to_uppercase();
+                let end = if end == text.len() { upper.len() } else { upper.len().min(end) };
+                let start = (0..=start).rev().find(|&i| upper.is_char_boundary(i)).unwrap_or(0);
+                let end = (end..=upper.len()).find(|&i| upper.is_char_boundary(i)).unwrap_or(upper.len());
+                assert_eq!(
+                    spans(&caps.find(&upper, start, end)),
+                    spans(&caps.find_by_overlapping_search(&upper, start, end)),
+                    "{:?}",
+                    &upper[start..end]
+                );
+            }
+        }
+        // the texts do exercise the gazetteer
+        let hits = gazetteer.find(texts[0], 0, texts[0].len());
+        assert_eq!(&texts[0][hits[0].start..hits[0].end], "Northern Ireland");
+    }
 }
