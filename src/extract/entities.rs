@@ -18,12 +18,11 @@ use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ParleyError;
-use crate::extract::gazetteer::{Gazetteer, Hit, Target};
+use crate::extract::gazetteer::{Gazetteer, Hit, Target, WordForms};
 use crate::extract::lexicon::{Lexicon, TitleRow};
 use crate::extract::model::{Entity, EntityId, EntityKey, EntityKind};
 use crate::extract::sentences::{self, Sentence, Token};
@@ -61,7 +60,8 @@ pub struct EntityRules {
     gazetteer: Gazetteer,
     /// Upper-case names of states and places, for headlines and other all-caps lines.
     caps: Gazetteer,
-    titles: AhoCorasick,
+    /// Titles and role nouns, any case of their ASCII letters.
+    titles: WordForms,
     org_heads: HashSet<String>,
     title_defaults: HashMap<String, String>,
     org_by_key: HashMap<String, usize>,
@@ -98,11 +98,7 @@ impl EntityRules {
                 title_forms.push(extra.to_string());
             }
         }
-        let titles = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&title_forms)
-            .map_err(|e| ParleyError::Lexicon {
+        let titles = WordForms::new(&title_forms, true).map_err(|e| ParleyError::Lexicon {
                 file: "ontology/lexicon/titles.tsv".into(),
                 line: 0,
                 message: e.to_string(),
@@ -753,6 +749,18 @@ fn strip_possessive(t: &str) -> &str {
 }
 
 impl EntityRules {
+    /// Titles in `text[start..end]` as whole words (of the whole text), the
+    /// longest where several start together, none overlapping.
+    fn title_spans(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let starts = |at: usize| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ends = |at: usize| !text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        self.titles
+            .find(text, start, end, starts, ends)
+            .into_iter()
+            .map(|(start, end, _)| (start, end))
+            .collect()
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn name_candidates(
         &self,
@@ -764,12 +772,7 @@ impl EntityRules {
         out: &mut Vec<NameCandidate>,
         doc: &mut DocEntities,
     ) {
-        let title_spans: Vec<(usize, usize)> = self
-            .titles
-            .find_iter(&text[s.start..s.end])
-            .map(|m| (s.start + m.start(), s.start + m.end()))
-            .filter(|&(a, b)| is_whole_word(text, a, b))
-            .collect();
+        let title_spans = self.title_spans(text, s.start, s.end);
         // a public figure found by the gazetteer still has the title the text gives them
         for hit in hits
             .iter()
@@ -1393,7 +1396,38 @@ fn next_words(text: &str, at: usize, n: usize) -> Vec<String> {
         .collect()
 }
 
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-        && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> EntityRules {
+        EntityRules::compile(Lexicon::load().expect("embedded lexicon loads")).expect("rules compile")
+    }
+
+    fn titles_in(rules: &EntityRules, text: &str) -> Vec<String> {
+        rules
+            .title_spans(text, 0, text.len())
+            .into_iter()
+            .map(|(start, end)| text[start..end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_whole_words_in_any_case_the_longest_first() {
+        let rules = rules();
+        assert_eq!(
+            titles_in(&rules, "Vice President Ana Lee met the PRIME MINISTER and the foreign minister."),
+            ["Vice President", "PRIME MINISTER", "foreign minister"]
+        );
+        // not inside a word: "presidential", "ministers'" are no titles here
+        assert!(titles_in(&rules, "presidential ministerial").is_empty());
+    }
+
+    /// A title that begins inside a word ("vice president" in "service
+    /// president") must not hide the title that begins at a word start.
+    #[test]
+    fn a_title_inside_a_word_does_not_hide_the_next_one() {
+        let rules = rules();
+        assert_eq!(titles_in(&rules, "the civil service president said"), ["president"]);
+    }
 }

@@ -43,11 +43,7 @@ pub struct Hit<'g> {
 
 /// The compiled gazetteer.
 pub struct Gazetteer {
-    automaton: NFA,
-    /// The automaton's start state for anchored walks.
-    anchored_start: StateID,
-    /// `first_bytes[b]`: some form begins with byte `b`.
-    first_bytes: [bool; 256],
+    forms: WordForms,
     targets: Vec<Vec<Target>>,
 }
 
@@ -143,85 +139,29 @@ impl Gazetteer {
             line: 0,
             message,
         };
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&forms)
-            .map_err(|e| error(e.to_string()))?;
-        let anchored_start = automaton.start_state(Anchored::Yes).map_err(|e| error(e.to_string()))?;
-        let mut first_bytes = [false; 256];
-        for form in &forms {
-            first_bytes[usize::from(form.as_bytes()[0])] = true;
-        }
-        Ok(Gazetteer {
-            automaton,
-            anchored_start,
-            first_bytes,
-            targets,
-        })
+        let forms = WordForms::new(&forms, false).map_err(|e| error(e.to_string()))?;
+        Ok(Gazetteer { forms, targets })
     }
 
     /// Whole-word hits in `text[start..end]`, longest-leftmost, not overlapping.
     ///
-    /// A name can only begin where a word does, so instead of running the
-    /// automaton over every byte (and following its failure links), this
-    /// walks it anchored from each word start whose first byte begins some
-    /// form, and stops at the first byte no form continues with. Most words
-    /// end the walk at their first byte; the walk from a capitalized word is
-    /// as long as the longest form it begins. The hits are the same as those of
-    /// an overlapping search filtered on word boundaries, at a fraction of the
-    /// cost (a test checks the two against each other).
+    /// Word boundaries are those of the window: a name may start at its
+    /// first byte and end at its last.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit<'_>> {
-        let slice = &text[start..end];
-        let bytes = slice.as_bytes();
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut covered = 0;
-        let (mut previous, mut before_previous) = (None, None);
-        for (at, c) in slice.char_indices() {
-            let left = (previous, before_previous);
-            before_previous = previous;
-            previous = Some(c);
-            if at < covered || !self.first_bytes[usize::from(bytes[at])] || !starts_word(left.0, left.1) {
-                continue;
-            }
-            if let Some((len, pattern)) = self.longest_at(slice, at) {
-                covered = at + len;
-                hits.push(Hit {
-                    start: start + at,
-                    end: start + at + len,
-                    targets: &self.targets[pattern],
-                });
-            }
-        }
-        hits
-    }
-
-    /// The longest form that starts at `at` and ends on a word boundary:
-    /// its length and pattern index.
-    fn longest_at(&self, slice: &str, at: usize) -> Option<(usize, usize)> {
-        let nfa = &self.automaton;
-        let mut state = self.anchored_start;
-        let mut longest = None;
-        for (i, &byte) in slice.as_bytes()[at..].iter().enumerate() {
-            state = nfa.next_state(Anchored::Yes, state, byte);
-            if nfa.is_dead(state) {
-                break;
-            }
-            if !nfa.is_match(state) {
-                continue;
-            }
-            let len = i + 1;
-            // a match state also holds the forms that are suffixes of this
-            // path; only the one as long as the path starts at `at`
-            let whole = (0..nfa.match_len(state))
-                .map(|k| nfa.match_pattern(state, k))
-                .find(|&pattern| nfa.pattern_len(pattern) == len);
-            if let Some(pattern) = whole {
-                if ends_word(slice, at + len) {
-                    longest = Some((len, pattern.as_usize()));
-                }
-            }
-        }
-        longest
+        let window = &text[start..end];
+        let starts = |at: usize| {
+            let mut before = window[..at - start].chars().rev();
+            starts_word(before.next(), before.next())
+        };
+        self.forms
+            .find(text, start, end, starts, |at| ends_word(window, at - start))
+            .into_iter()
+            .map(|(start, end, form)| Hit {
+                start,
+                end,
+                targets: &self.targets[form],
+            })
+            .collect()
     }
 
     /// Every whole-word occurrence of every form, by an overlapping search
@@ -233,7 +173,8 @@ impl Gazetteer {
         let input = aho_corasick::Input::new(slice);
         let mut state = aho_corasick::automaton::OverlappingState::start();
         loop {
-            self.automaton
+            self.forms
+                .automaton
                 .try_find_overlapping(&input, &mut state)
                 .expect("the NFA supports unanchored overlapping search");
             let Some(m) = state.get_match() else { break };
@@ -256,6 +197,110 @@ impl Gazetteer {
             });
         }
         hits
+    }
+}
+
+/// A set of forms (names, titles) found where words start.
+///
+/// A form can only begin where a word does, so instead of running an
+/// Aho-Corasick automaton over every byte and following its failure links,
+/// [`WordForms::find`] walks it anchored from each word start whose first byte
+/// begins some form, and stops at the first byte no form continues. Most
+/// words end the walk at their first byte; the walk from a capitalized word is
+/// as long as the longest form it begins. On Reuters-21578 this took the
+/// gazetteer from a tenth of extraction time to a few percent.
+pub struct WordForms {
+    automaton: NFA,
+    /// The automaton's start state for anchored walks.
+    anchored_start: StateID,
+    /// `first_bytes[b]`: some form begins with byte `b` (never a UTF-8
+    /// continuation byte, so a walk always starts on a character).
+    first_bytes: [bool; 256],
+}
+
+impl WordForms {
+    /// Compiles `forms` (none empty), matched byte for byte or, with
+    /// `ascii_case_insensitive`, ignoring the case of ASCII letters.
+    pub fn new<F: AsRef<[u8]>>(forms: &[F], ascii_case_insensitive: bool) -> Result<WordForms, aho_corasick::BuildError> {
+        let automaton = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .build(forms)?;
+        let anchored_start = automaton
+            .start_state(Anchored::Yes)
+            .expect("a contiguous NFA supports anchored searches");
+        let mut first_bytes = [false; 256];
+        for form in forms {
+            if let Some(&byte) = form.as_ref().first() {
+                first_bytes[usize::from(byte)] = true;
+                if ascii_case_insensitive {
+                    first_bytes[usize::from(byte.to_ascii_lowercase())] = true;
+                    first_bytes[usize::from(byte.to_ascii_uppercase())] = true;
+                }
+            }
+        }
+        Ok(WordForms {
+            automaton,
+            anchored_start,
+            first_bytes,
+        })
+    }
+
+    /// The forms in `text[start..end]`, leftmost first, the longest where
+    /// several start at the same byte, none overlapping an earlier one: as
+    /// `(start, end, form index)`, byte offsets into `text`. A form may start
+    /// at `at` only if `starts(at)`, and end at `at` only if `ends(at)`.
+    pub fn find(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        starts: impl Fn(usize) -> bool,
+        ends: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
+        let bytes = &text.as_bytes()[..end];
+        let mut found = Vec::new();
+        let mut at = start;
+        while at < end {
+            if self.first_bytes[usize::from(bytes[at])] && starts(at) {
+                if let Some((len, form)) = self.longest_at(&bytes[at..], |len| ends(at + len)) {
+                    found.push((at, at + len, form));
+                    at += len;
+                    continue;
+                }
+            }
+            at += 1;
+        }
+        found
+    }
+
+    /// The longest form at the start of `bytes` whose length `ends` accepts:
+    /// its length and index.
+    fn longest_at(&self, bytes: &[u8], ends: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut state = self.anchored_start;
+        let mut longest = None;
+        for (i, &byte) in bytes.iter().enumerate() {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                break;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            let len = i + 1;
+            // a match state also holds the forms that are suffixes of this
+            // path; only one as long as the path starts where the walk did
+            let whole = (0..nfa.match_len(state))
+                .map(|k| nfa.match_pattern(state, k))
+                .find(|&form| nfa.pattern_len(form) == len);
+            if let Some(form) = whole {
+                if ends(len) {
+                    longest = Some((len, form.as_usize()));
+                }
+            }
+        }
+        longest
     }
 }
 
