@@ -101,18 +101,71 @@ impl Extractor {
 }
 
 /// Byte offset to code-point offset, for one text.
-struct CharIndex {
-    starts: Vec<usize>,
+///
+/// The code-point offset of a byte offset is the number of bytes before it
+/// that start a character (are not UTF-8 continuation bytes). An ASCII text
+/// (most wire copy) needs no table; otherwise the count is kept for every
+/// block of [`CharIndex::BLOCK`] bytes and the rest counted on demand. A table
+/// of every character's offset cost eight bytes per character, allocated and
+/// freed for each document.
+enum CharIndex<'a> {
+    Ascii,
+    Blocks {
+        bytes: &'a [u8],
+        /// `before[k]`: characters that start in `bytes[..k * BLOCK]`.
+        before: Vec<usize>,
+    },
 }
 
-impl CharIndex {
-    fn new(text: &str) -> CharIndex {
-        CharIndex {
-            starts: text.char_indices().map(|(i, _)| i).collect(),
+impl<'a> CharIndex<'a> {
+    const BLOCK: usize = 256;
+
+    fn new(text: &'a str) -> CharIndex<'a> {
+        if text.is_ascii() {
+            return CharIndex::Ascii;
         }
+        let bytes = text.as_bytes();
+        let mut before = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut count = 0;
+        before.push(0);
+        for block in bytes.chunks(Self::BLOCK) {
+            count += starts_of_chars(block);
+            before.push(count);
+        }
+        CharIndex::Blocks { bytes, before }
     }
 
+    /// The code-point offset of `byte`, a character boundary of the text.
     fn at(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&s| s < byte)
+        match self {
+            CharIndex::Ascii => byte,
+            CharIndex::Blocks { bytes, before } => {
+                let block = byte / Self::BLOCK;
+                before[block] + starts_of_chars(&bytes[block * Self::BLOCK..byte])
+            }
+        }
+    }
+}
+
+/// The bytes of `bytes` that start a character.
+fn starts_of_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    #[test]
+    fn char_index_counts_code_points_before_each_boundary() {
+        // long enough for several blocks, with one-, two-, three- and four-byte characters
+        let text = "Kyiv – Київ, 東京 and 🇺🇦 ".repeat(40);
+        for text in [text.as_str(), "plain ASCII text", ""] {
+            let index = CharIndex::new(text);
+            for (chars, (byte, _)) in text.char_indices().enumerate() {
+                assert_eq!(index.at(byte), chars, "byte {byte}");
+            }
+            assert_eq!(index.at(text.len()), text.chars().count());
+        }
     }
 }
