@@ -34,6 +34,16 @@ use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, Query
 use cli::{LoaderArg, ResultsFormat, StatsArgs};
 use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
 
+/// mimalloc serves every allocation of the process: Rust's, and (through the
+/// crate's `override` feature) RocksDB's `malloc` and `new`. Extraction makes
+/// many small, short-lived allocations, and glibc's allocator was a fifth of
+/// its time. It must be both or neither: oxigraph frees strings RocksDB
+/// allocated (its error messages) through Rust's allocator, which crashed
+/// when only Rust's allocations went to mimalloc (`a_locked_store_is_reported`
+/// guards this).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A panic is a bug. The default hook would print a multi-line report; we
     // report it on one line instead, through the error path: extraction
