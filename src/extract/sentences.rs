@@ -49,8 +49,14 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut start = skip_space(text, 0);
     let mut i = start;
     while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let next = i + c.len_utf8();
+        // Only these bytes can end a sentence. They are ASCII, so skipping
+        // the bytes in between never stops inside a character.
+        match bytes[i..].iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) {
+            Some(offset) => i += offset,
+            None => break,
+        }
+        let c = char::from(bytes[i]);
+        let next = i + 1;
         let boundary = match c {
             '.' | '!' | '?' => {
                 // the sentence ends after any closing quotes or brackets
