@@ -382,6 +382,9 @@ impl<'a> DocumentGraph<'a> {
     /// This is `extract --format nquads`'s path: it runs on the worker
     /// threads and writes straight into a byte buffer, with no quad made.
     pub fn append_nquads(&self, out: &mut Vec<u8>) {
+        // Reuters-21578 averages 175 bytes a line: reserving once spares the
+        // buffer its doublings, each a copy into freshly faulted pages
+        out.reserve(self.triples.len() * 192);
         let graph = self.nodes[DOCUMENT_NODE].as_str();
         for (subject, predicate, object) in &self.triples {
             append_iri(self.nodes[*subject].as_str(), out);
