@@ -220,10 +220,18 @@ fn continues_word(c: char) -> bool {
 /// Whether `c` is in a character class that holds the ASCII letters and
 /// digits and no other ASCII: ASCII inline, other characters by the class's
 /// regex (compiled on first use).
+#[inline]
 fn in_class(c: char, class: &OnceLock<Regex>, pattern: &str) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    in_unicode_class(c, class, pattern)
+}
+
+/// [`in_class`] for a non-ASCII character: out of line, so the ASCII test
+/// inlines into the tokenizer's loops.
+#[inline(never)]
+fn in_unicode_class(c: char, class: &OnceLock<Regex>, pattern: &str) -> bool {
     let class = class.get_or_init(|| Regex::new(pattern).expect("valid class"));
     class.is_match(c.encode_utf8(&mut [0; 4]))
 }
@@ -232,8 +240,10 @@ fn in_class(c: char, class: &OnceLock<Regex>, pattern: &str) -> bool {
 /// headlines like "FRANCE, BONN REACH ACCORD"), where case tells nothing.
 pub fn is_all_caps(text: &str) -> bool {
     let (upper, total) = if text.is_ascii() {
-        let letters = text.bytes().filter(u8::is_ascii_alphabetic);
-        letters.fold((0, 0), |(u, t), b| (u + usize::from(b.is_ascii_uppercase()), t + 1))
+        // two counting passes the compiler vectorizes
+        let upper = text.bytes().filter(|b| b.wrapping_sub(b'A') < 26).count();
+        let lower = text.bytes().filter(|b| b.wrapping_sub(b'a') < 26).count();
+        (upper, upper + lower)
     } else {
         let letters = text.chars().filter(|c| c.is_alphabetic());
         letters.fold((0, 0), |(u, t), c| (u + usize::from(c.is_uppercase()), t + 1))
