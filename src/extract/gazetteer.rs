@@ -280,7 +280,9 @@ impl WordForms {
     /// The forms in `text[start..end]`, leftmost first, the longest where
     /// several start at the same byte, none overlapping an earlier one: as
     /// `(start, end, form index)`, byte offsets into `text`. A form may start
-    /// at `at` only if `starts(at)`, and end at `at` only if `ends(at)`.
+    /// at `at` only if `starts(at)`, and end at `at` only if `ends(at)`;
+    /// `starts` is never true after an ASCII letter or digit inside the
+    /// window.
     pub fn find(
         &self,
         text: &str,
@@ -293,7 +295,11 @@ impl WordForms {
         let mut found = Vec::new();
         let mut at = start;
         while at < end {
-            if self.first_bytes[usize::from(bytes[at])]
+            // inside a word (the byte before is an ASCII letter or digit)
+            // no form starts, whatever `starts` adds
+            let inside_word = at > start && bytes[at - 1].is_ascii_alphanumeric();
+            if !inside_word
+                && self.first_bytes[usize::from(bytes[at])]
                 && self.pair_may_start(bytes, at)
                 && starts(at)
                 && self.may_start(&text[..end], at)
