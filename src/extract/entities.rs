@@ -1419,7 +1419,7 @@ mod tests {
             titles_in(&rules, "Vice President Ana Lee met the PRIME MINISTER and the foreign minister."),
             ["Vice President", "PRIME MINISTER", "foreign minister"]
         );
-        // not inside a word: "presidential", "ministers'" are no titles here
+        // a title followed by more letters is no title: "presidential", "ministerial"
         assert!(titles_in(&rules, "presidential ministerial").is_empty());
     }
 

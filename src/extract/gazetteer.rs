@@ -9,9 +9,8 @@ use std::hash::Hasher;
 
 use rustc_hash::{FxHashSet as HashSet, FxHasher};
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::automaton::StateID;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::ParleyError;
@@ -209,9 +208,9 @@ impl Gazetteer {
 /// [`WordForms::find`] walks it anchored from word starts, and stops at the
 /// first byte no form continues. Each step of a walk is a lookup in an
 /// automaton of megabytes, most often a cache miss; so a word is walked only
-/// if some form begins with the same first word (the letters and digits up to
-/// the first other character), which a small bit table answers. On
-/// Reuters-21578 nine walks in ten ended at once without it.
+/// if some form begins with the same first two bytes and the same first word
+/// (the letters and digits up to the first other character), which two small
+/// bit tables answer.
 pub struct WordForms {
     automaton: NFA,
     /// The automaton's start state for anchored walks.
@@ -225,7 +224,8 @@ pub struct WordForms {
     /// turns away most words that share a first letter with some form ("and",
     /// "by" and "de" do with "al-Qaeda", "bin Laden" and "de Klerk").
     first_pairs: Box<[u64; 1024]>,
-    /// One bit per hash of the first words of the forms ([`first_word`]):
+    /// One bit per hash of the first words of the forms
+    /// ([`WordForms::first_word_bit`]):
     /// a clear bit means no form begins with that word. 128 KiB, so it stays
     /// in cache where the automaton cannot.
     first_words: Box<[u64]>,
@@ -338,8 +338,10 @@ impl WordForms {
     /// The bit of the first word of `text[at..]`: its letters and digits up
     /// to the first other character, ASCII case folded if the forms are
     /// matched that way. A form and a text it matches have the same first
-    /// word: either the form's ends inside it, on the same character as the
-    /// text's, or the form is that one word and a word boundary follows it.
+    /// word: either the form goes on past its first word, and the character
+    /// that ends it ends the text's too, or the form is that one word and
+    /// (as a match must end on a word boundary) no letter or digit follows it
+    /// in the text.
     fn first_word_bit(&self, text: &str, at: usize) -> usize {
         let mut hasher = FxHasher::default();
         for c in text[at..].chars().take_while(|c| c.is_alphanumeric()) {
