@@ -25,7 +25,7 @@ use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 use parley::{
-    default_jobs, document_quads, DocumentGraph, mint, ordered_map, read_inputs, vocab, write_quads, Document,
+    default_jobs, DocumentGraph, mint, ordered_map, read_inputs, vocab, write_quads, Document,
     Extraction, Extractor, GraphFormat, InputError, Inputs, Location, ParleyError, ParleyStore,
 };
 use serde::Serialize;
@@ -287,10 +287,12 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let work = |input: Result<Document, InputError>| -> anyhow::Result<Built> {
         let doc = input?;
         let extraction = extractor.try_extract(&doc)?;
+        let graph = DocumentGraph::new(&doc, &extraction);
+        let (quads, entities) = (graph.to_quads(), graph.entities().to_vec());
         Ok(Built {
-            quads: document_quads(&doc, &extraction),
+            quads,
             events: extraction.events.len(),
-            entities: extraction.entities.iter().map(|e| mint::entity_iri(&e.key)).collect(),
+            entities,
             doc_id: doc.id,
         })
     };

@@ -182,7 +182,6 @@ fn every_bad_input_is_one_line_naming_the_file() {
     assert_one_line_error(&result, &[p(&second), "duplicate document id \"same\"", p(&first)]);
 }
 
-/// N-Quads output of `extract`, parsed.
 #[test]
 fn extract_writes_the_good_documents_and_reports_the_bad_ones() {
     let dir = TempDir::new().unwrap();
@@ -200,7 +199,7 @@ fn extract_writes_the_good_documents_and_reports_the_bad_ones() {
         .collect();
     let expected: BTreeSet<String> = ["one", "three"]
         .iter()
-        .map(|id| format!("<https://w3id.org/parley/id/doc/{id}>"))
+        .map(|id| format!("<{DOC}{id}>"))
         .collect();
     assert_eq!(graphs, expected);
 }
@@ -236,6 +235,7 @@ fn extract_output_does_not_depend_on_the_number_of_jobs() {
     );
 }
 
+/// N-Quads output of `extract`, parsed.
 fn extract_quads(args: &[&str], stdin: &str) -> Vec<Quad> {
     let mut all = vec!["extract", "--format", "nquads"];
     all.extend_from_slice(args);

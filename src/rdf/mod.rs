@@ -135,6 +135,8 @@ pub struct DocumentGraph<'a> {
     /// Every IRI node of the graph: the document first, then the entities in
     /// extraction order, then the events.
     nodes: Vec<NamedNode>,
+    /// How many entities follow the document in `nodes`.
+    entity_count: usize,
     triples: IndexSet<(NodeId, NamedNodeRef<'static>, Object<'a>), FxBuildHasher>,
 }
 
@@ -167,6 +169,7 @@ impl<'a> DocumentGraph<'a> {
         nodes.extend(extraction.entities.iter().map(|entity| mint::entity_iri(&entity.key)));
         let mut g = DocumentGraph {
             nodes,
+            entity_count: extraction.entities.len(),
             triples: IndexSet::default(),
         };
         let d = DOCUMENT_NODE;
@@ -183,7 +186,7 @@ impl<'a> DocumentGraph<'a> {
         }
         g.add(d, parley::CHARACTER_COUNT, Object::Integer(doc.text.chars().count()));
 
-        let entity_count = extraction.entities.len();
+        let entity_count = g.entity_count;
         // entity `id` is node `id + 1`; ids out of range are dropped
         let node_of = |id: EntityId| (id < entity_count).then_some(id + 1);
 
@@ -339,6 +342,11 @@ impl<'a> DocumentGraph<'a> {
 
     fn add(&mut self, subject: NodeId, predicate: NamedNodeRef<'static>, object: Object<'a>) {
         self.triples.insert((subject, predicate, object));
+    }
+
+    /// The IRIs of the extraction's entities, in its order.
+    pub fn entities(&self) -> &[NamedNode] {
+        &self.nodes[1..=self.entity_count]
     }
 
     /// The number of distinct triples in the graph.
@@ -566,6 +574,8 @@ mod tests {
                 },
             }],
         };
+        let entities = [EntityKey::State("RUS".into()), EntityKey::State("UKR".into())].map(|key| mint::entity_iri(&key));
+        assert_eq!(DocumentGraph::new(&doc, &extraction).entities(), entities);
         let quads = document_quads(&doc, &extraction);
         let graph = GraphName::NamedNode(mint::document_iri("talks"));
         assert!(quads.iter().all(|q| q.graph_name == graph));
