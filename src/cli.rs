@@ -47,7 +47,7 @@ pub enum Command {
     #[command(after_help = STATS_HELP)]
     Stats(StatsArgs),
     /// Write the network of entities and events for Gephi, Cytoscape, yEd or Graphviz
-    #[command(after_help = GRAPH_HELP)]
+    #[command(after_help = graph_help())]
     Graph(GraphArgs),
     /// Show why a node is in the graph: an event's evidence and rule, an entity's documents and events
     #[command(after_help = EXPLAIN_HELP)]
@@ -155,16 +155,49 @@ documents counts once; `quads` counts each document's statements separately.
 Example:
   parley stats --store news.store";
 
-const GRAPH_HELP: &str = "\
-Nodes are entities (Person, State, Organization, Place) and, with --events
-nodes (the default), events (Meeting, Demand, Agreement, Statement, Claim)
-linked to their participants, parties, demander (demandedBy), addressee
-(demandedOf), speaker, claimant and location, the edge's relation being the
-property. With --events edges, meetings become `met` edges between each pair of
-participants, agreements `agreed` edges between parties, demands `demanded`
-edges from demander to addressee; repeated interactions of a pair are one edge
-with a weight. Node ids are IRIs, stable across runs.
+/// `graph --help`'s text; the kinds of event and their edges come from
+/// [`parley::EVENT_KINDS`], so a new kind is described without editing it.
+fn graph_help() -> String {
+    let roles: Vec<String> = parley::ROLES
+        .iter()
+        .map(|r| if r.shown == r.property { r.shown.to_string() } else { format!("{} ({})", r.shown, r.property) })
+        .collect();
+    let edges: Vec<String> = parley::EVENT_KINDS
+        .iter()
+        .filter_map(|k| match k.edges {
+            parley::Edges::Between(role, verb) => Some(format!("{}s become `{verb}` edges between each two agents in the role `{}`", k.name.to_lowercase(), role.property())),
+            parley::Edges::From(from, to, verb) => Some(format!("{}s become `{verb}` edges from `{}` to `{}`", k.name.to_lowercase(), from.property(), to.property())),
+            parley::Edges::None => None,
+        })
+        .collect();
+    let text = format!(
+        "Nodes are entities (Person, State, Organization, Place) and, with --events nodes (the default), events ({}) linked to their {} and location, the edge's relation being the property. With --events edges, {}; repeated interactions of a pair are one edge with a weight. Node ids are IRIs, stable across runs.",
+        parley::class_names(),
+        roles.join(", "),
+        edges.join(", "),
+    );
+    format!("{}\n\n{GRAPH_HELP}", wrap(&text, 79))
+}
 
+/// `text` broken into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        if line > 0 && line + 1 + word.len() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.len();
+    }
+    out
+}
+
+const GRAPH_HELP: &str = "\
 Attributes: nodes carry label, type, iso_code, wikidata, mentions, documents,
 date, status, topic, doc_ids, in_degree, out_degree, degree, pagerank,
 betweenness, component, community; edges carry relation, topic, date,

@@ -25,16 +25,11 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 ";
 
 /// The properties linking an event to an entity, with the name printed for
-/// each, in the order they are printed.
-const AGENT_PROPERTIES: &[(&str, &str)] = &[
-    ("participant", "participant"),
-    ("party", "party"),
-    ("demandedBy", "demander"),
-    ("demandedOf", "addressee"),
-    ("speaker", "speaker"),
-    ("claimant", "claimant"),
-    ("location", "location"),
-];
+/// each, in the order they are printed: every agent role of
+/// [`parley::ROLES`], then the location.
+fn agent_properties() -> Vec<(&'static str, &'static str)> {
+    parley::ROLES.iter().map(|r| (r.property, r.shown)).chain([("location", "location")]).collect()
+}
 
 /// Literal or vocabulary-valued event properties, printed after the agents.
 const VALUE_PROPERTIES: &[(&str, &str)] = &[
@@ -48,7 +43,6 @@ const VALUE_PROPERTIES: &[(&str, &str)] = &[
 /// Printed under "Evidence", not among the properties.
 const EVIDENCE_PROPERTIES: &[&str] = &["evidence", "startOffset", "endOffset", "rule"];
 
-const EVENT_CLASSES: &[&str] = &["Event", "Meeting", "Demand", "Agreement", "Statement", "Claim"];
 
 /// Turns `IRI`, `<IRI>` or `prefix:local` (with the output prefixes, local
 /// parts taken as they are, `/` included) into an IRI.
@@ -178,7 +172,7 @@ pub fn explain(store: &ParleyStore, name: &str, out: &mut impl Write) -> anyhow:
         })
         .collect();
     writeln!(out, "{}", short(&node))?;
-    if types.iter().any(|t| EVENT_CLASSES.contains(t)) {
+    if types.iter().any(|t| *t == "Event" || parley::EventClass::from_name(t).is_some()) {
         explain_event(store, &properties, &types, out)
     } else {
         explain_entity(store, &iri, &properties, &types, out)
@@ -210,7 +204,7 @@ fn explain_event(
     for (_, label, _) in values_of(properties, vocab::rdfs::LABEL.as_str()) {
         writeln!(out, "label: {}", text(label))?;
     }
-    for (local, shown) in AGENT_PROPERTIES {
+    for (local, shown) in agent_properties() {
         for (_, object, label) in parley_values(properties, local) {
             writeln!(out, "{shown}: {}", labelled(object, label.as_ref()))?;
         }
@@ -221,7 +215,8 @@ fn explain_event(
         }
     }
     // Any other Parley property (e.g. codes from other event schemes).
-    let known: Vec<&str> = AGENT_PROPERTIES
+    let agents = agent_properties();
+    let known: Vec<&str> = agents
         .iter()
         .chain(VALUE_PROPERTIES)
         .map(|(local, _)| *local)
@@ -327,7 +322,8 @@ fn explain_entity(
             writeln!(out, "{}: {count} mention{s}", value(row, "id").unwrap_or_default())?;
         }
     }
-    let filter = AGENT_PROPERTIES
+    let agents = agent_properties();
+    let filter = agents
         .iter()
         .map(|(local, _)| format!("parley:{local}"))
         .collect::<Vec<_>>()
@@ -351,7 +347,7 @@ fn explain_entity(
             let event = row.get("e").map(short).unwrap_or_default();
             let kind = value(row, "type").unwrap_or_default();
             let role = value(row, "p").unwrap_or_default();
-            let role = AGENT_PROPERTIES
+            let role = agents
                 .iter()
                 .find(|(local, _)| *local == role)
                 .map_or(role.as_str(), |(_, shown)| *shown);

@@ -11,6 +11,7 @@
 mod error;
 mod extract;
 mod graph;
+mod kinds;
 mod rdf;
 mod batch;
 mod text;
@@ -18,6 +19,7 @@ mod text;
 pub use error::{panic_message, BoxedError, ParleyError};
 pub use extract::model::*;
 pub use extract::Extractor;
+pub use kinds::{class_names, event_style, AgentRole, Edges, EventClass, EventKindDef, RoleDef, Style, EVENT_KINDS, ROLES};
 pub use graph::{
     measures, project, write_csv, write_network, Edge, EntityType, EventMode, GraphOptions, NetworkFormat, Node,
     NodeMeasures, PropertyGraph, Value, AttributeType, EDGE_ATTRIBUTES, NODE_ATTRIBUTES,

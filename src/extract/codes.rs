@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use crate::extract::model::EventKind;
+use crate::extract::model::{EventClass, MeetingStatus};
 
 /// The codes of one kind (and status) of event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,13 +40,11 @@ fn table() -> &'static [Row] {
     })
 }
 
-/// The codes of an event, or None if the table has no row for it.
-pub fn event_codes(kind: &EventKind) -> Option<&'static EventCodes> {
-    let status = match kind {
-        EventKind::Meeting { status, .. } => status.name(),
-        _ => "*",
-    };
-    table().iter().find(|r| r.kind == kind.name() && (r.status == "*" || r.status == status)).map(|r| &r.codes)
+/// The codes of an event of `class` (with a meeting's status), or None if
+/// the table has no row for it.
+pub fn event_codes(class: EventClass, status: Option<MeetingStatus>) -> Option<&'static EventCodes> {
+    let status = status.map_or("*", MeetingStatus::name);
+    table().iter().find(|r| r.kind == class.name() && (r.status == "*" || r.status == status)).map(|r| &r.codes)
 }
 
 #[cfg(test)]
@@ -58,18 +56,16 @@ mod tests {
     #[test]
     fn every_kind_and_meeting_status_has_codes() {
         for status in [MeetingStatus::Held, MeetingStatus::Planned, MeetingStatus::Proposed, MeetingStatus::Cancelled] {
-            let kind = EventKind::Meeting {
-                participants: BTreeSet::new(),
-                location: None,
-                status,
-                hosts: BTreeSet::new(),
-                mediators: BTreeSet::new(),
-            };
-            assert!(event_codes(&kind).is_some(), "{status:?}");
+            assert!(event_codes(EventClass::Meeting, Some(status)).is_some(), "{status:?}");
         }
-        let demand = EventKind::Demand { by: BTreeSet::new(), of: BTreeSet::new(), topic: Topic::Ceasefire, text: String::new() };
-        assert_eq!(event_codes(&demand), Some(&EventCodes { plover: Some("REQUEST".into()), cameo: "10".into() }));
-        let statement = EventKind::Statement { speaker: 0, quote: String::new() };
-        assert_eq!(event_codes(&statement).map(|c| c.plover.as_deref()), Some(None));
+        for class in EventClass::all() {
+            let status = (class == EventClass::Meeting).then_some(MeetingStatus::Held);
+            assert!(event_codes(class, status).is_some(), "{class:?} has no codes");
+        }
+        assert_eq!(
+            event_codes(EventClass::Demand, None),
+            Some(&EventCodes { plover: Some("REQUEST".into()), cameo: "10".into() })
+        );
+        assert_eq!(event_codes(EventClass::Statement, None).map(|c| c.plover.as_deref()), Some(None));
     }
 }

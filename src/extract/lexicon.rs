@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::ParleyError;
+use crate::extract::clauses::WordClass;
 use crate::extract::model::Topic;
 
 /// One state of `states.tsv`.
@@ -62,6 +63,8 @@ pub struct TitleRow {
 /// One event rule of `rules/events.tsv`.
 #[derive(Debug, Clone)]
 pub struct EventRule {
+    /// Line of the rule in `rules/events.tsv`, for error messages.
+    pub line: usize,
     pub id: String,
     pub kind: String,
     pub pattern: String,
@@ -81,6 +84,8 @@ pub struct Lexicon {
     pub topics: Vec<(Topic, Vec<String>)>,
     pub event_rules: Vec<EventRule>,
     pub actor_nouns: HashMap<String, String>,
+    /// Closed-class words of the clause layer, with their class.
+    pub function_words: Vec<(String, WordClass)>,
 }
 
 /// A data file: its path (for messages) and contents.
@@ -109,6 +114,7 @@ pub const NON_NAMES: DataFile = data_file!("lexicon/non_names.txt");
 pub const ACTOR_NOUNS: DataFile = data_file!("lexicon/actor_nouns.tsv");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
+pub const FUNCTION_WORDS: DataFile = data_file!("lexicon/function_words.tsv");
 
 fn error(file: &DataFile, line: usize, message: impl Into<String>) -> ParleyError {
     ParleyError::Lexicon {
@@ -256,6 +262,7 @@ impl Lexicon {
                 return Err(error(&EVENTS, line, "a rule needs a pattern"));
             }
             event_rules.push(EventRule {
+                line,
                 id: f[0].to_string(),
                 kind: f[1].to_string(),
                 pattern: f[2].to_string(),
@@ -266,6 +273,12 @@ impl Lexicon {
             .into_iter()
             .map(|(_, f)| (f[0].to_string(), f[1].to_string()))
             .collect();
+        let mut function_words = Vec::new();
+        for (line, f) in tsv_rows(&FUNCTION_WORDS, "word", 2)? {
+            let class = WordClass::parse(f[1])
+                .ok_or_else(|| error(&FUNCTION_WORDS, line, format!("unknown word class `{}`", f[1])))?;
+            function_words.push((f[0].to_string(), class));
+        }
         Ok(Lexicon {
             states,
             places,
@@ -278,6 +291,7 @@ impl Lexicon {
             topics,
             event_rules,
             actor_nouns,
+            function_words,
         })
     }
 }

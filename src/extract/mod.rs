@@ -11,6 +11,7 @@
 
 #[doc(hidden)]
 pub mod bench;
+mod clauses;
 pub mod codes;
 mod dates;
 mod entities;

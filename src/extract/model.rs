@@ -8,6 +8,8 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+pub use crate::kinds::{AgentRole, EventClass};
+
 /// Index of an [`Entity`] in [`Extraction::entities`].
 pub type EntityId = usize;
 
@@ -164,51 +166,55 @@ impl Topic {
     }
 }
 
-/// What happened, by kind, with its participants as entity ids.
+/// One event read from a document: its kind, who takes part in which role,
+/// and what the kind says of it. Which roles and values a kind has is
+/// declared once, in [`crate::kinds::EVENT_KINDS`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EventKind {
-    Meeting {
-        /// Everyone who takes part, hosts and mediators included.
-        participants: BTreeSet<EntityId>,
-        location: Option<EntityId>,
-        status: MeetingStatus,
-        /// Participants who host the meeting ("hosted by Turkey").
-        hosts: BTreeSet<EntityId>,
-        /// Participants who mediate ("talks mediated by Qatar").
-        mediators: BTreeSet<EntityId>,
-    },
-    Demand {
-        by: BTreeSet<EntityId>,
-        of: BTreeSet<EntityId>,
-        topic: Topic,
-        text: String,
-    },
-    Agreement {
-        parties: BTreeSet<EntityId>,
-        topic: Topic,
-        text: String,
-    },
-    Statement {
-        speaker: EntityId,
-        quote: String,
-    },
-    Claim {
-        claimant: EntityId,
-        topic: Topic,
-        text: String,
-    },
+pub struct Event {
+    pub class: EventClass,
+    /// Agents by role; a meeting's hosts and mediators are also participants.
+    pub agents: BTreeSet<(AgentRole, EntityId)>,
+    /// Topic of a demand, agreement, claim or threat.
+    pub topic: Option<Topic>,
+    /// Status of a meeting.
+    pub status: Option<MeetingStatus>,
+    /// Where a meeting takes place.
+    pub location: Option<EntityId>,
+    /// The words of the event: what was demanded, agreed, claimed or
+    /// threatened; a statement's quote. Empty for meetings.
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub evidence: Evidence,
 }
 
-impl EventKind {
-    /// Class name in the ontology, also used in event IRIs.
-    pub fn name(&self) -> &'static str {
-        match self {
-            EventKind::Meeting { .. } => "Meeting",
-            EventKind::Demand { .. } => "Demand",
-            EventKind::Agreement { .. } => "Agreement",
-            EventKind::Statement { .. } => "Statement",
-            EventKind::Claim { .. } => "Claim",
+impl Event {
+    /// An event of `class` with no agents or values yet.
+    pub fn new(class: EventClass, evidence: Evidence) -> Event {
+        Event {
+            class,
+            agents: BTreeSet::new(),
+            topic: None,
+            status: None,
+            location: None,
+            text: String::new(),
+            date: None,
+            evidence,
         }
+    }
+
+    /// The agents in `role`, in id order.
+    pub fn agents_in(&self, role: AgentRole) -> impl Iterator<Item = EntityId> + '_ {
+        self.agents.iter().filter(move |(r, _)| *r == role).map(|(_, id)| *id)
+    }
+
+    /// The agents in `role`, as a set.
+    pub fn role_set(&self, role: AgentRole) -> BTreeSet<EntityId> {
+        self.agents_in(role).collect()
+    }
+
+    /// Adds agents in `role`.
+    pub fn add_agents(&mut self, role: AgentRole, ids: impl IntoIterator<Item = EntityId>) {
+        self.agents.extend(ids.into_iter().map(|id| (role, id)));
     }
 }
 
@@ -221,14 +227,6 @@ pub struct Evidence {
     pub text: String,
     /// Id of the rule that fired, e.g. `meeting.verb`.
     pub rule: String,
-}
-
-/// One event read from a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    pub kind: EventKind,
-    pub date: Option<NaiveDate>,
-    pub evidence: Evidence,
 }
 
 /// Everything extracted from one document.

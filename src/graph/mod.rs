@@ -28,6 +28,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use crate::error::ParleyError;
+use crate::kinds::Style;
 
 mod csv;
 mod cyjs;
@@ -311,28 +312,20 @@ impl Edge {
     }
 }
 
-/// Fill and outline of a node type, shared by every format so that a type
-/// looks the same in every tool.
-pub(crate) struct Style {
-    pub color: (u8, u8, u8),
-    /// Graphviz shape.
-    pub dot_shape: &'static str,
-    /// yEd shape.
-    pub yed_shape: &'static str,
-}
-
+/// Colour and shapes of a node by the local name of its class, so a kind
+/// looks the same in every tool; event kinds take theirs from
+/// [`crate::kinds::EVENT_KINDS`].
 pub(crate) fn style(kind: &str) -> Style {
     let (color, dot_shape, yed_shape) = match kind {
         "Person" => ((0x4E, 0x79, 0xA7), "ellipse", "ellipse"),
         "State" => ((0xE1, 0x57, 0x59), "box", "rectangle"),
         "Organization" => ((0x59, 0xA1, 0x4F), "hexagon", "hexagon"),
         "Place" => ((0xED, 0xC9, 0x48), "house", "trapezoid"),
-        "Meeting" => ((0xF2, 0x8E, 0x2B), "diamond", "diamond"),
-        "Demand" => ((0xB0, 0x7A, 0xA1), "invtriangle", "triangle"),
-        "Agreement" => ((0x76, 0xB7, 0xB2), "octagon", "octagon"),
-        "Statement" => ((0xBA, 0xB0, 0xAC), "note", "roundrectangle"),
-        "Claim" => ((0x9C, 0x75, 0x5F), "parallelogram", "parallelogram"),
-        _ => ((0xCC, 0xCC, 0xCC), "ellipse", "ellipse"),
+        other => return crate::kinds::event_style(other).unwrap_or(Style {
+            color: (0xCC, 0xCC, 0xCC),
+            dot_shape: "ellipse",
+            yed_shape: "ellipse",
+        }),
     };
     Style {
         color,

@@ -20,6 +20,7 @@ use oxigraph::sparql::QueryResults;
 
 use super::{measures, Edge, EntityType, EventMode, GraphOptions, Node, PropertyGraph};
 use crate::error::ParleyError;
+use crate::kinds::{Edges, EventClass, EVENT_KINDS, ROLES};
 use crate::rdf::vocab;
 use crate::rdf::ParleyStore;
 
@@ -31,11 +32,29 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 ";
 
 const ENTITY_CLASSES: &str = "parley:Person parley:State parley:Organization parley:Place";
-const EVENT_CLASSES: &str = "parley:Meeting parley:Demand parley:Agreement parley:Statement parley:Claim";
+
+/// `parley:Meeting parley:Demand ...`: every event class, for a VALUES clause.
+fn event_classes() -> String {
+    EVENT_KINDS.iter().map(|k| format!("parley:{}", k.name)).collect::<Vec<_>>().join(" ")
+}
+
 /// The properties linking an event to an entity, which become edges in
-/// `--events nodes`.
-const LINK_PROPERTIES: &str =
-    "parley:participant parley:party parley:demandedBy parley:demandedOf parley:speaker parley:claimant parley:location";
+/// `--events nodes`: every agent role (but those whose agents the event links
+/// through another role already: a host is a participant), and the location.
+fn link_properties() -> String {
+    ROLES.iter().filter(|r| r.also.is_none()).map(|r| r.property).chain(["location"]).map(|p| format!("parley:{p}")).collect::<Vec<_>>().join(" ")
+}
+
+/// The relations of edges that go from one agent to another ("demanded").
+fn directed_relations() -> Vec<&'static str> {
+    EVENT_KINDS
+        .iter()
+        .filter_map(|k| match k.edges {
+            Edges::From(_, _, verb) => Some(verb),
+            _ => None,
+        })
+        .collect()
+}
 
 /// Projects the store onto a property graph and computes its measures.
 pub fn project(store: &ParleyStore, options: &GraphOptions) -> Result<PropertyGraph, ParleyError> {
@@ -178,7 +197,7 @@ fn from_vocabulary(
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
     for row in select(
         store,
-        &format!("SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {EVENT_CLASSES} }} }}"),
+        &format!("SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {} }} }}", event_classes()),
     )? {
         let (Some(e), Some(t)) = (text(&row[0]), text(&row[1])) else {
             continue;
@@ -227,7 +246,7 @@ fn from_vocabulary(
     }
     for row in select(
         store,
-        &format!("SELECT DISTINCT ?e ?p ?x WHERE {{ ?e ?p ?x VALUES ?p {{ {LINK_PROPERTIES} }} }}"),
+        &format!("SELECT DISTINCT ?e ?p ?x WHERE {{ ?e ?p ?x VALUES ?p {{ {} }} }}", link_properties()),
     )? {
         let (Some(e), Some(p), Some(x)) = (text(&row[0]), text(&row[1]), text(&row[2])) else {
             continue;
@@ -300,7 +319,7 @@ fn from_vocabulary(
             .entry((source.to_owned(), target.to_owned(), relation.to_owned()))
             .or_insert_with(|| Edge {
                 relation: relation.to_owned(),
-                symmetric: relation != "demanded",
+                symmetric: !directed_relations().contains(&relation),
                 ..Edge::default()
             });
         edge.weight += 1;
@@ -359,27 +378,23 @@ fn from_vocabulary(
                     }
                     pairs
                 };
-                match event.kind.as_str() {
-                    "Meeting" => {
-                        for (a, b) in pairs(linked("participant")) {
-                            add(&a, &b, "met", event, place.as_ref());
+                let edges = EventClass::from_name(&event.kind).map_or(Edges::None, |c| c.def().edges);
+                match edges {
+                    Edges::Between(role, verb) => {
+                        for (a, b) in pairs(linked(role.property())) {
+                            add(&a, &b, verb, event, place.as_ref());
                         }
                     }
-                    "Agreement" => {
-                        for (a, b) in pairs(linked("party")) {
-                            add(&a, &b, "agreed", event, place.as_ref());
-                        }
-                    }
-                    "Demand" => {
-                        for by in linked("demandedBy") {
-                            for of in linked("demandedOf") {
+                    Edges::From(from, to, verb) => {
+                        for by in linked(from.property()) {
+                            for of in linked(to.property()) {
                                 if by != of {
-                                    add(by, of, "demanded", event, None);
+                                    add(by, of, verb, event, None);
                                 }
                             }
                         }
                     }
-                    _ => {}
+                    Edges::None => {}
                 }
             }
         }

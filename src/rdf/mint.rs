@@ -12,7 +12,7 @@
 use oxigraph::model::{NamedNode, NamedNodeRef};
 
 use super::vocab::ID_NS;
-use crate::extract::model::{EntityKey, EventKind};
+use crate::extract::model::{EntityKey, EventClass};
 
 /// The subject of the marker triple that tells a Parley store from any other
 /// RocksDB directory (`<.../id/store> dcterms:conformsTo <.../ontology>`).
@@ -63,11 +63,11 @@ pub fn document_iri(id: &str) -> NamedNode {
 
 /// `pid:event/<doc id>/<kind>-<n>`, `n` the 1-based index of the event in the
 /// document's event list (so `meeting-1`, `demand-2`, `meeting-3`).
-pub fn event_iri(doc_id: &str, kind: &EventKind, n: usize) -> NamedNode {
+pub fn event_iri(doc_id: &str, class: EventClass, n: usize) -> NamedNode {
     id_iri(&format!(
         "event/{}/{}-{n}",
         encode(doc_id),
-        kind.name().to_ascii_lowercase()
+        class.name().to_ascii_lowercase()
     ))
 }
 
@@ -107,13 +107,8 @@ mod tests {
             document_iri("istanbul-talks").as_str(),
             "https://w3id.org/parley/id/doc/istanbul-talks"
         );
-        let kind = EventKind::Claim {
-            claimant: 0,
-            topic: Topic::Territory,
-            text: String::new(),
-        };
         assert_eq!(
-            event_iri("istanbul-talks", &kind, 2).as_str(),
+            event_iri("istanbul-talks", EventClass::Claim, 2).as_str(),
             "https://w3id.org/parley/id/event/istanbul-talks/claim-2"
         );
         assert_eq!(wikidata_iri("Q159").as_str(), "http://www.wikidata.org/entity/Q159");

@@ -25,7 +25,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, T
 pub use store::{DocumentWriter, EntitySummary, ParleyStore, StoreStats};
 
 use crate::error::ParleyError;
-use crate::extract::model::{EntityId, EntityKey, EntityKind, EventKind, Extraction};
+use crate::extract::model::{EntityId, EntityKey, EntityKind, Event, Extraction};
 use crate::text::Document;
 use vocab::{dcterms, owl, parley, prov, rdf, rdfs, schema, skos, xsd};
 
@@ -234,8 +234,8 @@ impl<'a> DocumentGraph<'a> {
             }
         }
 
-        let label_of = |ids: &mut dyn Iterator<Item = &EntityId>| -> String {
-            ids.filter_map(|id| extraction.entities.get(*id))
+        let label_of = |ids: &mut dyn Iterator<Item = EntityId>| -> String {
+            ids.filter_map(|id| extraction.entities.get(id))
                 .map(|entity| entity.label.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -243,14 +243,14 @@ impl<'a> DocumentGraph<'a> {
 
         for (index, event) in extraction.events.iter().enumerate() {
             let v = g.nodes.len();
-            g.nodes.push(mint::event_iri(&doc.id, &event.kind, index + 1));
-            g.add(v, rdf::TYPE, Object::Vocabulary(vocab::event_class(&event.kind)));
+            g.nodes.push(mint::event_iri(&doc.id, event.class, index + 1));
+            g.add(v, rdf::TYPE, Object::Vocabulary(vocab::event_class(event.class)));
             g.add(v, prov::WAS_DERIVED_FROM, Object::Node(d));
             g.add(v, parley::EVIDENCE, Object::Str(&event.evidence.text));
             g.add(v, parley::START_OFFSET, Object::Integer(event.evidence.start));
             g.add(v, parley::END_OFFSET, Object::Integer(event.evidence.end));
             g.add(v, parley::RULE, Object::Str(&event.evidence.rule));
-            if let Some(codes) = crate::extract::codes::event_codes(&event.kind) {
+            if let Some(codes) = crate::extract::codes::event_codes(event.class, event.status) {
                 if let Some(plover) = &codes.plover {
                     g.add(v, parley::PLOVER_TYPE, Object::Str(plover));
                 }
@@ -259,82 +259,25 @@ impl<'a> DocumentGraph<'a> {
             if let Some(value) = event.date {
                 g.add(v, parley::DATE, Object::Date(value));
             }
-            let kind_name = event.kind.name();
-            let label = match &event.kind {
-                EventKind::Meeting {
-                    participants,
-                    location,
-                    status,
-                    hosts,
-                    mediators,
-                } => {
-                    for agent in participants.iter().filter_map(|id| node_of(*id)) {
-                        g.add(v, parley::PARTICIPANT, Object::Node(agent));
-                    }
-                    for agent in hosts.iter().filter_map(|id| node_of(*id)) {
-                        g.add(v, parley::HOST, Object::Node(agent));
-                    }
-                    for agent in mediators.iter().filter_map(|id| node_of(*id)) {
-                        g.add(v, parley::MEDIATOR, Object::Node(agent));
-                    }
-                    if let Some(place) = location.and_then(node_of) {
-                        g.add(v, parley::LOCATION, Object::Node(place));
-                    }
-                    g.add(v, parley::STATUS, Object::Vocabulary(vocab::meeting_status(*status)));
-                    format!(
-                        "{kind_name}: {} ({})",
-                        label_of(&mut participants.iter()),
-                        status.name()
-                    )
+            let def = event.class.def();
+            for role in def.roles {
+                for agent in event.agents_in(*role).filter_map(node_of) {
+                    g.add(v, vocab::role_property(*role), Object::Node(agent));
                 }
-                EventKind::Demand { by, of, topic, text } => {
-                    for agent in by.iter().filter_map(|id| node_of(*id)) {
-                        g.add(v, parley::DEMANDED_BY, Object::Node(agent));
-                    }
-                    for agent in of.iter().filter_map(|id| node_of(*id)) {
-                        g.add(v, parley::DEMANDED_OF, Object::Node(agent));
-                    }
-                    g.add(v, parley::TOPIC_PROP, Object::Vocabulary(vocab::topic(*topic)));
-                    g.add(v, parley::TEXT, Object::Str(text));
-                    let addressee = label_of(&mut of.iter());
-                    if addressee.is_empty() {
-                        format!("{kind_name}: {} ({})", label_of(&mut by.iter()), topic.name())
-                    } else {
-                        format!(
-                            "{kind_name}: {} of {addressee} ({})",
-                            label_of(&mut by.iter()),
-                            topic.name()
-                        )
-                    }
-                }
-                EventKind::Agreement { parties, topic, text } => {
-                    for agent in parties.iter().filter_map(|id| node_of(*id)) {
-                        g.add(v, parley::PARTY, Object::Node(agent));
-                    }
-                    g.add(v, parley::TOPIC_PROP, Object::Vocabulary(vocab::topic(*topic)));
-                    g.add(v, parley::TEXT, Object::Str(text));
-                    format!("{kind_name}: {} ({})", label_of(&mut parties.iter()), topic.name())
-                }
-                EventKind::Statement { speaker, quote } => {
-                    if let Some(agent) = node_of(*speaker) {
-                        g.add(v, parley::SPEAKER, Object::Node(agent));
-                    }
-                    g.add(v, parley::QUOTE, Object::Str(quote));
-                    format!("{kind_name}: {}", label_of(&mut std::iter::once(speaker)))
-                }
-                EventKind::Claim { claimant, topic, text } => {
-                    if let Some(agent) = node_of(*claimant) {
-                        g.add(v, parley::CLAIMANT, Object::Node(agent));
-                    }
-                    g.add(v, parley::TOPIC_PROP, Object::Vocabulary(vocab::topic(*topic)));
-                    g.add(v, parley::TEXT, Object::Str(text));
-                    format!(
-                        "{kind_name}: {} ({})",
-                        label_of(&mut std::iter::once(claimant)),
-                        topic.name()
-                    )
-                }
-            };
+            }
+            if let Some(place) = event.location.and_then(node_of) {
+                g.add(v, parley::LOCATION, Object::Node(place));
+            }
+            if let Some(status) = event.status {
+                g.add(v, parley::STATUS, Object::Vocabulary(vocab::meeting_status(status)));
+            }
+            if let Some(topic) = event.topic {
+                g.add(v, parley::TOPIC_PROP, Object::Vocabulary(vocab::topic(topic)));
+            }
+            if let Some(property) = def.text_property {
+                g.add(v, vocab::parley_term(property), Object::Str(&event.text));
+            }
+            let label = event_label(event, &label_of);
             g.add(v, rdfs::LABEL, Object::String(label));
         }
         g
@@ -420,6 +363,26 @@ impl<'a> DocumentGraph<'a> {
     }
 }
 
+/// An event's `rdfs:label`: "Demand: Ukraine of Russia (Ceasefire)", the
+/// kind's actor first, its target after the kind's word, then the status or
+/// topic.
+fn event_label(event: &Event, label_of: &dyn Fn(&mut dyn Iterator<Item = EntityId>) -> String) -> String {
+    let def = event.class.def();
+    let mut label = format!("{}: {}", def.name, label_of(&mut event.agents_in(def.actor)));
+    if let Some((target, word)) = def.target {
+        let targets = label_of(&mut event.agents_in(target));
+        if !targets.is_empty() {
+            label.push_str(&format!(" {word} {targets}"));
+        }
+    }
+    if let Some(status) = event.status {
+        label.push_str(&format!(" ({})", status.name()));
+    } else if let Some(topic) = event.topic {
+        label.push_str(&format!(" ({})", topic.name()));
+    }
+    label
+}
+
 /// `xsd:date`'s lexical form.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -480,7 +443,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::extract::model::{Entity, Event, Evidence, MeetingStatus, Mention};
+    use crate::extract::model::{AgentRole, Entity, Event, EventClass, Evidence, MeetingStatus, Mention};
     use oxigraph::model::NamedOrBlankNode;
 
     fn state(code: &str, label: &str) -> Entity {
@@ -518,17 +481,13 @@ mod tests {
             entities: vec![russia, state("UKR", "Ukraine")],
             mentions: Vec::new(),
             events: vec![Event {
-                kind: EventKind::Statement {
-                    speaker: 0,
-                    quote: nasty.into(),
-                },
+                agents: [(AgentRole::Speaker, 0)].into(),
+                text: nasty.into(),
                 date: NaiveDate::from_ymd_opt(1999, 1, 2),
-                evidence: Evidence {
-                    start: 24,
-                    end: 100,
-                    text: nasty.into(),
-                    rule: "statement.said".into(),
-                },
+                ..Event::new(
+                    EventClass::Statement,
+                    Evidence { start: 24, end: 100, text: nasty.into(), rule: "statement.said".into() },
+                )
             }],
         };
         let graph = DocumentGraph::new(&doc, &extraction);
@@ -558,20 +517,13 @@ mod tests {
                 entity: 0,
             }],
             events: vec![Event {
-                kind: EventKind::Meeting {
-                    participants: [0, 1, 7].into_iter().collect(),
-                    location: None,
-                    status: MeetingStatus::Held,
-                    hosts: Default::default(),
-                    mediators: Default::default(),
-                },
+                agents: [0, 1, 7].map(|id| (AgentRole::Participant, id)).into(),
+                status: Some(MeetingStatus::Held),
                 date: NaiveDate::from_ymd_opt(2025, 5, 16),
-                evidence: Evidence {
-                    start: 0,
-                    end: 23,
-                    text: "Russia and Ukraine met.".into(),
-                    rule: "meeting.verb.met".into(),
-                },
+                ..Event::new(
+                    EventClass::Meeting,
+                    Evidence { start: 0, end: 23, text: "Russia and Ukraine met.".into(), rule: "meeting.verb.met".into() },
+                )
             }],
         };
         let entities = [EntityKey::State("RUS".into()), EntityKey::State("UKR".into())].map(|key| mint::entity_iri(&key));
@@ -579,7 +531,7 @@ mod tests {
         let quads = document_quads(&doc, &extraction);
         let graph = GraphName::NamedNode(mint::document_iri("talks"));
         assert!(quads.iter().all(|q| q.graph_name == graph));
-        let event = mint::event_iri("talks", &extraction.events[0].kind, 1);
+        let event = mint::event_iri("talks", extraction.events[0].class, 1);
         let has = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
             quads
                 .iter()

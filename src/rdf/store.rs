@@ -201,7 +201,7 @@ impl ParleyStore {
         let quads = self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
         let subjects = self.count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
         let mut classes = Vec::new();
-        for class in vocab::COUNTED_CLASSES {
+        for class in vocab::counted_classes() {
             let n = self.count(&format!(
                 "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{}> }} }}",
                 class.as_str()

@@ -7,7 +7,12 @@
 
 use oxigraph::model::NamedNodeRef;
 
-use crate::extract::model::{EntityKind, EventKind, MeetingStatus, Topic};
+use std::sync::OnceLock;
+
+use oxigraph::model::NamedNode;
+
+use crate::extract::model::{EntityKind, MeetingStatus, Topic};
+use crate::kinds::{AgentRole, EventClass, EVENT_KINDS, ROLES};
 
 /// Namespace of the Parley ontology.
 pub const PARLEY_NS: &str = "https://w3id.org/parley/ontology#";
@@ -272,15 +277,37 @@ pub fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {
     }
 }
 
+/// The `parley:` term of a local name that `kinds` declares (an event class,
+/// an agent property, a text property). The terms are made once and live as
+/// long as the process, so they can be written like the constants above.
+pub fn parley_term(local: &str) -> NamedNodeRef<'static> {
+    static TERMS: OnceLock<Vec<NamedNode>> = OnceLock::new();
+    let terms = TERMS.get_or_init(|| kind_terms().map(|local| NamedNode::new_unchecked(format!("{PARLEY_NS}{local}"))).collect());
+    let iri_len = PARLEY_NS.len() + local.len();
+    terms
+        .iter()
+        .find(|t| t.as_str().len() == iri_len && t.as_str().ends_with(local))
+        .unwrap_or_else(|| panic!("parley:{local} is not declared in kinds"))
+        .as_ref()
+}
+
+/// Local names of every term `kinds` declares.
+fn kind_terms() -> impl Iterator<Item = &'static str> {
+    EVENT_KINDS
+        .iter()
+        .map(|k| k.name)
+        .chain(ROLES.iter().map(|r| r.property))
+        .chain(EVENT_KINDS.iter().filter_map(|k| k.text_property))
+}
+
 /// The class of an event kind.
-pub fn event_class(kind: &EventKind) -> NamedNodeRef<'static> {
-    match kind {
-        EventKind::Meeting { .. } => parley::MEETING,
-        EventKind::Demand { .. } => parley::DEMAND,
-        EventKind::Agreement { .. } => parley::AGREEMENT,
-        EventKind::Statement { .. } => parley::STATEMENT,
-        EventKind::Claim { .. } => parley::CLAIM,
-    }
+pub fn event_class(class: EventClass) -> NamedNodeRef<'static> {
+    parley_term(class.name())
+}
+
+/// The property linking an event to an agent in `role`.
+pub fn role_property(role: AgentRole) -> NamedNodeRef<'static> {
+    parley_term(role.property())
 }
 
 /// The individual of a meeting status.
@@ -312,18 +339,14 @@ pub fn topic(topic: Topic) -> NamedNodeRef<'static> {
     }
 }
 
-/// The classes `parley stats` counts, in the order it prints them.
-pub const COUNTED_CLASSES: [NamedNodeRef<'static>; 9] = [
-    parley::PERSON,
-    parley::STATE,
-    parley::ORGANIZATION,
-    parley::PLACE,
-    parley::MEETING,
-    parley::DEMAND,
-    parley::AGREEMENT,
-    parley::STATEMENT,
-    parley::CLAIM,
-];
+/// The classes `parley stats` counts, in the order it prints them: the
+/// entity classes, then every event class.
+pub fn counted_classes() -> Vec<NamedNodeRef<'static>> {
+    [parley::PERSON, parley::STATE, parley::ORGANIZATION, parley::PLACE]
+        .into_iter()
+        .chain(EventClass::all().map(event_class))
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -339,7 +362,7 @@ mod tests {
         for (prefix, namespace) in PREFIXES {
             assert!(NamedNodeRef::new(namespace).is_ok(), "{prefix}");
         }
-        for class in COUNTED_CLASSES {
+        for class in counted_classes() {
             assert!(NamedNodeRef::new(class.as_str()).is_ok());
         }
     }
@@ -355,6 +378,11 @@ mod tests {
             .map(|t| t.subject.to_string().trim_matches(['<', '>']).to_string())
             .collect();
         for term in super::parley::ALL {
+            assert!(declared.contains(term.as_str()), "{} is not declared in ontology/parley.ttl", term.as_str());
+        }
+        // the event kinds' classes and properties, declared once in `kinds`
+        for local in super::kind_terms() {
+            let term = super::parley_term(local);
             assert!(declared.contains(term.as_str()), "{} is not declared in ontology/parley.ttl", term.as_str());
         }
     }

@@ -1,0 +1,376 @@
+//! The clause layer: a shallow syntax of one sentence that every event rule reads.
+//!
+//! Event rules used to look at windows of characters around a trigger: "the
+//! clause" was the text between two subordinators found by substring search,
+//! and a "not" anywhere in the sentence cancelled every event in it. This
+//! module reads a sentence once into words with their closed-class roles
+//! (`ontology/lexicon/function_words.tsv`), splits it into clauses, and tells
+//! for a predicate its frame: modality (asserted, future, conditional,
+//! obligation, infinitive), negation and voice, from the auxiliaries right
+//! before it. Distances are counted in words, never in bytes.
+//!
+//! It is deliberately shallow: no parse tree, no tagger model, nothing
+//! fetched at run time. Closed-class words carry most of what events need
+//! (is it negated? is it only planned? where does the clause end?), and open
+//! class words are left to the trigger rules and the gazetteers.
+//!
+//! *Invariant:* clause spans tile the sentence: every byte of the sentence
+//! lies in exactly one clause, in order.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::extract::sentences::{self, Sentence};
+
+/// A span of the document text in bytes: the unit inside extraction.
+/// Conversion to code points happens once, at the output (`extract::mod`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ByteSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ByteSpan {
+    pub fn new(start: usize, end: usize) -> ByteSpan {
+        debug_assert!(start <= end, "{start}..{end}");
+        ByteSpan { start, end }
+    }
+
+    /// Whether `other` lies inside this span.
+    pub fn contains(&self, other: ByteSpan) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// The closed-class role of a word (see `function_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// Opens a subordinate clause: a clause boundary before it.
+    Subordinator,
+    /// Sets up a condition ("if", "unless"): hypothetical, not a boundary.
+    Condition,
+    /// Contrasts two clauses ("but", "whereas"): a clause boundary before it.
+    Contrast,
+    /// Joins words or clauses ("and", "or").
+    Coordinator,
+    Future,
+    Conditional,
+    Obligation,
+    Be,
+    Have,
+    Do,
+    Negation,
+    To,
+    /// May stand between an auxiliary and its verb.
+    Adverb,
+    /// Opens a relative clause.
+    Relative,
+}
+
+impl WordClass {
+    /// The class named in the data file's second column.
+    pub fn parse(name: &str) -> Option<WordClass> {
+        Some(match name {
+            "subordinator" => WordClass::Subordinator,
+            "condition" => WordClass::Condition,
+            "contrast" => WordClass::Contrast,
+            "coordinator" => WordClass::Coordinator,
+            "future" => WordClass::Future,
+            "conditional" => WordClass::Conditional,
+            "obligation" => WordClass::Obligation,
+            "be" => WordClass::Be,
+            "have" => WordClass::Have,
+            "do" => WordClass::Do,
+            "negation" => WordClass::Negation,
+            "to" => WordClass::To,
+            "adverb" => WordClass::Adverb,
+            "relative" => WordClass::Relative,
+            _ => return None,
+        })
+    }
+
+    /// Whether a clause boundary stands before a word of this class.
+    fn opens_clause(self) -> bool {
+        matches!(self, WordClass::Subordinator | WordClass::Contrast)
+    }
+}
+
+/// The function-word lexicon, compiled once.
+#[derive(Debug, Default)]
+pub struct FunctionWords {
+    classes: FxHashMap<String, WordClass>,
+}
+
+impl FunctionWords {
+    pub fn new(rows: impl IntoIterator<Item = (String, WordClass)>) -> FunctionWords {
+        FunctionWords { classes: rows.into_iter().map(|(w, c)| (w.to_lowercase(), c)).collect() }
+    }
+
+    /// The class of a word as written. Contractions count by their ending:
+    /// "didn't" is a negation, "we'll" a future.
+    pub fn class(&self, word: &str) -> Option<WordClass> {
+        let lower;
+        let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = word.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(class) = self.classes.get(word) {
+            return Some(*class);
+        }
+        let ending = |e: &str| word.ends_with(e) || word.ends_with(&e.replace('\'', "\u{2019}"));
+        if ending("n't") {
+            Some(WordClass::Negation)
+        } else if ending("'ll") {
+            Some(WordClass::Future)
+        } else if ending("'d") {
+            Some(WordClass::Conditional)
+        } else {
+            None
+        }
+    }
+}
+
+/// One word of a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    pub span: ByteSpan,
+    pub class: Option<WordClass>,
+}
+
+/// How a predicate is asserted, from the auxiliaries before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// Said to happen or have happened: "met", "has signed", "are meeting".
+    Asserted,
+    /// "will meet", "is to meet" is left to the status rules.
+    Future,
+    /// "would meet", "could sign", "if they meet".
+    Conditional,
+    /// "must withdraw", "should agree".
+    Obligation,
+    /// "to meet": the verb is governed by another ("agreed to meet").
+    Infinitive,
+}
+
+/// What the clause layer knows of one predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    pub modality: Modality,
+    /// "did not sign", "never met", "won't meet".
+    pub negated: bool,
+    /// "was urged", "were signed": a form of "be" before the verb.
+    pub passive: bool,
+}
+
+/// How many words before a predicate its auxiliaries may stand: "would not
+/// have been" is four.
+const AUXILIARY_REACH: usize = 4;
+
+/// One sentence read into words and clauses.
+#[derive(Debug)]
+pub struct SentenceSyntax {
+    pub span: ByteSpan,
+    pub words: Vec<Word>,
+    /// Clauses as word ranges, in order; see [`SentenceSyntax::clause_span`].
+    clauses: Vec<Range<usize>>,
+    /// Byte span of each clause; together they tile the sentence.
+    clause_spans: Vec<ByteSpan>,
+}
+
+impl SentenceSyntax {
+    /// Reads one sentence of `text`.
+    pub fn new(text: &str, sentence: &Sentence, lexicon: &FunctionWords) -> SentenceSyntax {
+        let span = ByteSpan::new(sentence.start, sentence.end);
+        let words: Vec<Word> = sentences::tokens(text, sentence.start, sentence.end)
+            .into_iter()
+            .map(|t| Word { span: ByteSpan::new(t.start, t.end), class: lexicon.class(&text[t.start..t.end]) })
+            .collect();
+        let (clauses, clause_spans) = split_clauses(text, span, &words);
+        SentenceSyntax { span, words, clauses, clause_spans }
+    }
+
+    /// The index of the first word that ends after `at`.
+    fn word_from(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.span.end <= at)
+    }
+
+    /// The index of the clause holding byte `at`.
+    pub fn clause_index(&self, at: usize) -> usize {
+        self.clause_spans.partition_point(|c| c.end <= at).min(self.clause_spans.len().saturating_sub(1))
+    }
+
+    /// The byte span of the clause holding `at`.
+    pub fn clause_span(&self, at: usize) -> ByteSpan {
+        self.clause_spans.get(self.clause_index(at)).copied().unwrap_or(self.span)
+    }
+
+    /// Every clause's byte span, in order.
+    pub fn clause_spans(&self) -> &[ByteSpan] {
+        &self.clause_spans
+    }
+
+    /// The word before byte `at` in the sentence, as written.
+    pub fn word_before<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
+        let i = self.words.partition_point(|w| w.span.end <= at);
+        i.checked_sub(1).map(|i| &text[self.words[i].span.start..self.words[i].span.end])
+    }
+
+    /// The frame of a predicate whose first word starts at `at`: the
+    /// auxiliaries, negations and adverbs right before it, within its clause.
+    pub fn frame(&self, at: usize) -> Frame {
+        let first = self.word_from(at);
+        let clause = &self.clauses[self.clause_index(at).min(self.clauses.len().saturating_sub(1))];
+        let mut frame = Frame { modality: Modality::Asserted, negated: false, passive: false };
+        let from = first.saturating_sub(AUXILIARY_REACH).max(clause.start);
+        for word in self.words[from..first].iter().rev() {
+            match word.class {
+                Some(WordClass::Negation) => frame.negated = true,
+                Some(WordClass::Future) if frame.modality == Modality::Asserted => frame.modality = Modality::Future,
+                Some(WordClass::Conditional) if frame.modality == Modality::Asserted => {
+                    frame.modality = Modality::Conditional
+                }
+                Some(WordClass::Obligation) if frame.modality == Modality::Asserted => {
+                    frame.modality = Modality::Obligation
+                }
+                Some(WordClass::To) if frame.modality == Modality::Asserted => frame.modality = Modality::Infinitive,
+                Some(WordClass::Be) => frame.passive = true,
+                Some(WordClass::Have | WordClass::Do | WordClass::Adverb) => {}
+                // anything else ends the verb group: "the talks that Kenya did not attend" stops at "that"
+                _ => break,
+            }
+        }
+        // a "to" that closed the group is the infinitive's own; a condition opens the clause
+        if self.words[clause.start..first].iter().any(|w| w.class == Some(WordClass::Condition)) {
+            frame.modality = Modality::Conditional;
+        }
+        frame
+    }
+}
+
+/// Clause boundaries: before a subordinator or a contrast word, after a
+/// semicolon, and at a dash set off by spaces. Returns word ranges and byte
+/// spans that tile `span`.
+fn split_clauses(text: &str, span: ByteSpan, words: &[Word]) -> (Vec<Range<usize>>, Vec<ByteSpan>) {
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (byte where the clause starts, its first word)
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 && word.class.is_some_and(WordClass::opens_clause) {
+            cuts.push((word.span.start, i));
+        }
+    }
+    let bytes = text.as_bytes();
+    for (offset, c) in text[span.start..span.end].char_indices() {
+        let at = span.start + offset;
+        let spaced = |len: usize| {
+            at > span.start
+                && bytes[at - 1].is_ascii_whitespace()
+                && bytes.get(at + len).is_some_and(|b| b.is_ascii_whitespace())
+        };
+        let cut = match c {
+            ';' => Some(at + 1),
+            '\u{2013}' | '\u{2014}' if spaced(c.len_utf8()) => Some(at),
+            '-' if spaced(1) => Some(at),
+            _ => None,
+        };
+        if let Some(cut) = cut {
+            cuts.push((cut, words.partition_point(|w| w.span.start < cut)));
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.0);
+    let mut ranges = Vec::with_capacity(cuts.len() + 1);
+    let mut spans = Vec::with_capacity(cuts.len() + 1);
+    let (mut start, mut first) = (span.start, 0);
+    for (cut, word) in cuts {
+        if cut <= start || cut >= span.end {
+            continue;
+        }
+        ranges.push(first..word.max(first));
+        spans.push(ByteSpan::new(start, cut));
+        (start, first) = (cut, word.max(first));
+    }
+    ranges.push(first..words.len());
+    spans.push(ByteSpan::new(start, span.end));
+    (ranges, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> FunctionWords {
+        let text = include_str!("../../ontology/lexicon/function_words.tsv");
+        FunctionWords::new(text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("word\t")).filter_map(|l| {
+            let (w, c) = l.split_once('\t')?;
+            Some((w.to_string(), WordClass::parse(c).expect("known class")))
+        }))
+    }
+
+    fn read(text: &str) -> SentenceSyntax {
+        SentenceSyntax::new(text, &Sentence { start: 0, end: text.len(), headline: false }, &lexicon())
+    }
+
+    fn clauses(text: &str) -> Vec<&str> {
+        read(text).clause_spans().iter().map(|s| text[s.start..s.end].trim()).collect()
+    }
+
+    fn frame_of(text: &str, verb: &str) -> Frame {
+        read(text).frame(text.find(verb).expect("verb in text"))
+    }
+
+    #[test]
+    fn clauses_split_at_subordinators_semicolons_and_dashes() {
+        assert_eq!(
+            clauses("China refused to meet Cameron after he met the Dalai Lama."),
+            vec!["China refused to meet Cameron", "after he met the Dalai Lama."]
+        );
+        assert_eq!(clauses("Kenya agreed; Norway did not."), vec!["Kenya agreed;", "Norway did not."]);
+        assert_eq!(clauses("The talks \u{2013} the first in years \u{2013} ended."), vec!["The talks", "\u{2013} the first in years", "\u{2013} ended."]);
+        // a hyphen inside a word is no dash; "and" joins, it does not split
+        assert_eq!(clauses("Kenya and Norway signed a cease-fire."), vec!["Kenya and Norway signed a cease-fire."]);
+    }
+
+    #[test]
+    fn clause_spans_tile_the_sentence() {
+        let text = "Talks began when the envoys arrived; they ended - as expected - but nobody left, although it rained.";
+        let syntax = read(text);
+        let spans = syntax.clause_spans();
+        assert_eq!(spans.first().map(|s| s.start), Some(0));
+        assert_eq!(spans.last().map(|s| s.end), Some(text.len()));
+        for pair in spans.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for at in 0..text.len() {
+            assert!(syntax.clause_span(at).start <= at && at < syntax.clause_span(at).end, "byte {at}");
+        }
+    }
+
+    #[test]
+    fn frames_read_negation_modality_and_voice() {
+        let asserted = Frame { modality: Modality::Asserted, negated: false, passive: false };
+        assert_eq!(frame_of("Kenya signed the accord.", "signed"), asserted);
+        assert_eq!(frame_of("Kenya has already signed the accord.", "signed"), asserted);
+        assert!(frame_of("Kenya did not sign the accord.", "sign").negated);
+        assert!(frame_of("Kenya didn't sign the accord.", "sign").negated);
+        assert!(frame_of("Kenya never signed the accord.", "signed").negated);
+        assert_eq!(frame_of("The ministers will meet in Oslo.", "meet").modality, Modality::Future);
+        assert_eq!(frame_of("The ministers could meet in Oslo.", "meet").modality, Modality::Conditional);
+        assert_eq!(frame_of("Russia must withdraw its troops.", "withdraw").modality, Modality::Obligation);
+        assert_eq!(frame_of("Kenya agreed to meet Norway.", "meet").modality, Modality::Infinitive);
+        assert!(frame_of("The minister was urged to resign.", "urged").passive);
+        assert_eq!(frame_of("If they meet, the war ends.", "meet").modality, Modality::Conditional);
+    }
+
+    #[test]
+    fn negation_stays_in_its_clause() {
+        // the "not" of the first clause does not reach the second's verb
+        let text = "Kenya did not attend, but Norway signed the accord.";
+        assert!(read(text).frame(text.find("attend").unwrap()).negated);
+        assert!(!read(text).frame(text.find("signed").unwrap()).negated);
+        // nor does a negation before another verb: "not" ends at the verb group
+        let text = "Officials who did not speak said Kenya signed.";
+        assert!(!read(text).frame(text.find("signed").unwrap()).negated);
+    }
+}

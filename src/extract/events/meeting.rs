@@ -1,0 +1,195 @@
+//! Meetings: talks, summits, visits, calls. One candidate per trigger, read
+//! within its clause: participants (and the states ministers represent), the
+//! place after "in"/"at", the status from the cues near the trigger, hosts
+//! and mediators. Meetings told more than once are merged later
+//! (`merge::meetings`).
+
+use std::collections::BTreeSet;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::extract::dates::Tense;
+use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
+
+use super::syntax::{clause_around, floor_boundary, object, previous_word, pronoun_in, refers_back, subject};
+use super::{Demanded, RuleKind, SentenceContext};
+
+/// How far after the trigger a status cue still speaks of it ("talks | will
+/// resume next week"), in bytes of the clause.
+const CUE_REACH_AFTER_TRIGGER: usize = 40;
+
+/// Reads the sentence's meetings into `meetings`. `demanded` is what a demand
+/// in the sentence asks for: a meeting inside it is proposed.
+pub(super) fn read(cx: &SentenceContext<'_>, demanded: Option<&Demanded>, meetings: &mut Vec<Event>) {
+    let start = cx.sentence().start;
+    let mut triggers: Vec<(usize, usize, usize)> = cx
+        .matched
+        .iter()
+        .filter(|&&i| cx.kind(i) == RuleKind::Trigger(EventClass::Meeting))
+        .flat_map(|&i| cx.rules.regexes[i].find_iter(cx.body()).map(move |m| (start + m.start(), start + m.end(), i)))
+        .collect();
+    triggers.sort();
+    let mut last_end = 0;
+    for (ts, te, rule) in triggers {
+        if ts < last_end {
+            continue;
+        }
+        last_end = te;
+        if let Some(meeting) = one(cx, demanded, meetings, ts, te, rule) {
+            meetings.push(meeting);
+        }
+    }
+}
+
+/// The meeting of one trigger at `ts..te`, if it is one.
+fn one(
+    cx: &SentenceContext<'_>,
+    demanded: Option<&Demanded>,
+    earlier: &[Event],
+    ts: usize,
+    te: usize,
+    rule: usize,
+) -> Option<Event> {
+    if cx.overlapped_by(RuleKind::Veto(EventClass::Meeting), ts, te) {
+        return None; // "meet its targets"
+    }
+    let (text, s) = (cx.text, cx.sentence());
+    let (cs, ce) = clause_around(text, s.start, s.end, ts, te);
+    if cx.rules.rules[rule].id.starts_with("meeting.noun") && refers_back(&text[cs..ts]) {
+        return None; // "after the meeting", "ahead of the talks": a meeting told before
+    }
+    let asked = demanded.filter(|d| d.start <= ts && te <= d.end);
+    let status = status(cx, cs, ce, te, asked.is_some());
+    if status != MeetingStatus::Cancelled && cue(cx, RuleKind::Negation, cs, ce, te) {
+        return None;
+    }
+    let mut participants = participants(cx, asked, status, cs, ce, ts);
+    let location = cx
+        .view
+        .found
+        .iter()
+        .filter(|f| f.start >= cs && f.end <= ce)
+        .find(|f| {
+            cx.doc.entities[f.entity].kind == EntityKind::Place
+                && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at"))
+        })
+        .map(|f| f.entity);
+    let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) { Tense::Past } else { Tense::Future };
+    let date = cx.date_near(cs, ce, ts, tense);
+    if participants.is_empty() {
+        // "The last talks, in New York in September": the meeting series told before
+        let previous = earlier.last().filter(|_| location.is_some())?;
+        participants = previous.role_set(AgentRole::Participant);
+    }
+    let (hosts, mediators) = hosts_and_mediators(cx, cs, ce);
+    let mut event = cx.event(EventClass::Meeting, rule);
+    event.add_agents(AgentRole::Participant, participants.into_iter().chain(hosts.iter().copied()).chain(mediators.iter().copied()));
+    event.add_agents(AgentRole::Host, hosts);
+    event.add_agents(AgentRole::Mediator, mediators);
+    event.location = location;
+    event.status = Some(status);
+    event.date = date;
+    Some(event)
+}
+
+/// Whether a rule of `kind` matches in the clause up to a little after the
+/// trigger. Gapped rules (left out of the one-pass set) are tried here.
+fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize) -> bool {
+    let window = &cx.text[cs..(te + CUE_REACH_AFTER_TRIGGER).min(ce)];
+    let window = &window[..floor_boundary(window, window.len())];
+    let rules = cx.rules;
+    cx.matched.iter().filter(|&&i| cx.kind(i) == kind).any(|&i| rules.regexes[i].is_match(window))
+        || rules.gapped_rules.iter().filter(|&&i| cx.kind(i) == kind).any(|&i| {
+            rules.regexes[i].is_match(window) && rules.regexes[i].is_match(cx.body())
+        })
+}
+
+/// Cancelled, proposed (also when a demand asks for it), planned (or
+/// hypothetical), else held.
+fn status(cx: &SentenceContext<'_>, cs: usize, ce: usize, te: usize, asked: bool) -> MeetingStatus {
+    let cue = |kind| cue(cx, kind, cs, ce, te);
+    if cue(RuleKind::Status(MeetingStatus::Cancelled)) {
+        MeetingStatus::Cancelled
+    } else if cue(RuleKind::Status(MeetingStatus::Proposed)) || asked {
+        MeetingStatus::Proposed
+    } else if cue(RuleKind::Status(MeetingStatus::Planned)) || cue(RuleKind::Hypothetical) {
+        MeetingStatus::Planned
+    } else {
+        MeetingStatus::Held
+    }
+}
+
+/// Who meets: for a meeting a demand asks for, the people named in the
+/// demand (else the demander); otherwise every agent of the clause, and the
+/// person a "he"/"she" before the trigger stands for. A minister's meeting is
+/// also a meeting of the state they represent.
+fn participants(
+    cx: &SentenceContext<'_>,
+    asked: Option<&Demanded>,
+    status: MeetingStatus,
+    cs: usize,
+    ce: usize,
+    ts: usize,
+) -> BTreeSet<usize> {
+    let doc = cx.doc;
+    let mut participants: BTreeSet<usize> = BTreeSet::new();
+    match asked {
+        Some(d) if status == MeetingStatus::Proposed => {
+            participants.extend(
+                cx.view
+                    .agents(doc)
+                    .iter()
+                    .filter(|f| f.start >= d.start && f.end <= d.end && doc.entities[f.entity].kind == EntityKind::Person)
+                    .map(|f| f.entity),
+            );
+            if participants.is_empty() {
+                participants.extend(d.by.iter().copied());
+            }
+        }
+        _ => {
+            participants.extend(cx.view.agents(doc).iter().filter(|f| f.start >= cs && f.end <= ce).map(|f| f.entity));
+            if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|at| cx.pronoun(at)) {
+                participants.insert(p);
+            }
+        }
+    }
+    let represented: Vec<usize> =
+        participants.iter().flat_map(|&p| doc.entities[p].represents.iter().copied()).collect();
+    participants.extend(represented.into_iter().filter(|&a| doc.entities[a].kind == EntityKind::State));
+    participants
+}
+
+/// Hosts and mediators: "hosted by Turkey", "Qatar will host", "talks mediated by Egypt".
+fn hosts_and_mediators(cx: &SentenceContext<'_>, cs: usize, ce: usize) -> (BTreeSet<usize>, BTreeSet<usize>) {
+    let (mut hosts, mut mediators) = (BTreeSet::new(), BTreeSet::new());
+    for m in role_regex().captures_iter(&cx.text[cs..ce]) {
+        let whole = m.get(0).expect("group 0");
+        let (rs, re) = (cs + whole.start(), cs + whole.end());
+        let is_host = m.name("host").is_some() || m.name("host_by").is_some();
+        let agents: Vec<usize> = if m.name("host_by").is_some() || m.name("mediator_by").is_some() {
+            object(&cx.view, cx.doc, re).iter().map(|f| f.entity).collect()
+        } else {
+            subject(&cx.view, cx.doc, rs).iter().map(|f| f.entity).collect()
+        };
+        if is_host {
+            hosts.extend(agents)
+        } else {
+            mediators.extend(agents)
+        }
+    }
+    (hosts, mediators)
+}
+
+/// Host and mediator phrases around a meeting trigger.
+fn role_regex() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        RegexBuilder::new(
+            r"(?P<host_by>\bhosted\s+by)|(?P<mediator_by>\b(?:mediated|brokered|facilitated)\s+by|\bunder\s+the\s+auspices\s+of)|(?P<host>\b(?:hosted|hosts|will\s+host|to\s+host)\b)|(?P<mediator>\b(?:mediated|mediates|brokered|will\s+mediate|to\s+mediate)\b)",
+        )
+        .case_insensitive(true)
+        .build()
+        .expect("valid role regex")
+    })
+}
+

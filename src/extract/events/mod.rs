@@ -1,0 +1,355 @@
+//! Event rules: one module per kind of event, all reading one sentence at a time.
+//!
+//! Each sentence is matched against the trigger rules of `rules/events.tsv`
+//! (one `RegexSet` pass tells which kinds can fire); the rule module of each
+//! kind that fired then reads the event's agents, topic, status and date from
+//! the entity mentions around the trigger ([`syntax`] holds the shared
+//! reading: subjects, objects, clauses, pronouns). Rules prefer to miss rather
+//! than guess: an event without an agent is dropped, a date only comes from
+//! the event's own sentence, and a negated or hypothetical trigger gives
+//! nothing.
+//!
+//! A kind of event is declared once, in `crate::kinds`; its rule module here
+//! is a function from a [`SentenceContext`] to events, called from
+//! [`EventRules::events`]. Rule kinds in the data file are parsed into
+//! [`RuleKind`] when the rules load, so a misspelt kind is an error naming
+//! the line, not a rule that never fires.
+
+mod agreement;
+mod claim;
+mod demand;
+mod meeting;
+mod merge;
+mod statement;
+mod syntax;
+mod threat;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use crate::error::ParleyError;
+use crate::extract::clauses::{FunctionWords, SentenceSyntax};
+use crate::extract::dates::{self, Tense};
+use crate::extract::entities::DocEntities;
+use crate::extract::lexicon::{EventRule, Lexicon, EVENTS, TOPICS};
+use crate::extract::model::{Event, EventClass, Evidence, MeetingStatus, Topic};
+use crate::extract::sentences::Sentence;
+use syntax::View;
+
+/// What a rule of `rules/events.tsv` does, from its `kind` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Signals an event of this class (`meeting`, `demand`, ...).
+    Trigger(EventClass),
+    /// Sets a meeting's status when it matches near the trigger (`status-planned`, ...).
+    Status(MeetingStatus),
+    /// Vetoes a trigger of this class that it overlaps (`not-meeting`, ...).
+    Veto(EventClass),
+    /// A negated trigger gives nothing (`negation`).
+    Negation,
+    /// A hypothetical trigger gives nothing, or a planned meeting (`hypothetical`).
+    Hypothetical,
+    /// Turns a demand around: its subject is the addressee (`demand-passive`).
+    DemandPassive,
+    /// "if X ..., sanctions must follow": a demand inside a quote (`demand-conditional`).
+    DemandConditional,
+}
+
+impl RuleKind {
+    /// Parses the `kind` column; event classes are their names in lower case.
+    pub fn parse(kind: &str) -> Option<RuleKind> {
+        let class = |name: &str| EventClass::all().find(|c| c.name().eq_ignore_ascii_case(name));
+        Some(match kind {
+            "negation" => RuleKind::Negation,
+            "hypothetical" => RuleKind::Hypothetical,
+            "demand-passive" => RuleKind::DemandPassive,
+            "demand-conditional" => RuleKind::DemandConditional,
+            "status-cancelled" => RuleKind::Status(MeetingStatus::Cancelled),
+            "status-proposed" => RuleKind::Status(MeetingStatus::Proposed),
+            "status-planned" => RuleKind::Status(MeetingStatus::Planned),
+            other => match other.strip_prefix("not-") {
+                Some(vetoed) => RuleKind::Veto(class(vetoed)?),
+                None => RuleKind::Trigger(class(other)?),
+            },
+        })
+    }
+}
+
+/// The compiled event rules.
+pub struct EventRules {
+    pub rules: Vec<EventRule>,
+    /// Each rule's kind, parsed.
+    kinds: Vec<RuleKind>,
+    /// The rules without long gaps, in one set: the pass every sentence gets.
+    set: RegexSet,
+    /// Rule index of each pattern in `set`.
+    set_rules: Vec<usize>,
+    /// Modifier rules (status, negation, vetoes...) with a long bounded gap
+    /// (`.{0,140}`), checked one by one and only in sentences where a rule of
+    /// `set` matched. Inside the set they multiplied the lazy DFA's states and
+    /// made the one pass slow for every sentence; on their own each stays
+    /// small. A modifier means nothing without a trigger in the same
+    /// sentence, and triggers are all in `set`, so skipping them where
+    /// nothing matched changes no result.
+    gapped_rules: Vec<usize>,
+    regexes: Vec<Regex>,
+    topics: AhoCorasick,
+    topic_of_pattern: Vec<(Topic, bool)>,
+    /// The closed-class words the clause layer reads.
+    function_words: FunctionWords,
+}
+
+/// Room for each lazy DFA's state cache. The trigger rules have bounded
+/// repetitions (`.{0,140}`) that make many DFA states; with regex's default
+/// (2 MiB) the cache filled and was rebuilt over and over, and building
+/// states took a third of extraction time.
+const DFA_CACHE_BYTES: usize = 64 << 20;
+
+impl EventRules {
+    pub fn compile(lexicon: &Lexicon) -> Result<EventRules, ParleyError> {
+        let bad = |line: usize, message: String| ParleyError::Lexicon {
+            file: EVENTS.path.to_string(),
+            line,
+            message,
+        };
+        // a space in a pattern matches any run of white space, line breaks
+        // included: wire copy wraps lines anywhere ("have reached\nbroad agreement")
+        let patterns: Vec<String> = lexicon
+            .event_rules
+            .iter()
+            .map(|r| r.pattern.replace(' ', r"\s+"))
+            .collect();
+        let kinds = lexicon
+            .event_rules
+            .iter()
+            .map(|r| RuleKind::parse(&r.kind).ok_or_else(|| bad(r.line, format!("rule {}: unknown kind `{}`", r.id, r.kind))))
+            .collect::<Result<Vec<_>, _>>()?;
+        // a trigger rule always goes in the set: it is what makes a sentence worth a second look
+        let long_gap = Regex::new(r"\.\{\d*,\d{3,}\}\??").expect("valid regex");
+        let gapped = |i: usize| !matches!(kinds[i], RuleKind::Trigger(_)) && long_gap.is_match(&patterns[i]);
+        let (gapped_rules, set_rules): (Vec<usize>, Vec<usize>) = (0..patterns.len()).partition(|&i| gapped(i));
+        let set = RegexSetBuilder::new(set_rules.iter().map(|&i| &patterns[i]))
+            .case_insensitive(true)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| bad(0, e.to_string()))?;
+        let regexes = lexicon
+            .event_rules
+            .iter()
+            .zip(&patterns)
+            .map(|(r, p)| {
+                RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .dfa_size_limit(DFA_CACHE_BYTES)
+                    .build()
+                    .map_err(|e| bad(r.line, format!("rule {}: {e}", r.id)))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut forms = Vec::new();
+        let mut topic_of_pattern = Vec::new();
+        for (topic, keywords) in &lexicon.topics {
+            for k in keywords {
+                let prefix = k.ends_with('*');
+                forms.push(k.trim_end_matches('*').to_string());
+                topic_of_pattern.push((*topic, prefix));
+            }
+        }
+        let topics = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&forms)
+            .map_err(|e| ParleyError::Lexicon {
+                file: TOPICS.path.to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(EventRules {
+            rules: lexicon.event_rules.clone(),
+            kinds,
+            set,
+            set_rules,
+            gapped_rules,
+            regexes,
+            topics,
+            topic_of_pattern,
+            function_words: FunctionWords::new(lexicon.function_words.iter().cloned()),
+        })
+    }
+
+    /// Ids of the rules whose pattern matches `sentence` (for rule tests and `explain`).
+    pub fn matching_rules(&self, sentence: &str) -> Vec<&str> {
+        self.matches(sentence)
+            .into_iter()
+            .map(|i| self.rules[i].id.as_str())
+            .collect()
+    }
+
+    /// Indices of the rules that match `sentence`, in rule order; rules with
+    /// long gaps only where another rule matched (see `gapped_rules`).
+    fn matches(&self, sentence: &str) -> Vec<usize> {
+        let mut matched = self.set_matches(sentence);
+        if !matched.is_empty() {
+            matched.extend(self.gapped_rules.iter().copied().filter(|&i| self.regexes[i].is_match(sentence)));
+            matched.sort_unstable();
+        }
+        matched
+    }
+
+    /// Indices of the rules of `set` that match `sentence`, in rule order.
+    fn set_matches(&self, sentence: &str) -> Vec<usize> {
+        self.set.matches(sentence).into_iter().map(|i| self.set_rules[i]).collect()
+    }
+
+    /// Topics named in `text`, in order, without repeats.
+    pub fn topics_in(&self, text: &str) -> Vec<Topic> {
+        let mut out = Vec::new();
+        for m in self.topics.find_iter(text) {
+            let (topic, prefix) = self.topic_of_pattern[m.pattern().as_usize()];
+            let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after_ok = prefix || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if before_ok && after_ok && !out.contains(&topic) {
+                out.push(topic);
+            }
+        }
+        out
+    }
+
+    /// Reads every event of a document: each sentence's events by kind, then
+    /// meetings and agreements told more than once merged into one.
+    pub fn events(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        doc: &DocEntities,
+        doc_date: Option<NaiveDate>,
+    ) -> Vec<Event> {
+        let mut events: Vec<Event> = Vec::new();
+        let mut meetings: Vec<Event> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            if s.headline {
+                continue;
+            }
+            let view = View {
+                text,
+                start: s.start,
+                end: s.end,
+                found: doc.found.iter().filter(|f| f.sentence == si).collect(),
+            };
+            // gapped rules are left out here and tried only where a cue asks for them
+            let matched = self.set_matches(view.body());
+            if matched.is_empty() {
+                continue;
+            }
+            let syntax = SentenceSyntax::new(text, s, &self.function_words);
+            let cx = SentenceContext { rules: self, text, sentences, doc, si, view, syntax, matched, doc_date };
+            let speaker = statement::read(&cx, &mut events);
+            let demanded = demand::read(&cx, &mut events);
+            agreement::read(&cx, speaker, &meetings, &mut events);
+            claim::read(&cx, &mut events);
+            threat::read(&cx, &mut events);
+            meeting::read(&cx, demanded.as_ref(), &mut meetings);
+        }
+        events.extend(merge::meetings(meetings));
+        statement::quotes_across_sentences(self, text, sentences, &mut events);
+        merge::agreements(events, doc)
+    }
+
+    /// Index of the first rule of `kind`.
+    fn first_of(&self, kind: RuleKind) -> Option<usize> {
+        self.kinds.iter().position(|k| *k == kind)
+    }
+}
+
+/// One sentence being read for events: the rules that matched it and what
+/// every rule module needs around it.
+pub(super) struct SentenceContext<'a> {
+    rules: &'a EventRules,
+    text: &'a str,
+    sentences: &'a [Sentence],
+    doc: &'a DocEntities,
+    /// Index of the sentence.
+    si: usize,
+    view: View<'a>,
+    /// Words and clauses of the sentence, read once.
+    syntax: SentenceSyntax,
+    /// Rules of the one-pass set that matched, in rule order.
+    matched: Vec<usize>,
+    doc_date: Option<NaiveDate>,
+}
+
+/// What a demand in the sentence asks for: the byte span of its object and
+/// who demands it. A meeting inside it is proposed, not held.
+pub(super) struct Demanded {
+    start: usize,
+    end: usize,
+    by: std::collections::BTreeSet<usize>,
+}
+
+impl<'a> SentenceContext<'a> {
+    fn sentence(&self) -> &'a Sentence {
+        &self.sentences[self.si]
+    }
+
+    fn body(&self) -> &'a str {
+        self.view.body()
+    }
+
+    fn kind(&self, rule: usize) -> RuleKind {
+        self.rules.kinds[rule]
+    }
+
+    /// Whether a rule of `kind` matched the sentence.
+    fn has(&self, kind: RuleKind) -> bool {
+        self.matched.iter().any(|&i| self.kind(i) == kind)
+    }
+
+    /// The first matched rule of `kind`.
+    fn rule_of(&self, kind: RuleKind) -> Option<usize> {
+        self.matched.iter().find(|&&i| self.kind(i) == kind).copied()
+    }
+
+    fn negated(&self) -> bool {
+        self.has(RuleKind::Negation)
+    }
+
+    fn hypothetical(&self) -> bool {
+        self.has(RuleKind::Hypothetical)
+    }
+
+    /// The sentence as the evidence of an event found by `rule`.
+    fn evidence(&self, rule: usize) -> Evidence {
+        let s = self.sentence();
+        Evidence { start: s.start, end: s.end, text: self.body().to_string(), rule: self.rules.rules[rule].id.clone() }
+    }
+
+    /// Byte span of the first match of `rule` in the sentence.
+    fn trigger_at(&self, rule: usize) -> Option<(usize, usize)> {
+        let start = self.sentence().start;
+        self.rules.regexes[rule].find(self.body()).map(|m| (start + m.start(), start + m.end()))
+    }
+
+    /// The person a "he"/"she" at `at` stands for.
+    fn pronoun(&self, at: usize) -> Option<usize> {
+        syntax::pronoun_referent(self.doc, self.sentences, self.si, at)
+    }
+
+    /// Whether a matched rule of `kind` overlaps the span `ts..te`
+    /// (an exclusion rule vetoing a trigger, a passive turning it around).
+    fn overlapped_by(&self, kind: RuleKind, ts: usize, te: usize) -> bool {
+        let start = self.sentence().start;
+        self.matched.iter().filter(|&&i| self.kind(i) == kind).any(|&i| {
+            self.rules.regexes[i].find_iter(self.body()).any(|m| start + m.start() < te && ts < start + m.end())
+        })
+    }
+
+    /// The date told in `from..to` nearest to `at`, resolved against the document's date.
+    fn date_near(&self, from: usize, to: usize, at: usize, tense: Tense) -> Option<NaiveDate> {
+        dates::find(self.text, from, to, self.doc_date, tense).into_iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.date)
+    }
+
+    /// An event of `class` with this sentence as its evidence.
+    fn event(&self, class: EventClass, rule: usize) -> Event {
+        Event::new(class, self.evidence(rule))
+    }
+}

@@ -1,0 +1,284 @@
+//! Shared reading of a sentence around a trigger: who is the subject, what
+//! follows the verb, where the clause ends, whom a pronoun stands for.
+//!
+//! Every event rule reads agents through these, so a fix to subject finding
+//! (a relative clause, a coordination) reaches every kind at once.
+
+use crate::extract::entities::{DocEntities, Found};
+use crate::extract::sentences::Sentence;
+
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "over",
+    "for",
+    "by",
+    "about",
+    "against",
+    "as",
+    "between",
+    "into",
+    "after",
+    "before",
+    "than",
+    "like",
+    "including",
+    "during",
+    "following",
+    "since",
+    "through",
+    "toward",
+    "towards",
+    "under",
+    "without",
+    "within",
+    "across",
+    "near",
+    "among",
+    "amid",
+    "despite",
+    "via",
+];
+
+/// A sentence being read: its text and the mentions inside it.
+pub(super) struct View<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub found: Vec<&'a Found>,
+}
+
+impl<'a> View<'a> {
+    pub fn body(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+
+    pub fn agents(&self, doc: &DocEntities) -> Vec<&'a Found> {
+        self.found.iter().copied().filter(|f| is_agent(f, doc)).collect()
+    }
+}
+
+pub(super) fn is_agent(f: &Found, doc: &DocEntities) -> bool {
+    use crate::extract::model::EntityKind::*;
+    matches!(doc.entities[f.entity].kind, Person | State | Organization) && f.actor
+}
+
+pub(super) fn previous_word(text: &str, at: usize) -> Option<String> {
+    let before = text[..at].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric() && *c != '-')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &before[start..];
+    (!w.is_empty()).then(|| w.to_lowercase())
+}
+
+/// Whether a preposition governs the phrase at `at`, through a determiner:
+/// "for Kiev", "for the Forum 2000 foundation".
+pub(super) fn preceded_by_preposition(text: &str, at: usize) -> bool {
+    let Some(word) = previous_word(text, at) else {
+        return false;
+    };
+    if matches!(word.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        let before = text[..at].trim_end();
+        let start = before.len() - word.len();
+        return previous_word(text, start).is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+    }
+    PREPOSITIONS.contains(&word.as_str())
+}
+
+/// The subject of a trigger: the nearest agent before it in the same clause
+/// that is not the object of a preposition ("a non-starter for Kiev, which
+/// ... demands" still finds Kiev through the relative pronoun).
+pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> {
+    let text = view.text;
+    let candidates: Vec<&Found> = view.agents(doc).into_iter().filter(|f| f.end <= at).collect();
+    let mut chosen: Vec<&Found> = Vec::new();
+    for f in candidates.iter().rev() {
+        // a quote opening right at the trigger does not separate it from its subject:
+        // `X had "agreed in principle"`
+        let between = text[f.end..at].trim_end_matches(|c: char| c == '"' || c == '\u{201C}' || c.is_whitespace());
+        if between.contains(['\u{201C}', '\u{201D}', '"']) || between.contains(';') {
+            break;
+        }
+        let prep = preceded_by_preposition(text, f.start);
+        let relative = between.trim_start().starts_with(", which")
+            || between.trim_start().starts_with(", who")
+            || between.trim_start().starts_with("which")
+            || between.trim_start().starts_with("who");
+        if prep && !relative {
+            continue;
+        }
+        chosen.push(f);
+        // coordination: "Moscow and Kiev", "France and West Germany"
+        let mut last = *f;
+        for g in candidates.iter().rev() {
+            if g.end > last.start {
+                continue; // overlapping or later mentions
+            }
+            let gap = text[g.end..last.start].trim();
+            let words = gap.split_whitespace().count();
+            let titled_and = gap.starts_with("and ")
+                && words <= 5
+                && !gap.contains(',')
+                && gap
+                    .split_whitespace()
+                    .skip(1)
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase()));
+            if gap == "and" || gap == "," || gap == ", and" || gap == "and the" || titled_and {
+                chosen.push(g);
+                last = g;
+            } else {
+                break;
+            }
+        }
+        break;
+    }
+    chosen
+}
+
+/// Entities right after a trigger: "urged Russia to", "called on the Council to".
+pub(super) fn object<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> {
+    let text = view.text;
+    view.agents(doc)
+        .into_iter()
+        .filter(|f| f.start >= at)
+        .filter(|f| {
+            let gap = text[at..f.start].trim().to_lowercase();
+            gap.is_empty()
+                || gap == "the"
+                || gap == "on"
+                || gap == "on the"
+                || gap == "of"
+                || gap == "of the"
+                || gap == "that"
+        })
+        .take(1)
+        .collect()
+}
+
+
+/// The person "he" or "she" stands for: the first person named in the
+/// sentence before it, else the first person named in the nearest earlier
+/// sentence that names one. News names the subject first, and the subject is
+/// who a later pronoun most often refers to.
+pub(super) fn pronoun_referent(doc: &DocEntities, sentences: &[Sentence], si: usize, at: usize) -> Option<usize> {
+    use crate::extract::model::EntityKind::Person;
+    let first_person = |sentence: usize, before: usize| {
+        doc.found
+            .iter()
+            .find(|f| f.sentence == sentence && f.start < before && doc.entities[f.entity].kind == Person)
+            .map(|f| f.entity)
+    };
+    first_person(si, at).or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
+}
+
+/// The offset of a "he"/"she" in `text[from..to]`, if any.
+pub(super) fn pronoun_in(text: &str, from: usize, to: usize) -> Option<usize> {
+    let clause = &text[from..to];
+    clause
+        .split_whitespace()
+        .any(|w| w == "he" || w == "she" || w == "He" || w == "She")
+        .then_some(to)
+}
+
+/// The clause around a trigger: from the previous subordinator or semicolon to
+/// the next one, within the sentence. "China refused to meet Cameron | after he
+/// met the Dalai Lama" holds two meetings.
+pub(super) fn clause_around(text: &str, start: usize, end: usize, ts: usize, te: usize) -> (usize, usize) {
+    const SPLITS: &[&str] = &[
+        " after ",
+        " before ",
+        " while ",
+        " when ",
+        " because ",
+        " although ",
+        " though ",
+        " until ",
+        " but ",
+        " whereas ",
+        "; ",
+        " \u{2013} ",
+        " \u{2014} ",
+        " - ",
+    ];
+    // line breaks are spaces here: wire copy wraps "agreed\nafter an inconclusive meeting"
+    let left = text[start..ts].replace('\n', " ");
+    let cs = SPLITS
+        .iter()
+        .filter_map(|p| left.rfind(p).map(|i| start + i + 1))
+        .max()
+        .unwrap_or(start);
+    let right = text[te..end].replace('\n', " ");
+    let ce = SPLITS
+        .iter()
+        .filter_map(|p| right.find(p).map(|i| te + i))
+        .min()
+        .unwrap_or(end);
+    (cs, ce)
+}
+
+/// Whether the words before a meeting noun refer to a meeting already told:
+/// a preposition and a definite determiner ("after the meeting", "ahead of
+/// the talks", "following the negotiations").
+pub(super) fn refers_back(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let Some(det) = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"))
+    else {
+        return false;
+    };
+    // only adjectives and "of" between the determiner and the noun: "the first round of talks",
+    // not "for the helicopter during talks"
+    let np = words[..det]
+        .iter()
+        .all(|w| w == "of" || !PREPOSITIONS.contains(&w.as_str()));
+    let preposition = words.get(det + 1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "after"
+                | "following"
+                | "of"
+                | "before"
+                | "since"
+                | "during"
+                | "at"
+                | "from"
+                | "about"
+                | "on"
+                | "for"
+                | "to"
+                | "with"
+                | "in"
+                | "into"
+                | "by"
+                | "over"
+        )
+    });
+    det <= 3 && np && preposition
+}
+
+pub(super) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where the clause after a trigger ends: a semicolon, a dash, or the sentence end.
+pub(super) fn clause_end(text: &str, from: usize, end: usize) -> usize {
+    let rest = &text[from..end];
+    rest.find(['.', ';', '\u{2013}', '\u{2014}']).map_or(end, |i| from + i)
+}
