@@ -86,6 +86,10 @@ pub struct Lexicon {
     pub actor_nouns: HashMap<String, String>,
     /// Closed-class words of the clause layer, with their class.
     pub function_words: Vec<(String, WordClass)>,
+    /// Phrases naming the two sides of a story ("both sides").
+    pub pair_phrases: HashSet<String>,
+    /// Nouns that name a deal ("treaty").
+    pub deal_nouns: HashSet<String>,
 }
 
 /// A data file: its path (for messages) and contents.
@@ -115,6 +119,8 @@ pub const ACTOR_NOUNS: DataFile = data_file!("lexicon/actor_nouns.tsv");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 pub const FUNCTION_WORDS: DataFile = data_file!("lexicon/function_words.tsv");
+pub const PAIR_PHRASES: DataFile = data_file!("lexicon/pair_phrases.txt");
+pub const DEAL_NOUNS: DataFile = data_file!("lexicon/deal_nouns.txt");
 
 fn error(file: &DataFile, line: usize, message: impl Into<String>) -> ParleyError {
     ParleyError::Lexicon {
@@ -292,6 +298,8 @@ impl Lexicon {
             event_rules,
             actor_nouns,
             function_words,
+            pair_phrases: word_list(&PAIR_PHRASES),
+            deal_nouns: word_list(&DEAL_NOUNS),
         })
     }
 }

@@ -1,6 +1,8 @@
 //! Agreements: "X and Y agreed", "X signed a treaty with Y", "reached a deal",
 //! parties from the subject (with its coordination) and a "with" object; a
-//! "we agreed" inside a quote is the speaker's side.
+//! "we agreed" inside a quote is the speaker's side; "both sides agreed" the
+//! two sides of the last meeting; "the accord between X and Y" and "the
+//! agreement was signed by X and Y" name their parties after the trigger.
 
 use std::collections::BTreeSet;
 
@@ -8,71 +10,256 @@ use crate::extract::dates::Tense;
 use crate::extract::entities::DocEntities;
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus, Topic};
 
-use super::syntax::{clause_end, previous_word, subject};
+use crate::extract::clauses::Modality;
+
+use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides, PREPOSITIONS};
 use super::{RuleKind, SentenceContext};
 
-/// Nouns that make a single party's "signed"/"reached" an agreement.
-const DEAL_NOUNS: &[&str] = &[
-    "agreement",
-    "deal",
-    "accord",
-    "treaty",
-    "pact",
-    "memorandum",
-    "convention",
-    "understanding",
-    "settlement",
-    "ceasefire",
-    "truce",
-    "protocol",
-    "armistice",
-];
-
 /// Reads the sentence's agreement, if any. `speaker` is the sentence's
-/// speaker (for "we agreed"); `meetings` the meetings read so far.
+/// speaker (for "we agreed"); `meetings` the meetings read so far and
+/// `events` the other events (for "both sides agreed").
 pub(super) fn read(cx: &SentenceContext<'_>, speaker: Option<usize>, meetings: &[Event], events: &mut Vec<Event>) {
-    let Some(rule) = cx.rule_of(RuleKind::Trigger(EventClass::Agreement)) else {
-        return;
-    };
-    let Some((ts, te)) =
-        cx.trigger_at(rule).filter(|&(ts, te)| !cx.overlapped_by(RuleKind::Veto(EventClass::Agreement), ts, te))
-    else {
-        return;
-    };
-    let (text, doc, s) = (cx.text, cx.doc, cx.sentence());
-    let adjective_use =
-        previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
-    let mut parties: BTreeSet<usize> = subject(&cx.view, doc, ts).iter().map(|f| f.entity).collect();
-    // "“We agreed ...,” he said": we are the speaker's side (the state they
-    // represent); the other side is not named, so one party is enough here
-    let we = parties.is_empty() && previous_word(text, ts).as_deref() == Some("we");
-    if let (true, Some(speaker)) = (we, speaker) {
-        parties.extend(our_side(doc, speaker, meetings));
+    for (ts, te, rule) in cx.triggers(EventClass::Agreement) {
+        if !cx.overlapped_by(RuleKind::Veto(EventClass::Agreement), ts, te) && one(cx, (ts, te, rule), speaker, meetings, events) {
+            return;
+        }
     }
-    let obj_end = clause_end(text, te, s.end);
-    let rest = &text[te..obj_end];
-    if let Some(w) = rest.find(" with ") {
-        let at = te + w + " with ".len();
-        parties.extend(cx.view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
-    }
-    // one party agrees *with* someone, or signs or reaches a named deal;
-    // "X agreed" alone is consent, not an agreement between parties
-    let names_deal = DEAL_NOUNS.iter().any(|n| text[ts..(te + 60).min(obj_end)].to_lowercase().contains(n));
-    if parties.is_empty()
-        || !(parties.len() >= 2 || names_deal || we)
-        || cx.negated()
-        || cx.hypothetical()
-        || adjective_use
+}
+
+/// The agreement of the trigger `ts..te` of `rule`, if it is one; true when
+/// it was read (as a new event or as more parties of one told before).
+fn one(
+    cx: &SentenceContext<'_>,
+    (ts, te, rule): (usize, usize, usize),
+    speaker: Option<usize>,
+    meetings: &[Event],
+    events: &mut Vec<Event>,
+) -> bool {
+    let frame = cx.syntax.frame(ts);
+    if frame.negated
+        || frame.modality == Modality::Conditional
+        || cx.overlapped_by(RuleKind::Negation, ts, te)
+        || cx.overlapped_by(RuleKind::Hypothetical, ts, te)
     {
-        return;
+        return false;
     }
-    let topic = cx.rules.topics_in(rest).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic);
+    let (text, doc, s) = (cx.text, cx.doc, cx.sentence());
+    let obj_end = clause_end(text, te, s.end);
+    if is_deal_noun(cx, &text[ts..te]) {
+        return nominal(cx, (ts, te, rule), obj_end, events);
+    }
+    // "the signed accord" is no agreement told
+    let adjective_use = previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
+    let mut we = false;
+    let mut parties: BTreeSet<usize> = if frame.passive {
+        // "the agreement was signed by X and Y"
+        agents_after_word(cx, te, obj_end, "by")
+    } else {
+        let mut parties: BTreeSet<usize> = subject(&cx.view, doc, ts).iter().map(|f| f.entity).collect();
+        if parties.is_empty() {
+            parties.extend(unnamed_subject(cx, ts, speaker, meetings, events, &mut we));
+        }
+        parties
+    };
+    // one party agrees *with* someone: "signed a trade accord with Norway"
+    parties.extend(agents_after_word(cx, te, obj_end, "with"));
+    // "X agreed" alone is consent, not an agreement between parties: one
+    // party must agree *with* someone, or sign or reach a named deal
+    let named_deal = names_deal(cx, ts, te, obj_end);
+    if parties.is_empty() || !(parties.len() >= 2 || named_deal || we) || adjective_use {
+        return false;
+    }
+    // a minister's signature is their state's: "he signed a communiqué"
+    let represented: Vec<usize> = parties
+        .iter()
+        .flat_map(|&p| cx.doc.entities[p].represents.iter().copied())
+        .filter(|&a| cx.doc.entities[a].kind == EntityKind::State)
+        .collect();
+    parties.extend(represented);
+    // "the agreement was signed by X and Y": the deal told before, not a new one
+    if frame.passive && definite_deal_subject(cx, ts) {
+        if let Some(earlier) = events.iter_mut().rev().find(|e| e.class == EventClass::Agreement) {
+            earlier.add_agents(AgentRole::Party, parties);
+            return true;
+        }
+    }
     let mut event = cx.event(EventClass::Agreement, rule);
     event.add_agents(AgentRole::Party, parties);
-    event.topic = Some(topic);
-    event.text = rest.trim().to_string();
+    event.topic = Some(deal_topic(cx, ts, te, obj_end));
+    event.text = text[te..obj_end].trim().to_string();
     event.date = cx.date_near(s.start, s.end, te, Tense::Past);
     events.push(event);
+    true
+}
+
+/// How many words before a deal noun its noun phrase may start: "the |
+/// U.S.-Japanese semiconductor trade | agreement".
+const NOUN_PHRASE_REACH: usize = 5;
+
+/// An agreement told as a noun phrase: "the U.S.-Japanese semiconductor
+/// agreement", "Japan's 1986 pact with the United States", "the accord
+/// between Chile and Peru". The parties are the states and organizations
+/// named in the phrase before the noun and in a "with" or "between" right
+/// after it; two are needed, or it is a deal told before ("under the
+/// agreement").
+fn nominal(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), end: usize, events: &mut Vec<Event>) -> bool {
+    let (text, doc) = (cx.text, cx.doc);
+    let words = &cx.syntax.words;
+    let noun = words.partition_point(|w| w.span.start < ts);
+    let clause = cx.syntax.clause_span(ts);
+    let mut np_start = ts;
+    // a word the trigger starts inside ("peace-deal") is left out: the phrase is the words before it
+    for w in words[..noun].iter().rev().filter(|w| w.span.end <= ts).take(NOUN_PHRASE_REACH) {
+        let word = &text[w.span.start..w.span.end];
+        let between = &text[w.span.end..np_start];
+        if w.span.start < clause.start || w.class.is_some() || between.contains([',', ';', '(', ')', '"']) {
+            break;
+        }
+        // "under the agreement", "no agreement": a deal told before, or none
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "no" | "any") || PREPOSITIONS.contains(&lower.as_str()) {
+            break;
+        }
+        np_start = w.span.start;
+    }
+    let mut parties: BTreeSet<usize> = cx
+        .view
+        .found
+        .iter()
+        .filter(|f| f.start >= np_start && f.end <= ts)
+        .filter(|f| matches!(doc.entities[f.entity].kind, EntityKind::State | EntityKind::Organization))
+        .map(|f| f.entity)
+        .collect();
+    let after = text[te..end].trim_start().to_lowercase();
+    if after.starts_with("between ") || after.starts_with("with ") {
+        let at = te + (text[te..end].len() - text[te..end].trim_start().len()) + after.find(' ').unwrap_or(0);
+        parties.extend(coordination_after(&cx.view, doc, at, end).iter().map(|f| f.entity));
+    }
+    if parties.len() < 2 {
+        return false;
+    }
+    let mut event = cx.event(EventClass::Agreement, rule);
+    event.add_agents(AgentRole::Party, parties);
+    event.topic = Some(deal_topic(cx, np_start, te, end));
+    event.text = text[np_start..te].trim().to_string();
+    events.push(event);
+    true
+}
+
+/// The parties when no agent is the subject: "he signed" (the person the
+/// pronoun stands for), "both sides agreed" (the two sides of the last
+/// meeting or agreement), "we agreed" inside a quote (the speaker's side;
+/// `we` is set, as one party is then enough).
+fn unnamed_subject(
+    cx: &SentenceContext<'_>,
+    ts: usize,
+    speaker: Option<usize>,
+    meetings: &[Event],
+    events: &[Event],
+    we: &mut bool,
+) -> BTreeSet<usize> {
+    let before = cx.text[cx.sentence().start..ts].trim_end().to_lowercase();
+    if cx.rules.pair_phrases.iter().any(|p| before.ends_with(p.as_str()) && word_boundary_before(&before, p.len())) {
+        let earlier = meetings.iter().chain(events.iter().filter(|e| e.class == EventClass::Agreement));
+        return main_pair(cx.doc).or_else(|| two_sides(cx.doc, ts, earlier)).unwrap_or_default();
+    }
+    match previous_word(cx.text, ts).as_deref() {
+        Some("he" | "she") => cx.pronoun(ts).into_iter().collect(),
+        Some("we") => {
+            *we = true;
+            speaker.map(|s| our_side(cx.doc, s, meetings)).unwrap_or_default()
+        }
+        _ => BTreeSet::new(),
+    }
+}
+
+/// The two states a document is about, when no earlier event names a pair:
+/// the two most mentioned, if a third is mentioned clearly less.
+fn main_pair(doc: &DocEntities) -> Option<BTreeSet<usize>> {
+    let mut states: Vec<(usize, usize)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::State && e.mentions > 0)
+        .map(|(id, e)| (e.mentions, id))
+        .collect();
+    states.sort_by(|a, b| b.cmp(a));
+    match states.as_slice() {
+        [first, second] => Some([first.1, second.1].into()),
+        [first, second, third, ..] if third.0 < second.0 => Some([first.1, second.1].into()),
+        _ => None,
+    }
+}
+
+/// Whether the `len` last bytes of `text` start a word.
+fn word_boundary_before(text: &str, len: usize) -> bool {
+    !text[..text.len() - len].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// The agents of the coordination after the first `word` in `te..end`:
+/// "with Norway", "by X and Y".
+fn agents_after_word(cx: &SentenceContext<'_>, te: usize, end: usize, word: &str) -> BTreeSet<usize> {
+    let pattern = format!(" {word} ");
+    let rest = cx.text[te..end].replace('\n', " ");
+    let Some(i) = rest.find(&pattern) else {
+        return BTreeSet::new();
+    };
+    coordination_after(&cx.view, cx.doc, te + i + pattern.len() - 1, end).iter().map(|f| f.entity).collect()
+}
+
+/// Whether `word` starts with a deal noun ("agreements", "communiqué").
+fn is_deal_noun(cx: &SentenceContext<'_>, word: &str) -> bool {
+    let word = word.to_lowercase();
+    cx.rules.deal_nouns.iter().any(|n| word.starts_with(n.as_str()))
+}
+
+/// Whether a deal noun starts one of the trigger's words or of the few words
+/// after it ("signed a five-year trade treaty").
+fn names_deal(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> bool {
+    let words = cx.syntax.words.iter().filter(|w| w.span.start >= ts && w.span.start < end);
+    let trigger_words = words.clone().take_while(|w| w.span.end <= te).count();
+    words.take(trigger_words + DEAL_NOUN_REACH).any(|w| {
+        let word = cx.text[w.span.start..w.span.end].to_lowercase();
+        cx.rules.deal_nouns.iter().any(|n| word.starts_with(n.as_str()))
+    })
+}
+
+/// How many words after the trigger a deal noun may stand: "signed | a
+/// five-year defence and economic | agreement".
+const DEAL_NOUN_REACH: usize = 7;
+
+/// Whether the subject before a passive trigger is a definite deal noun
+/// phrase: "The agreement was signed by ...", "The accord, reached in May, was".
+fn definite_deal_subject(cx: &SentenceContext<'_>, ts: usize) -> bool {
+    let clause = cx.syntax.clause_span(ts);
+    let before: Vec<String> = cx
+        .syntax
+        .words
+        .iter()
+        .filter(|w| w.span.start >= clause.start && w.span.end <= ts)
+        .take(4)
+        .map(|w| cx.text[w.span.start..w.span.end].to_lowercase())
+        .collect();
+    matches!(before.first().map(String::as_str), Some("the" | "this" | "that"))
+        && before.iter().skip(1).take(2).any(|w| cx.rules.deal_nouns.iter().any(|n| w.starts_with(n.as_str())))
+}
+
+/// The topic of a deal: named in the trigger ("reached a ceasefire
+/// agreement") or in what follows it up to a relative clause or a comma
+/// ("agreed to exchange prisoners", "signed a trade accord with"); a meeting
+/// word alone is no topic ("agreed at the talks"). Otherwise OtherTopic.
+fn deal_topic(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> Topic {
+    let after = &cx.text[te..end];
+    // a relative clause or an aside says more of the deal, not what it is
+    // about; "agreed that ..." right after the verb is what was agreed
+    let cut = [" that ", " which ", " who ", ", ", " under which ", " after ", " following "]
+        .iter()
+        .filter_map(|w| after.find(w))
+        .filter(|&i| !(i == 0 && after.starts_with(" that ")))
+        .min()
+        .unwrap_or(after.len());
+    let words = format!("{} {}", &cx.text[ts..te], &after[..cut]);
+    cx.rules.topics_in(&words).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic)
 }
 
 /// Who "we" are for a speaker: after talks the speaker took part in, the

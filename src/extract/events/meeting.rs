@@ -21,20 +21,7 @@ const CUE_REACH_AFTER_TRIGGER: usize = 40;
 /// Reads the sentence's meetings into `meetings`. `demanded` is what a demand
 /// in the sentence asks for: a meeting inside it is proposed.
 pub(super) fn read(cx: &SentenceContext<'_>, demanded: Option<&Demanded>, meetings: &mut Vec<Event>) {
-    let start = cx.sentence().start;
-    let mut triggers: Vec<(usize, usize, usize)> = cx
-        .matched
-        .iter()
-        .filter(|&&i| cx.kind(i) == RuleKind::Trigger(EventClass::Meeting))
-        .flat_map(|&i| cx.rules.regexes[i].find_iter(cx.body()).map(move |m| (start + m.start(), start + m.end(), i)))
-        .collect();
-    triggers.sort();
-    let mut last_end = 0;
-    for (ts, te, rule) in triggers {
-        if ts < last_end {
-            continue;
-        }
-        last_end = te;
+    for (ts, te, rule) in cx.triggers(EventClass::Meeting) {
         if let Some(meeting) = one(cx, demanded, meetings, ts, te, rule) {
             meetings.push(meeting);
         }

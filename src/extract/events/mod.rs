@@ -98,6 +98,10 @@ pub struct EventRules {
     topic_of_pattern: Vec<(Topic, bool)>,
     /// The closed-class words the clause layer reads.
     function_words: FunctionWords,
+    /// Phrases naming the two sides of a story, longest first.
+    pair_phrases: Vec<String>,
+    /// Nouns that name a deal.
+    deal_nouns: Vec<String>,
 }
 
 /// Room for each lazy DFA's state cache. The trigger rules have bounded
@@ -174,6 +178,16 @@ impl EventRules {
             topics,
             topic_of_pattern,
             function_words: FunctionWords::new(lexicon.function_words.iter().cloned()),
+            pair_phrases: {
+                let mut phrases: Vec<String> = lexicon.pair_phrases.iter().cloned().collect();
+                phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                phrases
+            },
+            deal_nouns: {
+                let mut nouns: Vec<String> = lexicon.deal_nouns.iter().cloned().collect();
+                nouns.sort();
+                nouns
+            },
         })
     }
 
@@ -327,6 +341,31 @@ impl<'a> SentenceContext<'a> {
     fn trigger_at(&self, rule: usize) -> Option<(usize, usize)> {
         let start = self.sentence().start;
         self.rules.regexes[rule].find(self.body()).map(|m| (start + m.start(), start + m.end()))
+    }
+
+    /// Every match of the trigger rules of `class` in the sentence, as
+    /// (start, end, rule), in text order, overlapping matches dropped. A
+    /// sentence can hold a trigger in a headline run into its lead ("EC
+    /// AGREES TRADE DEAL ... The European Community agreed ..."), so rules
+    /// try each in turn rather than the first alone.
+    fn triggers(&self, class: EventClass) -> Vec<(usize, usize, usize)> {
+        let start = self.sentence().start;
+        let mut found: Vec<(usize, usize, usize)> = self
+            .matched
+            .iter()
+            .filter(|&&i| self.kind(i) == RuleKind::Trigger(class))
+            .flat_map(|&i| self.rules.regexes[i].find_iter(self.body()).map(move |m| (start + m.start(), start + m.end(), i)))
+            .collect();
+        found.sort();
+        let mut last_end = 0;
+        found.retain(|&(ts, te, _)| {
+            let keep = ts >= last_end;
+            if keep {
+                last_end = te;
+            }
+            keep
+        });
+        found
     }
 
     /// The person a "he"/"she" at `at` stands for.

@@ -1,43 +1,137 @@
 //! Statements: "X said", "said X", "he told reporters", "according to X",
 //! with the quote or the reported clause as what was said.
 
-use crate::extract::entities::DocEntities;
 use crate::extract::model::{AgentRole, Event, EventClass, Evidence, Topic};
 use crate::extract::sentences::Sentence;
 
-use super::syntax::{previous_word, subject, View};
+use super::syntax::{coordination_after, previous_word, subject, PREPOSITIONS};
 use super::{EventRules, RuleKind, SentenceContext};
 
 /// Reads the sentence's statement, if any, and returns its speaker (a "we"
 /// in the same sentence is the speaker's side).
 pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<usize> {
-    let rule = cx.rule_of(RuleKind::Trigger(EventClass::Statement))?;
-    let (text, body, s) = (cx.text, cx.body(), cx.sentence());
-    for m in cx.rules.regexes[rule].find_iter(body) {
-        let (ts, te) = (s.start + m.start(), s.start + m.end());
-        let Some(speaker) = speaker_of(&cx.view, cx.doc, ts, te, &|at| cx.pronoun(at)) else {
+    for (ts, te, rule) in cx.triggers(EventClass::Statement) {
+        let Some((speaker, frame_start)) = speaker_and_frame(cx, ts, te) else {
             continue;
         };
-        let reported = reported_clause(&text[te..s.end]);
-        // the end of a quote opened in an earlier sentence: what comes before its close
-        let tail = closes_open_quote(body)
-            .then(|| body.find(['\u{201D}', '"']).map(|i| body[..i].trim().to_string()))
-            .flatten();
-        let quote = match tail.or_else(|| quote_text(body)) {
-            // a word or two in quotes inside reported speech is a scare quote
-            Some(q) if q.split_whitespace().count() > 3 || reported.split_whitespace().count() < 4 => q,
-            _ => reported,
+        let Some(quote) = what_was_said(cx, frame_start, ts, te) else {
+            continue;
         };
-        if !quote.trim().is_empty() {
-            let mut event = cx.event(EventClass::Statement, rule);
-            event.add_agents(AgentRole::Speaker, [speaker]);
-            event.text = quote;
-            events.push(event);
-            return Some(speaker);
-        }
+        let mut event = cx.event(EventClass::Statement, rule);
+        event.add_agents(AgentRole::Speaker, [speaker]);
+        event.text = quote;
+        events.push(event);
+        return Some(speaker);
     }
     None
 }
+
+/// The speaker of the speech verb at `ts..te` and where the reporting frame
+/// starts ("Thai officials | said on Monday"): the speaker's mention when it
+/// comes first, else the verb. "According to X" names its speaker after it.
+fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+    let text = cx.text;
+    if text[ts..te].eq_ignore_ascii_case("according to") {
+        let after = coordination_after(&cx.view, cx.doc, te, cx.sentence().end);
+        return after.first().map(|f| (f.entity, ts));
+    }
+    if let Some(f) = subject(&cx.view, cx.doc, ts).first() {
+        let between = &text[f.end..ts];
+        if !between.contains(['\u{201C}', '\u{201D}', '"']) && between.len() < MAX_FRAME_GAP && opens_its_segment(between) {
+            return Some((f.entity, f.start));
+        }
+    }
+    let verb = text[ts..te].to_lowercase();
+    // "said Foreign Minister X": the speaker after the verb (not after "told",
+    // whose object is the listener)
+    if !verb.starts_with("told") && !verb.starts_with("tell") {
+        // only where the frame is inverted ("..., said X") or closes the
+        // sentence: in "said X had agreed", X is who the words are about
+        let inverted = text[cx.sentence().start..ts].trim_end().ends_with([',', '"', '\u{201D}']);
+        let after = coordination_after(&cx.view, cx.doc, te, cx.sentence().end);
+        if let Some(f) = after.first().filter(|f| title_only(&text[te..f.start])) {
+            let rest = text[f.end..cx.sentence().end].trim_start();
+            if inverted || rest.is_empty() || rest.starts_with([',', '.', ';']) {
+                return Some((f.entity, ts));
+            }
+        }
+    }
+    match previous_word(text, ts).as_deref() {
+        Some("he" | "she") => {
+            // the frame starts at the pronoun
+            let before = text[..ts].trim_end();
+            let at = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1).max(cx.sentence().start);
+            cx.pronoun(ts).map(|p| (p, at))
+        }
+        _ => None,
+    }
+}
+
+/// How far before its verb a speaker may be named, in bytes: "X, who led
+/// the delegation to the talks in Geneva last year, said".
+const MAX_FRAME_GAP: usize = 160;
+
+/// Whether the words between a speech verb and a name after it are a title
+/// at most: "said | Foreign Minister | X", "said | the Kenyan envoy, | X".
+fn title_only(gap: &str) -> bool {
+    let gap = gap.trim();
+    gap.is_empty() || (gap.split_whitespace().count() <= 4 && !gap.contains([';', '"', '\u{201C}', '\u{201D}']))
+}
+
+/// Whether a subject separated from its verb by a comma stands right before
+/// that comma: "Kamau, the foreign minister, said", "X, who ..., said" (an
+/// apposition or a relative clause) but not "Kenya reopened the border, the
+/// ministry said", where Kenya belongs to what was said.
+fn opens_its_segment(between: &str) -> bool {
+    !between.contains(',') || between.trim_start().starts_with(',') || between.trim_start().starts_with("'s,")
+}
+
+/// What was said, never the reporting frame around it: the quotation, else
+/// the clause before a frame that follows a comma ("Kenya reopened the
+/// border, the ministry said"), else the clause after the verb ("said that
+/// ..."), without the frame's own adverbials ("said on Monday, in the
+/// first contact in years" says nothing). None when the sentence says
+/// nothing but who spoke.
+fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, ts: usize, te: usize) -> Option<String> {
+    let (text, body, s) = (cx.text, cx.body(), cx.sentence());
+    // the end of a quote opened in an earlier sentence: what comes before its close
+    if closes_open_quote(body) {
+        if let Some(i) = body.find(['\u{201D}', '"']) {
+            return Some(body[..i].trim().to_string()).filter(|q| !q.is_empty());
+        }
+    }
+    let before = text[s.start..frame_start].trim_end();
+    let content_before = before
+        .strip_suffix(',')
+        .map(|b| b.trim().trim_matches(['"', '\u{201C}', '\u{201D}', ' ']).trim_end_matches(',').to_string())
+        .filter(|b| b.split_whitespace().count() >= 3 && !starts_adverbial(b));
+    let after = reported_clause(&text[te..s.end]);
+    let after_says_something = !starts_adverbial(&after);
+    if let Some(q) = quote_text(body) {
+        // a word or two in quotes inside reported speech is a scare quote
+        if q.split_whitespace().count() > 3 || (content_before.is_none() && after.split_whitespace().count() < 4) {
+            return Some(q);
+        }
+    }
+    let quote = match (content_before, after_says_something && !after.is_empty()) {
+        (Some(b), true) if text[te..s.end].trim_start().starts_with(',') => format!("{b} {after}"),
+        (Some(b), _) => b,
+        (None, true) => after,
+        (None, false) => return None,
+    };
+    let _ = ts;
+    Some(quote).filter(|q| !q.trim().is_empty())
+}
+
+/// Whether reported words are only the frame's adverbials: a time, a place,
+/// a manner ("on Monday", "in a statement", "yesterday", "later").
+fn starts_adverbial(after: &str) -> bool {
+    let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    PREPOSITIONS.contains(&first) || matches!(first, "" | "yesterday" | "today" | "later" | "earlier" | "also" | "again")
+}
+
+
 
 /// A quote opened in an earlier sentence and attributed where it closes
 /// ("“Our position – if ..., sanctions must follow. Pressure ...,” the
@@ -109,40 +203,6 @@ pub(super) fn quotes_across_sentences(rules: &EventRules, text: &str, sentences:
         }
     }
     events.extend(added);
-}
-
-/// Who speaks through a speech verb: the subject before it ("X said", "X,
-/// who ..., told reporters", "the Ukrainian leader wrote"), a name right
-/// after it ("said Medinsky"; not after "told", whose object is the
-/// listener), or the person a "he"/"she" stands for.
-fn speaker_of(
-    view: &View<'_>,
-    doc: &DocEntities,
-    ts: usize,
-    te: usize,
-    pronoun: &dyn Fn(usize) -> Option<usize>,
-) -> Option<usize> {
-    let text = view.text;
-    if let Some(f) = subject(view, doc, ts).first() {
-        let between = &text[f.end..ts];
-        if !between.contains(['\u{201C}', '\u{201D}', '"']) && between.len() < 160 {
-            return Some(f.entity);
-        }
-    }
-    let verb = text[ts..te].to_lowercase();
-    if !verb.starts_with("told") && !verb.starts_with("tell") {
-        if let Some(f) = view
-            .agents(doc)
-            .into_iter()
-            .find(|f| f.start >= te && text[te..f.start].trim().is_empty())
-        {
-            return Some(f.entity);
-        }
-    }
-    match previous_word(text, ts).as_deref() {
-        Some("he" | "she") => pronoun(ts),
-        _ => None,
-    }
 }
 
 /// Whether a sentence opens a quotation it does not close.

@@ -282,3 +282,76 @@ pub(super) fn clause_end(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
     rest.find(['.', ';', '\u{2013}', '\u{2014}']).map_or(end, |i| from + i)
 }
+
+/// The agents of a coordination that starts right after `at` and ends
+/// before `end`: "between Kenya and Norway", "by Secretary of State George
+/// Shultz and Foreign Minister Vahit Halefoglu". The first agent must follow
+/// `at` with at most a determiner or title words between; each next one must
+/// follow "and", a comma, or ", and" (titles allowed after them).
+pub(super) fn coordination_after<'a>(view: &View<'a>, doc: &DocEntities, at: usize, end: usize) -> Vec<&'a Found> {
+    let text = view.text;
+    let mut out: Vec<&Found> = Vec::new();
+    let mut from = at;
+    for f in view.agents(doc).into_iter().filter(|f| f.start >= at && f.end <= end) {
+        if f.start < from {
+            continue; // inside or overlapping the last one
+        }
+        let gap = text[from..f.start].trim();
+        let joiner = if out.is_empty() {
+            // "with the Italian finance minister Domenico Siniscalco"
+            Some(gap).filter(|g| !g.contains([',', ';', '"', '(']) && g.split_whitespace().count() <= 5).map(|_| "")
+        } else {
+            ["and", ",", ", and", "&"]
+                .iter()
+                .find_map(|j| gap.strip_prefix(j))
+                .map(str::trim_start)
+        };
+        match joiner {
+            Some(rest) if title_words(rest) => {
+                out.push(f);
+                from = f.end;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Whether `words` can stand between a joiner and a name: nothing, a
+/// determiner, or a few words of a title ("Foreign Minister", "the Prime
+/// Minister of").
+fn title_words(words: &str) -> bool {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    words.len() <= 5
+        && words.iter().all(|w| {
+            matches!(*w, "the" | "of" | "its" | "his" | "her" | "their") || w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// The two sides of the story at this point: of the meetings and agreements
+/// told before `before` (a byte offset) that have exactly two states, the
+/// pair most mentioned in the document (the story's protagonists, not a
+/// visitor's host), the latest on a tie. "Both sides agreed to ..." after
+/// "talks between India and Pakistan".
+pub(super) fn two_sides<'e>(
+    doc: &DocEntities,
+    before: usize,
+    earlier: impl Iterator<Item = &'e crate::extract::model::Event>,
+) -> Option<std::collections::BTreeSet<usize>> {
+    use crate::extract::model::{AgentRole, EntityKind};
+    earlier
+        .filter(|e| e.evidence.start < before)
+        .filter_map(|e| {
+            let states: std::collections::BTreeSet<usize> = e
+                .agents
+                .iter()
+                .filter(|(role, _)| matches!(role, AgentRole::Participant | AgentRole::Party))
+                .map(|(_, id)| *id)
+                .filter(|&id| doc.entities[id].kind == EntityKind::State)
+                .collect();
+            let mentions: usize = states.iter().map(|&id| doc.entities[id].mentions).sum();
+            (states.len() == 2).then_some(((mentions, e.evidence.start), states))
+        })
+        .max_by_key(|(rank, _)| *rank)
+        .map(|(_, states)| states)
+}
