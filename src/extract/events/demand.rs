@@ -20,6 +20,7 @@ fn takes_addressee(verb: &str) -> bool {
         || verb.starts_with("press")
         || verb.starts_with("appeal")
         || verb.starts_with("request")
+        || verb.starts_with("appeal")
 }
 
 /// Verbs that are a demand only with an addressee: "asked" alone is a question.
@@ -28,21 +29,42 @@ fn needs_addressee(verb: &str) -> bool {
 }
 
 /// Reads the sentence's demands and returns what the first one asks for.
+/// Each trigger is tried in turn until one gives a demand.
 pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<Demanded> {
-    let rule = cx.rule_of(RuleKind::Trigger(EventClass::Demand))?;
-    let (ts, te) = cx.trigger_at(rule).filter(|&(ts, te)| !cx.overlapped_by(RuleKind::Veto(EventClass::Demand), ts, te))?;
+    cx.triggers(EventClass::Demand)
+        .into_iter()
+        .filter(|&(ts, te, _)| !cx.overlapped_by(RuleKind::Veto(EventClass::Demand), ts, te))
+        .find_map(|trigger| one(cx, trigger, events))
+}
+
+/// Trigger words that are nouns as often as verbs: "domestic demand", "a call for talks".
+const NOUN_OR_VERB: &[&str] = &["demand", "demands", "call for", "calls for", "request for", "appeal for", "requests", "appeals"];
+
+/// The demand of one trigger, if it is one.
+fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: &mut Vec<Event>) -> Option<Demanded> {
     let (text, doc, view, s) = (cx.text, cx.doc, &cx.view, cx.sentence());
-    let verb = text[ts..te].to_lowercase();
+    let verb = text[ts..te].to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let frame = cx.syntax.frame(ts);
+    if frame.negated || cx.overlapped_by(RuleKind::Negation, ts, te) {
+        return None;
+    }
     let passive = cx.overlapped_by(RuleKind::DemandPassive, ts, te);
     let mut by: BTreeSet<usize> = BTreeSet::new();
     let mut addressee: BTreeSet<usize> = BTreeSet::new();
+    let obj_end = clause_end(text, te, s.end);
     if passive {
         // "X was urged by Y to ...": Y demanded of X; without "by", nobody is known to demand
         addressee.extend(subject(view, doc, ts).iter().map(|f| f.entity));
-        let clause = &text[te..clause_end(text, te, s.end)];
+        let clause = &text[te..obj_end];
         if let Some(i) = clause.find(" by ") {
             let at = te + i + " by ".len();
             by.extend(view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
+        }
+    } else if NOUN_OR_VERB.contains(&verb.as_str()) && !verb_context(cx, ts) {
+        // a noun: "a North Korean call for talks", "Ukraine's demand for", "calls by X for"
+        by.extend(noun_phrase_agents(cx, ts));
+        if by.is_empty() {
+            return None; // "domestic demand", "a call for calm" by nobody named
         }
     } else {
         by.extend(subject(view, doc, ts).iter().map(|f| f.entity));
@@ -50,12 +72,20 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
             by.extend(cx.pronoun(ts));
         }
     }
-    let obj_end = clause_end(text, te, s.end);
     let object_text = &text[te..obj_end];
-    if takes_addressee(&verb) && !passive {
+    if !passive && (takes_addressee(&verb) || verb.ends_with("that")) {
         addressee.extend(
             object(view, doc, te).iter().filter(|f| !f.possessive).map(|f| f.entity).filter(|e| !by.contains(e)),
         );
+    }
+    // "demanded the release of the crew from Borduria"
+    if addressee.is_empty() && !passive {
+        if let Some(i) = object_text.find(" from ") {
+            let at = te + i + " from ".len();
+            addressee.extend(
+                view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity).filter(|e| !by.contains(e)),
+            );
+        }
     }
     let topics = cx.rules.topics_in(object_text);
     if topics.contains(&Topic::Withdrawal) && addressee.is_empty() {
@@ -84,4 +114,55 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         events.push(event);
     }
     Some(Demanded { start: te, end: obj_end, by })
+}
+
+/// Whether the word before a trigger makes it a verb: an agent's mention or
+/// a pronoun right before it ("Kenya demands", "they call for"), or an
+/// auxiliary, "to", a negation, an adverb or a relative pronoun ("will
+/// demand", "to call for", "which demands").
+fn verb_context(cx: &SentenceContext<'_>, ts: usize) -> bool {
+    use crate::extract::clauses::WordClass::*;
+    let text = cx.text;
+    if cx.view.agents(cx.doc).iter().any(|f| f.end <= ts && text[f.end..ts].trim().is_empty()) {
+        return true;
+    }
+    let i = cx.syntax.words.partition_point(|w| w.span.end <= ts);
+    let Some(prev) = i.checked_sub(1).map(|i| cx.syntax.words[i]) else {
+        return false;
+    };
+    let word = text[prev.span.start..prev.span.end].to_lowercase();
+    matches!(word.as_str(), "he" | "she" | "they" | "we" | "it" | "i" | "who" | "which" | "that")
+        || matches!(prev.class, Some(Future | Conditional | Obligation | Do | To | Adverb | Negation | Relative | Coordinator | Be | Have))
+}
+
+/// How many words before a demand noun its noun phrase may start: "a |
+/// recent North Korean | call for".
+const NOUN_PHRASE_REACH: usize = 4;
+
+/// States and organizations named in the noun phrase before a demand noun
+/// ("Ukraine's demand", "a North Korean call"), or after it through "by"
+/// ("calls by the opposition for").
+fn noun_phrase_agents(cx: &SentenceContext<'_>, ts: usize) -> Vec<usize> {
+    use crate::extract::model::EntityKind::{Organization, State};
+    let (text, doc) = (cx.text, cx.doc);
+    let words = &cx.syntax.words;
+    let noun = words.partition_point(|w| w.span.end <= ts);
+    let clause = cx.syntax.clause_span(ts);
+    let mut np_start = ts;
+    for w in words[..noun].iter().rev().take(NOUN_PHRASE_REACH) {
+        let lower = text[w.span.start..w.span.end].to_lowercase();
+        if w.span.start < clause.start || w.class.is_some() || text[w.span.end..np_start].contains([',', ';', '"']) {
+            break;
+        }
+        if super::syntax::PREPOSITIONS.contains(&lower.as_str()) {
+            break;
+        }
+        np_start = w.span.start;
+    }
+    cx.view
+        .found
+        .iter()
+        .filter(|f| f.start >= np_start && f.end <= ts && matches!(doc.entities[f.entity].kind, State | Organization))
+        .map(|f| f.entity)
+        .collect()
 }

@@ -107,6 +107,10 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
         if between.contains(['\u{201C}', '\u{201D}', '"']) || between.contains(';') {
             break;
         }
+        // "criticised Mr Brown's plan and called on": a possessor is not the subject
+        if f.possessive && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person {
+            continue;
+        }
         let prep = preceded_by_preposition(text, f.start);
         let relative = between.trim_start().starts_with(", which")
             || between.trim_start().starts_with(", who")
@@ -155,9 +159,13 @@ pub(super) fn object<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&
                 || gap == "the"
                 || gap == "on"
                 || gap == "on the"
+                || gap == "upon"
                 || gap == "of"
                 || gap == "of the"
+                || gap == "to"
+                || gap == "to the"
                 || gap == "that"
+                || gap == "that the"
         })
         .take(1)
         .collect()
@@ -280,7 +288,20 @@ pub(super) fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Where the clause after a trigger ends: a semicolon, a dash, or the sentence end.
 pub(super) fn clause_end(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
-    rest.find(['.', ';', '\u{2013}', '\u{2014}']).map_or(end, |i| from + i)
+    let bytes = rest.as_bytes();
+    // a period ends the clause only before a space or the end: not in "5.5bn" or "U.S."
+    rest.match_indices(['.', ';', '\u{2013}', '\u{2014}'])
+        .find(|&(i, m)| {
+            m != "." || bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) && !is_initial(rest, i)
+        })
+        .map_or(end, |(i, _)| from + i)
+}
+
+/// Whether the period at `dot` closes an initial or an abbreviation of
+/// capitals ("U.S.", "J."), which does not end a clause.
+fn is_initial(text: &str, dot: usize) -> bool {
+    let word = text[..dot].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    !word.is_empty() && word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().filter(|c| c.is_uppercase()).count() <= 3
 }
 
 /// The agents of a coordination that starts right after `at` and ends
