@@ -20,15 +20,8 @@ use oxigraph::sparql::QueryResults;
 
 use super::{measures, Edge, EntityType, EventMode, GraphOptions, Node, PropertyGraph};
 use crate::error::ParleyError;
-use crate::rdf::vocab;
+use crate::rdf::vocab::{self, LocalName};
 use crate::rdf::ParleyStore;
-
-const PREFIXES: &str = "PREFIX parley: <https://w3id.org/parley/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-";
 
 const ENTITY_CLASSES: &str = "parley:Person parley:State parley:Organization parley:Place";
 const EVENT_CLASSES: &str = "parley:Meeting parley:Demand parley:Agreement parley:Statement parley:Claim";
@@ -73,7 +66,7 @@ fn assemble(nodes: BTreeMap<String, Node>, edges: BTreeMap<EdgeKey, Edge>) -> Pr
 
 /// Rows of a SELECT query, one `Option<Term>` per variable.
 fn select(store: &ParleyStore, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, ParleyError> {
-    let QueryResults::Solutions(solutions) = store.query(&format!("{PREFIXES}{sparql}"))? else {
+    let QueryResults::Solutions(solutions) = store.query(&format!("{}{sparql}", vocab::sparql_prefixes()))? else {
         return Ok(Vec::new());
     };
     let mut rows = Vec::new();
@@ -420,7 +413,8 @@ fn from_construct(
             object @ (Term::NamedNode(_) | Term::BlankNode(_)) => {
                 let object = text(&Some(object.clone())).unwrap_or_default();
                 nodes.entry(object.clone()).or_default();
-                let relation = compact(predicate);
+                // `parley:participant` for IRIs in a known namespace, else the IRI
+                let relation = vocab::compact(predicate, LocalName::Plain).unwrap_or_else(|| predicate.to_owned());
                 let edge = edges
                     .entry((subject, object, relation.clone()))
                     .or_insert_with(|| Edge {
@@ -440,18 +434,6 @@ fn from_construct(
     Ok((nodes, edges))
 }
 
-/// `parley:participant` for IRIs in a known namespace, else the IRI.
-fn compact(iri: &str) -> String {
-    for (prefix, namespace) in vocab::PREFIXES {
-        if let Some(local) = iri.strip_prefix(namespace) {
-            if !local.is_empty() && !local.contains(['/', '#']) {
-                return format!("{prefix}:{local}");
-            }
-        }
-    }
-    iri.to_owned()
-}
-
 /// The nodes within `depth` edges (either direction) of the node `name`
 /// names: its IRI, a prefixed name (`state:RUS`) or its label (any case).
 fn neighbourhood(
@@ -460,11 +442,7 @@ fn neighbourhood(
     name: &str,
     depth: usize,
 ) -> Result<(BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>), ParleyError> {
-    let expanded = vocab::PREFIXES.iter().find_map(|(prefix, namespace)| {
-        name.strip_prefix(prefix)
-            .and_then(|rest| rest.strip_prefix(':'))
-            .map(|local| format!("{namespace}{local}"))
-    });
+    let expanded = vocab::expand(name);
     let start: Vec<String> = if nodes.contains_key(name) {
         vec![name.to_owned()]
     } else if let Some(iri) = expanded.filter(|iri| nodes.contains_key(iri)) {
