@@ -12,6 +12,7 @@
 #[doc(hidden)]
 pub mod bench;
 pub mod codes;
+mod datafile;
 mod dates;
 mod entities;
 mod gazetteer;
