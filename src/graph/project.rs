@@ -46,6 +46,8 @@ pub fn project(store: &ParleyStore, options: &GraphOptions) -> Result<PropertyGr
 }
 
 type EdgeKey = (String, String, String);
+/// Nodes by id and edges by (source, target, relation), before assembly.
+type Projection = (BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>);
 
 /// Nodes and edges by id, sorted; edge endpoints must be nodes.
 fn assemble(nodes: BTreeMap<String, Node>, edges: BTreeMap<EdgeKey, Edge>) -> PropertyGraph {
@@ -123,11 +125,18 @@ struct Event {
     links: BTreeSet<(String, String)>,
 }
 
-fn from_vocabulary(
-    store: &ParleyStore,
-    options: &GraphOptions,
-) -> Result<(BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>), ParleyError> {
-    // Entities and their attributes.
+/// The entities of the store and their attributes, by IRI; where documents
+/// disagree, the smallest value.
+struct Entities {
+    types: BTreeMap<String, EntityType>,
+    labels: BTreeMap<String, String>,
+    iso: BTreeMap<String, String>,
+    wikidata: BTreeMap<String, String>,
+    mentions: BTreeMap<String, u64>,
+    documents: BTreeMap<String, u64>,
+}
+
+fn read_entities(store: &ParleyStore) -> Result<Entities, ParleyError> {
     let mut entity_type: BTreeMap<String, EntityType> = BTreeMap::new();
     for row in select(
         store,
@@ -167,7 +176,18 @@ fn from_vocabulary(
         }
     }
 
-    // Events, their attributes and links.
+    Ok(Entities {
+        types: entity_type,
+        labels,
+        iso,
+        wikidata,
+        mentions,
+        documents,
+    })
+}
+
+/// The events of the store by IRI, with their attributes and links.
+fn read_events(store: &ParleyStore) -> Result<BTreeMap<String, Event>, ParleyError> {
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
     for row in select(
         store,
@@ -230,6 +250,20 @@ fn from_vocabulary(
         }
     }
 
+    Ok(events)
+}
+
+fn from_vocabulary(store: &ParleyStore, options: &GraphOptions) -> Result<Projection, ParleyError> {
+    let Entities {
+        types: entity_type,
+        labels,
+        iso,
+        wikidata,
+        mentions,
+        documents,
+    } = read_entities(store)?;
+    let events = read_events(store)?;
+
     // Filters: entity types, then the period.
     let keep_type = |t: &EntityType| options.types.as_ref().is_none_or(|types| types.contains(t));
     let kept_entities: BTreeSet<&String> = entity_type
@@ -288,21 +322,6 @@ fn from_vocabulary(
     }
 
     let mut edges: BTreeMap<EdgeKey, Edge> = BTreeMap::new();
-    let mut add = |source: &str, target: &str, relation: &str, event: &Event, place: Option<&String>| {
-        let edge = edges
-            .entry((source.to_owned(), target.to_owned(), relation.to_owned()))
-            .or_insert_with(|| Edge {
-                relation: relation.to_owned(),
-                symmetric: relation != "demanded",
-                ..Edge::default()
-            });
-        edge.weight += 1;
-        edge.topics.extend(event.topic.clone());
-        edge.dates.extend(event.date.clone());
-        edge.statuses.extend(event.status.clone());
-        edge.places.extend(place.cloned());
-        edge.doc_ids.extend(event.doc_ids.iter().cloned());
-    };
     match options.events {
         EventMode::Nodes => {
             for (iri, event) in &kept_events {
@@ -322,71 +341,99 @@ fn from_vocabulary(
                 );
                 for (relation, x) in &event.links {
                     if nodes.contains_key(x) && kept_entities.contains(x) {
-                        add(iri, x, relation, event, None);
+                        add_edge(&mut edges, (iri, x, relation), event, None);
                     }
                 }
             }
         }
-        EventMode::Edges => {
-            for (_, event) in &kept_events {
-                let linked = |property: &str| -> Vec<&String> {
-                    event
-                        .links
-                        .iter()
-                        .filter(|(p, x)| p == property && nodes.contains_key(x))
-                        .map(|(_, x)| x)
-                        .collect()
-                };
-                let place = event
-                    .links
-                    .iter()
-                    .filter(|(p, _)| p == "location")
-                    .map(|(_, x)| labels.get(x).cloned().unwrap_or_else(|| local_name(x).to_owned()))
-                    .min();
-                let pairs = |members: Vec<&String>| -> Vec<(String, String)> {
-                    let mut pairs = Vec::new();
-                    for (i, a) in members.iter().enumerate() {
-                        for b in &members[i + 1..] {
-                            pairs.push(((*a).clone(), (*b).clone()));
-                        }
-                    }
-                    pairs
-                };
-                match event.kind.as_str() {
-                    "Meeting" => {
-                        for (a, b) in pairs(linked("participant")) {
-                            add(&a, &b, "met", event, place.as_ref());
-                        }
-                    }
-                    "Agreement" => {
-                        for (a, b) in pairs(linked("party")) {
-                            add(&a, &b, "agreed", event, place.as_ref());
-                        }
-                    }
-                    "Demand" => {
-                        for by in linked("demandedBy") {
-                            for of in linked("demandedOf") {
-                                if by != of {
-                                    add(by, of, "demanded", event, None);
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
+        EventMode::Edges => event_edges(&kept_events, &nodes, &labels, &mut edges),
     }
     Ok((nodes, edges))
+}
+
+/// `--events edges`: an edge between every two participants of a meeting
+/// (`met`) or parties of an agreement (`agreed`), and from each demander to
+/// each addressee of a demand (`demanded`); only between kept nodes.
+fn event_edges(
+    kept_events: &[(&String, &Event)],
+    nodes: &BTreeMap<String, Node>,
+    labels: &BTreeMap<String, String>,
+    edges: &mut BTreeMap<EdgeKey, Edge>,
+) {
+    let mut add = |source: &str, target: &str, relation: &str, event: &Event, place: Option<&String>| {
+        add_edge(edges, (source, target, relation), event, place)
+    };
+    for (_, event) in kept_events {
+        let linked = |property: &str| -> Vec<&String> {
+            event
+                .links
+                .iter()
+                .filter(|(p, x)| p == property && nodes.contains_key(x))
+                .map(|(_, x)| x)
+                .collect()
+        };
+        let place = event
+            .links
+            .iter()
+            .filter(|(p, _)| p == "location")
+            .map(|(_, x)| labels.get(x).cloned().unwrap_or_else(|| local_name(x).to_owned()))
+            .min();
+        let pairs = |members: Vec<&String>| -> Vec<(String, String)> {
+            let mut pairs = Vec::new();
+            for (i, a) in members.iter().enumerate() {
+                for b in &members[i + 1..] {
+                    pairs.push(((*a).clone(), (*b).clone()));
+                }
+            }
+            pairs
+        };
+        match event.kind.as_str() {
+            "Meeting" => {
+                for (a, b) in pairs(linked("participant")) {
+                    add(&a, &b, "met", event, place.as_ref());
+                }
+            }
+            "Agreement" => {
+                for (a, b) in pairs(linked("party")) {
+                    add(&a, &b, "agreed", event, place.as_ref());
+                }
+            }
+            "Demand" => {
+                for by in linked("demandedBy") {
+                    for of in linked("demandedOf") {
+                        if by != of {
+                            add(by, of, "demanded", event, None);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Adds `event` to the edge (source, target, relation), made if new.
+fn add_edge(edges: &mut BTreeMap<EdgeKey, Edge>, key: (&str, &str, &str), event: &Event, place: Option<&String>) {
+    let (source, target, relation) = key;
+    let edge = edges
+        .entry((source.to_owned(), target.to_owned(), relation.to_owned()))
+        .or_insert_with(|| Edge {
+            relation: relation.to_owned(),
+            symmetric: relation != "demanded",
+            ..Edge::default()
+        });
+    edge.weight += 1;
+    edge.topics.extend(event.topic.clone());
+    edge.dates.extend(event.date.clone());
+    edge.statuses.extend(event.status.clone());
+    edge.places.extend(place.cloned());
+    edge.doc_ids.extend(event.doc_ids.iter().cloned());
 }
 
 /// A node per IRI in the CONSTRUCT's triples; an edge per triple whose object
 /// is an IRI (other than `rdf:type`). `rdf:type` gives the node type and
 /// `rdfs:label` its label (smallest of several); other literals are ignored.
-fn from_construct(
-    store: &ParleyStore,
-    sparql: &str,
-) -> Result<(BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>), ParleyError> {
+fn from_construct(store: &ParleyStore, sparql: &str) -> Result<Projection, ParleyError> {
     let QueryResults::Graph(triples) = store.query(sparql)? else {
         return Err(ParleyError::NotConstruct);
     };
@@ -441,7 +488,7 @@ fn neighbourhood(
     edges: BTreeMap<EdgeKey, Edge>,
     name: &str,
     depth: usize,
-) -> Result<(BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>), ParleyError> {
+) -> Result<Projection, ParleyError> {
     let expanded = vocab::expand(name);
     let start: Vec<String> = if nodes.contains_key(name) {
         vec![name.to_owned()]
