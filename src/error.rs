@@ -96,6 +96,43 @@ pub enum ParleyError {
         candidates: String,
     },
 
+    /// `parley explain` was given a prefixed name with a prefix Parley does
+    /// not declare.
+    #[error("unknown prefix {prefix:?} in {name:?}")]
+    UnknownPrefix {
+        /// The prefix, without its colon.
+        prefix: String,
+        /// The whole name as given.
+        name: String,
+    },
+
+    /// `parley explain` was given something that is neither an IRI nor a
+    /// prefixed name.
+    #[error("{name:?} is not an IRI or a prefixed name such as state:RUS")]
+    NotANodeName {
+        /// The name as given.
+        name: String,
+    },
+
+    /// `parley explain` was given a name that expands to an invalid IRI.
+    #[error("{name:?} is not a valid IRI")]
+    InvalidIri {
+        /// The name as given.
+        name: String,
+        /// What the IRI parser found.
+        #[source]
+        source: BoxedError,
+    },
+
+    /// `parley explain` was given a node the store says nothing about.
+    #[error("{} is not in the store", if name == shown { shown.clone() } else { format!("{name} ({shown})") })]
+    NotInStore {
+        /// The name as given.
+        name: String,
+        /// The node as Parley prints it (a prefixed name or `<IRI>`).
+        shown: String,
+    },
+
     /// RDF or query results could not be serialized.
     #[error("cannot serialize {what}")]
     Serialization {

@@ -4,31 +4,27 @@
 //! of the rule that fired, the sentence). For an entity: its description, the
 //! documents that mention it and the events it takes part in. Everything is
 //! read with SPARQL over the union of the document graphs, hence `DISTINCT`.
+//!
+//! The explanation is made whole in memory (it is a screenful) and written by
+//! the caller, so that a failed query never leaves half an explanation.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use anyhow::Context;
-use oxigraph::model::Term;
+use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QueryResults;
-use parley::{vocab, ParleyError, ParleyStore};
 
-use crate::compact;
-
-const PREFIXES: &str = "PREFIX parley: <https://w3id.org/parley/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-";
+use crate::error::ParleyError;
+use crate::kinds::{EventClass, ROLES};
+use crate::present::compact_term as compact;
+use crate::rdf::vocab::{self, LocalName};
+use crate::rdf::ParleyStore;
 
 /// The properties linking an event to an entity, with the name printed for
 /// each, in the order they are printed: every agent role of
-/// [`parley::ROLES`], then the location.
+/// [`ROLES`], then the location.
 fn agent_properties() -> Vec<(&'static str, &'static str)> {
-    parley::ROLES.iter().map(|r| (r.property, r.shown)).chain([("location", "location")]).collect()
+    ROLES.iter().map(|r| (r.property, r.shown)).chain([("location", "location")]).collect()
 }
 
 /// Literal or vocabulary-valued event properties, printed after the agents.
@@ -45,8 +41,8 @@ const EVIDENCE_PROPERTIES: &[&str] = &["evidence", "startOffset", "endOffset", "
 
 
 /// Turns `IRI`, `<IRI>` or `prefix:local` (with the output prefixes, local
-/// parts taken as they are, `/` included) into an IRI.
-pub fn resolve(name: &str) -> anyhow::Result<String> {
+/// parts taken as they are, `/` included, see [`vocab::expand`]) into an IRI.
+pub fn resolve(name: &str) -> Result<String, ParleyError> {
     let name = name.trim();
     if let Some(inner) = name.strip_prefix('<').and_then(|n| n.strip_suffix('>')) {
         return Ok(inner.to_owned());
@@ -54,20 +50,21 @@ pub fn resolve(name: &str) -> anyhow::Result<String> {
     if name.contains("://") {
         return Ok(name.to_owned());
     }
-    if let Some((prefix, local)) = name.split_once(':') {
-        if let Some((_, namespace)) = vocab::PREFIXES.iter().find(|(p, _)| *p == prefix) {
-            // Turtle escapes `/` in local names (`event:doc\/meeting-1`); accept that too.
-            return Ok(format!("{namespace}{}", local.replace("\\/", "/")));
-        }
-        anyhow::bail!("unknown prefix {prefix:?} in {name:?}");
+    if let Some((prefix, _)) = name.split_once(':') {
+        return vocab::expand(name).ok_or_else(|| ParleyError::UnknownPrefix {
+            prefix: prefix.to_owned(),
+            name: name.to_owned(),
+        });
     }
-    anyhow::bail!("{name:?} is not an IRI or a prefixed name such as state:RUS")
+    Err(ParleyError::NotANodeName { name: name.to_owned() })
 }
 
-/// The solutions of a SELECT, each a map from variable to term.
-fn select(store: &ParleyStore, sparql: &str) -> anyhow::Result<Vec<BTreeMap<String, Term>>> {
-    let QueryResults::Solutions(solutions) = store.query(&format!("{PREFIXES}{sparql}"))? else {
-        anyhow::bail!("internal error: not a SELECT query");
+/// The solutions of a SELECT (written with the prefixes of
+/// [`vocab::PREFIXES`]), each a map from variable to term.
+fn select(store: &ParleyStore, sparql: &str) -> Result<Vec<BTreeMap<String, Term>>, ParleyError> {
+    // every query here is a SELECT
+    let QueryResults::Solutions(solutions) = store.query(&format!("{}{sparql}", vocab::sparql_prefixes()))? else {
+        return Ok(Vec::new());
     };
     let mut rows = Vec::new();
     for solution in solutions {
@@ -102,19 +99,10 @@ fn text(term: &Term) -> String {
 /// query tables, else with an output prefix even when the rest holds a `/`
 /// (`event:doc/meeting-1`).
 fn short(term: &Term) -> String {
-    let compacted = compact(term);
-    let Term::NamedNode(node) = term else { return compacted };
-    if !compacted.starts_with('<') {
-        return compacted;
+    match term {
+        Term::NamedNode(node) => vocab::compact(node.as_str(), LocalName::Path).unwrap_or_else(|| compact(term)),
+        other => compact(other),
     }
-    vocab::PREFIXES
-        .iter()
-        .filter(|(prefix, _)| *prefix != "pid")
-        .find_map(|(prefix, namespace)| {
-            let local = node.as_str().strip_prefix(namespace)?;
-            (!local.is_empty() && !local.contains(char::is_whitespace)).then(|| format!("{prefix}:{local}"))
-        })
-        .unwrap_or(compacted)
 }
 
 fn local_name(iri: &str) -> &str {
@@ -131,7 +119,7 @@ fn labelled(term: &Term, label: Option<&String>) -> String {
 
 /// The distinct (property, object, object label) of `iri`, properties by
 /// IRI; one label per object (the smallest, should documents disagree).
-fn outgoing(store: &ParleyStore, iri: &str) -> anyhow::Result<Vec<(String, Term, Option<String>)>> {
+fn outgoing(store: &ParleyStore, iri: &str) -> Result<Vec<(String, Term, Option<String>)>, ParleyError> {
     let rows = select(
         store,
         &format!(
@@ -151,17 +139,22 @@ fn outgoing(store: &ParleyStore, iri: &str) -> anyhow::Result<Vec<(String, Term,
         .collect())
 }
 
-pub fn explain(store: &ParleyStore, name: &str, out: &mut impl Write) -> anyhow::Result<()> {
+/// The explanation of the node `name` names (an IRI, `<IRI>` or a prefixed
+/// name such as `state:RUS`): its first line is the node, then what the
+/// store says about it, as `parley explain` prints it.
+pub fn explain(store: &ParleyStore, name: &str) -> Result<String, ParleyError> {
     let iri = resolve(name)?;
-    oxigraph::model::NamedNode::new(iri.as_str()).with_context(|| format!("{name:?} is not a valid IRI"))?;
+    NamedNode::new(iri.as_str()).map_err(|error| ParleyError::InvalidIri {
+        name: name.to_owned(),
+        source: Box::new(error),
+    })?;
     let properties = outgoing(store, &iri)?;
-    let node = Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(iri.clone()));
+    let node = Term::NamedNode(NamedNode::new_unchecked(iri.clone()));
     if properties.is_empty() {
-        let shown = compact(&node);
-        if shown == name.trim() {
-            anyhow::bail!("{shown} is not in the store");
-        }
-        anyhow::bail!("{} ({shown}) is not in the store", name.trim());
+        return Err(ParleyError::NotInStore {
+            name: name.trim().to_owned(),
+            shown: compact(&node),
+        });
     }
     let types: Vec<&str> = properties
         .iter()
@@ -171,12 +164,15 @@ pub fn explain(store: &ParleyStore, name: &str, out: &mut impl Write) -> anyhow:
             _ => None,
         })
         .collect();
+    let mut out = Vec::new();
     writeln!(out, "{}", short(&node))?;
-    if types.iter().any(|t| *t == "Event" || parley::EventClass::from_name(t).is_some()) {
-        explain_event(store, &properties, &types, out)
+    if types.iter().any(|t| *t == "Event" || EventClass::from_name(t).is_some()) {
+        explain_event(store, &properties, &types, &mut out)?;
     } else {
-        explain_entity(store, &iri, &properties, &types, out)
+        explain_entity(store, &iri, &properties, &types, &mut out)?;
     }
+    // every piece is a `String` or a number
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 fn parley_values<'a>(
@@ -198,8 +194,8 @@ fn explain_event(
     store: &ParleyStore,
     properties: &[(String, Term, Option<String>)],
     types: &[&str],
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+    out: &mut Vec<u8>,
+) -> Result<(), ParleyError> {
     writeln!(out, "type: {}", types.join(", "))?;
     for (_, label, _) in values_of(properties, vocab::rdfs::LABEL.as_str()) {
         writeln!(out, "label: {}", text(label))?;
@@ -248,7 +244,7 @@ fn explain_event(
 }
 
 /// `id "title"` of a document node, or its IRI when it has no identifier.
-fn document(store: &ParleyStore, doc: &Term) -> anyhow::Result<String> {
+fn document(store: &ParleyStore, doc: &Term) -> Result<String, ParleyError> {
     let Term::NamedNode(node) = doc else {
         return Ok(compact(doc));
     };
@@ -277,8 +273,8 @@ fn explain_entity(
     iri: &str,
     properties: &[(String, Term, Option<String>)],
     types: &[&str],
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+    out: &mut Vec<u8>,
+) -> Result<(), ParleyError> {
     writeln!(out, "type: {}", types.join(", "))?;
     let line = |out: &mut dyn Write, name: &str, values: Vec<String>| -> std::io::Result<()> {
         if !values.is_empty() {

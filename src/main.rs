@@ -7,12 +7,11 @@
 //! success, as in any Unix filter.
 
 mod cli;
-mod explain;
 
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -20,19 +19,16 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use oxigraph::model::{GraphName, NamedNode, Quad, Term};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::model::{NamedNode, Quad};
 use parley::{
-    default_jobs, DocumentGraph, mint, ordered_map, read_inputs, vocab, write_quads, Document,
-    Extraction, Extractor, GraphFormat, InputError, Inputs, Location, ParleyError, ParleyStore,
+    append_mentions, default_jobs, mint, ordered_map, read_inputs, write_entities, write_quads, write_results,
+    write_rows, Document, DocumentGraph, EntitiesFormat as EntitiesOutput, Extractor, GraphFormat, InputError, Inputs,
+    Location, ParleyError, ParleyStore, Progress, ResultsFormat as ResultsOutput,
 };
-use serde::Serialize;
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
-use cli::{LoaderArg, ResultsFormat, StatsArgs};
 use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
+use cli::{LoaderArg, ResultsFormat, StatsArgs};
 
 /// mimalloc serves every allocation of the process: Rust's, and (through the
 /// crate's `override` feature) RocksDB's `malloc` and `new`. Extraction makes
@@ -54,7 +50,10 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome,
         Err(payload) => {
             let message = parley::panic_message(payload.as_ref());
-            eprintln!("parley: internal error ({}); please report it", message.replace(['\r', '\n'], " "));
+            eprintln!(
+                "parley: internal error ({}); please report it",
+                message.replace(['\r', '\n'], " ")
+            );
             return ExitCode::from(70);
         }
     };
@@ -159,7 +158,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         Ok(match format {
             ExtractFormat::Mentions => {
                 let mut line = Vec::new();
-                write_mentions(&doc, &extraction, &mut line)?;
+                append_mentions(&doc, &extraction, &mut line)?;
                 Extracted::Bytes(line)
             }
             ExtractFormat::Nquads => {
@@ -217,43 +216,6 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 /// error.
 fn one_line(error: &anyhow::Error) -> String {
     format!("{error:#}").replace(['\r', '\n'], " ")
-}
-
-#[derive(Serialize)]
-struct MentionsLine<'a> {
-    id: &'a str,
-    mentions: Vec<MentionOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    entity: String,
-}
-
-/// One line of `--format mentions`.
-fn write_mentions(doc: &Document, extraction: &Extraction, out: &mut Vec<u8>) -> anyhow::Result<()> {
-    let mentions = extraction
-        .mentions
-        .iter()
-        .filter_map(|mention| {
-            let entity = extraction.entities.get(mention.entity)?;
-            Some(MentionOut {
-                start: mention.start,
-                end: mention.end,
-                text: &mention.text,
-                kind: entity.kind.name(),
-                entity: mint::entity_iri(&entity.key).into_string(),
-            })
-        })
-        .collect();
-    serde_json::to_writer(&mut *out, &MentionsLine { id: &doc.id, mentions }).map_err(io::Error::from)?;
-    out.push(b'\n');
-    Ok(())
 }
 
 /// What `build` makes of one input document, on a worker thread.
@@ -354,64 +316,6 @@ fn status_after(bad_documents: usize) -> ExitCode {
     }
 }
 
-/// The progress bar of `build`: drawn on standard error when it is a
-/// terminal (and `--quiet` is not given), absent otherwise.
-struct Progress {
-    bar: Option<ProgressBar>,
-}
-
-impl Progress {
-    fn new(total_bytes: u64, quiet: bool) -> Progress {
-        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total_bytes.max(1)), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{bar:30} {percent:>3}%  {msg}  {elapsed} elapsed, ~{eta} left")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
-            bar.set_style(style);
-            bar
-        });
-        Progress { bar }
-    }
-
-    /// `documents` done so far, `bytes` of input read.
-    fn update(&self, documents: usize, bytes: u64) {
-        if let Some(bar) = &self.bar {
-            let rate = documents as f64 / bar.elapsed().as_secs_f64().max(1e-3);
-            bar.set_message(format!("{documents} documents, {rate:.0}/s"));
-            bar.set_position(bytes);
-        }
-    }
-
-    /// Says that the documents are all read and the store is committing.
-    fn committing(&self, documents: usize) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(format!("{documents} documents; committing"));
-        }
-    }
-
-    /// Runs `f` (which prints) with the bar cleared from the screen.
-    fn suspend(&self, f: impl FnOnce()) {
-        match &self.bar {
-            Some(bar) => bar.suspend(f),
-            None => f(),
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-/// Two aligned columns: a name and a value.
-fn write_rows(out: &mut impl Write, rows: &[(&str, String)]) -> io::Result<()> {
-    let width = rows.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0);
-    for (name, value) in rows {
-        writeln!(out, "{name:<width$}  {value}")?;
-    }
-    Ok(())
-}
-
 fn read_query_file(path: &Path) -> anyhow::Result<String> {
     let location = Location {
         file: path.display().to_string(),
@@ -442,123 +346,19 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let store = ParleyStore::open_existing(&args.store)?;
     let started = Instant::now();
     let results = store.query(&sparql)?;
-    let mut out = stdout();
-    let evaluation = |e: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(e));
-    match (results, args.format) {
-        (QueryResults::Boolean(value), ResultsFormat::Table) => writeln!(out, "{value}")?,
-        (QueryResults::Boolean(value), format) => {
-            out =
-                QueryResultsSerializer::from_format(results_format(format)).serialize_boolean_to_writer(out, value)?;
-            out.write_all(b"\n")?;
-        }
-        (QueryResults::Solutions(solutions), ResultsFormat::Table) => {
-            let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
-            let mut rows: Vec<Vec<String>> = Vec::new();
-            for solution in solutions {
-                let solution = solution.map_err(evaluation)?;
-                rows.push(
-                    solution
-                        .values()
-                        .iter()
-                        .map(|v| v.as_ref().map_or(String::new(), compact))
-                        .collect(),
-                );
-            }
-            write_table(&mut out, &variables, &rows)?;
-        }
-        (QueryResults::Solutions(solutions), format) => {
-            let mut serializer = QueryResultsSerializer::from_format(results_format(format))
-                .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
-            for solution in solutions {
-                serializer.serialize(&solution.map_err(evaluation)?)?;
-            }
-            out = serializer.finish()?;
-            // JSON and XML results end without a newline; CSV and TSV with one.
-            if matches!(format, ResultsFormat::Json | ResultsFormat::Xml) {
-                out.write_all(b"\n")?;
-            }
-        }
-        (QueryResults::Graph(triples), _) => {
-            let quads = triples.map(|triple| triple.map(|t| t.in_graph(GraphName::DefaultGraph)).map_err(evaluation));
-            out = write_quads(GraphFormat::Turtle, quads, out)?;
-        }
-    }
+    let format = match args.format {
+        ResultsFormat::Table => ResultsOutput::Table,
+        ResultsFormat::Csv => ResultsOutput::Csv,
+        ResultsFormat::Tsv => ResultsOutput::Tsv,
+        ResultsFormat::Json => ResultsOutput::Json,
+        ResultsFormat::Xml => ResultsOutput::Xml,
+    };
+    let mut out = write_results(results, format, stdout())?;
     out.flush()?;
     if args.time {
         eprintln!("query time: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn results_format(format: ResultsFormat) -> QueryResultsFormat {
-    match format {
-        ResultsFormat::Csv => QueryResultsFormat::Csv,
-        ResultsFormat::Tsv => QueryResultsFormat::Tsv,
-        ResultsFormat::Xml => QueryResultsFormat::Xml,
-        ResultsFormat::Json | ResultsFormat::Table => QueryResultsFormat::Json,
-    }
-}
-
-/// A term as a table cell: IRIs prefixed where a known prefix applies (else
-/// `<...>`), literals as their lexical value, control characters escaped so
-/// a row stays on one line.
-fn compact(term: &Term) -> String {
-    match term {
-        Term::NamedNode(node) => {
-            let iri = node.as_str();
-            vocab::PREFIXES
-                .iter()
-                .find_map(|(prefix, namespace)| {
-                    let local = iri.strip_prefix(namespace)?;
-                    // only a local name SPARQL reads back as is (no "/")
-                    let plain = !local.is_empty()
-                        && local.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
-                        && !local.ends_with('.')
-                        && !local.starts_with(['-', '.']);
-                    plain.then(|| format!("{prefix}:{local}"))
-                })
-                .unwrap_or_else(|| format!("<{iri}>"))
-        }
-        Term::Literal(literal) => literal
-            .value()
-            .replace('\\', "\\\\")
-            .replace('\n', "\\n")
-            .replace('\r', "\\r")
-            .replace('\t', "\\t"),
-        other => other.to_string(),
-    }
-}
-
-fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
-        let mut text = String::new();
-        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
-            if i > 0 {
-                text.push_str("  ");
-            }
-            text.push_str(cell);
-            if i + 1 < cells.len() {
-                text.extend(std::iter::repeat_n(' ', width - cell.chars().count()));
-            }
-        }
-        writeln!(out, "{text}")
-    };
-    if !header.is_empty() {
-        line(&mut *out, header)?;
-        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-        line(&mut *out, &rule)?;
-        for row in rows {
-            line(&mut *out, row)?;
-        }
-    }
-    let n = rows.len();
-    writeln!(out, "{n} {}", if n == 1 { "row" } else { "rows" })
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
@@ -623,19 +423,11 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
             match &args.output {
                 None => {
                     let mut out = stdout();
-                    let mut nodes = Vec::new();
-                    let mut edges = Vec::new();
-                    parley::write_csv(&network, &mut nodes, &mut edges)?;
-                    out.write_all(&nodes)?;
-                    out.write_all(b"\n")?;
-                    out.write_all(&edges)?;
+                    parley::write_csv_joined(&network, &mut out)?;
                     out.flush()?;
                 }
                 Some(prefix) => {
-                    let prefix = prefix.to_string_lossy();
-                    let prefix = prefix.strip_suffix(".csv").unwrap_or(&prefix);
-                    let nodes_path = PathBuf::from(format!("{prefix}-nodes.csv"));
-                    let edges_path = PathBuf::from(format!("{prefix}-edges.csv"));
+                    let (nodes_path, edges_path) = parley::csv_paths(prefix);
                     let mut nodes = create(&nodes_path)?;
                     let mut edges = create(&edges_path)?;
                     parley::write_csv(&network, &mut nodes, &mut edges)?;
@@ -669,21 +461,11 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
 
 fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let store = ParleyStore::open_existing(&args.store)?;
+    let explanation = parley::explain(&store, &args.node)?;
     let mut out = stdout();
-    explain::explain(&store, &args.node, &mut out)?;
+    out.write_all(explanation.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-#[derive(Serialize)]
-struct EntityOut<'a> {
-    iri: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    label: &'a str,
-    mentions: u64,
-    documents: u64,
-    alt_labels: &'a [String],
 }
 
 fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
@@ -693,69 +475,13 @@ fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         entities.retain(|e| args.types.iter().any(|t| t.name() == e.kind.name()));
     }
     entities.truncate(args.limit.unwrap_or(usize::MAX));
+    let format = match args.format {
+        EntitiesFormat::Table => EntitiesOutput::Table,
+        EntitiesFormat::Tsv => EntitiesOutput::Tsv,
+        EntitiesFormat::Json => EntitiesOutput::Json,
+    };
     let mut out = stdout();
-    match args.format {
-        EntitiesFormat::Table => {
-            let header: Vec<String> = ["entity", "type", "label", "mentions", "documents", "alt_labels"]
-                .map(String::from)
-                .into();
-            let rows: Vec<Vec<String>> = entities
-                .iter()
-                .map(|e| {
-                    vec![
-                        compact(&Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
-                            e.iri.clone(),
-                        ))),
-                        e.kind.name().to_owned(),
-                        e.label.clone(),
-                        e.mentions.to_string(),
-                        e.documents.to_string(),
-                        e.alt_labels.join(", "),
-                    ]
-                })
-                .collect();
-            write_table(&mut out, &header, &rows)?;
-        }
-        EntitiesFormat::Tsv => {
-            // a tab or line break inside a name would break the row: escaped as in `query --format table`
-            let cell = |value: &str| {
-                value
-                    .replace('\\', "\\\\")
-                    .replace('\t', "\\t")
-                    .replace('\n', "\\n")
-                    .replace('\r', "\\r")
-            };
-            writeln!(out, "iri\ttype\tlabel\tmentions\tdocuments\talt_labels")?;
-            for e in &entities {
-                let alts: Vec<String> = e.alt_labels.iter().map(|alt| cell(alt)).collect();
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}",
-                    e.iri,
-                    e.kind.name(),
-                    cell(&e.label),
-                    e.mentions,
-                    e.documents,
-                    alts.join("|")
-                )?;
-            }
-        }
-        EntitiesFormat::Json => {
-            let objects: Vec<EntityOut> = entities
-                .iter()
-                .map(|e| EntityOut {
-                    iri: &e.iri,
-                    kind: e.kind.name(),
-                    label: &e.label,
-                    mentions: e.mentions,
-                    documents: e.documents,
-                    alt_labels: &e.alt_labels,
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &objects).map_err(io::Error::from)?;
-            out.write_all(b"\n")?;
-        }
-    }
+    write_entities(&mut out, &entities, format)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use crate::extract::lexicon;
 use crate::extract::model::{EventClass, MeetingStatus};
 
 /// The codes of one kind (and status) of event.
@@ -22,19 +23,22 @@ struct Row {
     codes: EventCodes,
 }
 
+/// The table of `event_codes.tsv`, read once. `Lexicon::load` reads the file
+/// first (so a bad row stops `Extractor::new` with its file and line), and a
+/// test reads the embedded file, so this cannot fail once an extractor exists.
 fn table() -> &'static [Row] {
     static TABLE: OnceLock<Vec<Row>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!("../../ontology/rules/event_codes.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("kind\t") && !l.trim().is_empty())
-            .filter_map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                (f.len() >= 4).then(|| Row {
-                    kind: f[0].to_string(),
-                    status: f[1].to_string(),
-                    codes: EventCodes { plover: (!f[2].is_empty()).then(|| f[2].to_string()), cameo: f[3].to_string() },
-                })
+        lexicon::event_codes()
+            .expect("ontology/rules/event_codes.tsv is checked by Lexicon::load")
+            .into_iter()
+            .map(|row| Row {
+                kind: row.kind,
+                status: row.status,
+                codes: EventCodes {
+                    plover: row.plover,
+                    cameo: row.cameo,
+                },
             })
             .collect()
     })

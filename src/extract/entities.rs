@@ -87,10 +87,7 @@ const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "Jr", "Sr"];
 impl EntityRules {
     pub fn compile(lexicon: Lexicon) -> Result<EntityRules, ParleyError> {
         let gazetteer = Gazetteer::compile(&lexicon)?;
-        let caps = Gazetteer::compile_caps(
-            &lexicon,
-            &data_words(include_str!("../../ontology/lexicon/caps_ambiguous.txt")),
-        )?;
+        let caps = Gazetteer::compile_caps(&lexicon, &lexicon.caps_ambiguous)?;
         let mut title_forms: Vec<String> = lexicon.titles.iter().map(|t| t.title.clone()).collect();
         // the extra role nouns that stand for a person of a state
         for extra in ["counterpart", "leader", "head"] {
@@ -103,13 +100,8 @@ impl EntityRules {
                 line: 0,
                 message: e.to_string(),
             })?;
-        let org_heads = data_words(include_str!("../../ontology/lexicon/org_heads.txt"));
-        let title_defaults = include_str!("../../ontology/lexicon/title_defaults.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("title\t"))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(t, o)| (t.to_lowercase(), o.trim().to_string()))
-            .collect();
+        let org_heads = lexicon.org_heads.clone();
+        let title_defaults = lexicon.title_defaults.clone();
         let org_by_key = lexicon
             .orgs
             .iter()
@@ -123,22 +115,7 @@ impl EntityRules {
                 place_by_name.entry(a.clone()).or_insert(i);
             }
         }
-        let predecessors = include_str!("../../ontology/gazetteer/predecessors.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("iso3\t") && !l.trim().is_empty())
-            .map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                let until = f.get(1).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                match (f.first(), until, f.get(2)) {
-                    (Some(i), Some(u), Some(p)) => Ok((i.to_string(), u, p.to_string())),
-                    _ => Err(ParleyError::Lexicon {
-                        file: "ontology/gazetteer/predecessors.tsv".into(),
-                        line: 0,
-                        message: format!("bad row `{l}`"),
-                    }),
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let predecessors = lexicon.predecessors.clone();
         let place_by_lower = place_by_name.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
         let title_words = lexicon
             .titles
@@ -164,14 +141,6 @@ impl EntityRules {
     fn title_rows(&self) -> &[TitleRow] {
         &self.lexicon.titles
     }
-}
-
-fn data_words(text: &str) -> HashSet<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(String::from)
-        .collect()
 }
 
 /// Folds a name for comparison: accents removed, lower case, letters only, and

@@ -2,14 +2,18 @@
 //!
 //! The files are embedded at compile time (`include_str!`) so the binary is
 //! self-contained and offline, yet they stay plain data that anyone can read,
-//! review and extend without touching Rust. Every malformed line is an error
-//! naming the file and line: bad data must never be silently ignored.
+//! review and extend without touching Rust. Every file is read by
+//! [`datafile`](super::datafile) (comments, header, field counts); this
+//! module checks the values, with an error naming file and line for anything
+//! unknown or malformed: bad data must never be silently ignored.
 
+use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::datafile::{data_file, DataFile, Row};
 use crate::error::ParleyError;
 use crate::extract::clauses::WordClass;
-use crate::extract::model::Topic;
+use crate::extract::model::{EventClass, MeetingStatus, Topic};
 
 /// One state of `states.tsv`.
 #[derive(Debug, Clone)]
@@ -84,6 +88,16 @@ pub struct Lexicon {
     pub topics: Vec<(Topic, Vec<String>)>,
     pub event_rules: Vec<EventRule>,
     pub actor_nouns: HashMap<String, String>,
+    /// Lower-cased title -> the key of the organization it stands for when
+    /// the text names none (`title_defaults.tsv`).
+    pub title_defaults: HashMap<String, String>,
+    /// (state, until, predecessor) from `predecessors.tsv`: before `until`,
+    /// the state's names stand for the predecessor.
+    pub predecessors: Vec<(String, NaiveDate, String)>,
+    /// Names not matched in all-caps lines (`caps_ambiguous.txt`).
+    pub caps_ambiguous: HashSet<String>,
+    /// Last words that make a name an organization (`org_heads.txt`).
+    pub org_heads: HashSet<String>,
     /// Closed-class words of the clause layer, with their class.
     pub function_words: Vec<(String, WordClass)>,
     /// Phrases naming the two sides of a story ("both sides").
@@ -92,82 +106,39 @@ pub struct Lexicon {
     pub deal_nouns: HashSet<String>,
 }
 
-/// A data file: its path (for messages) and contents.
-pub struct DataFile {
-    pub path: &'static str,
-    pub text: &'static str,
-}
-
-macro_rules! data_file {
-    ($path:literal) => {
-        DataFile {
-            path: concat!("ontology/", $path),
-            text: include_str!(concat!("../../ontology/", $path)),
-        }
-    };
+/// One row of `rules/event_codes.tsv`.
+#[derive(Debug, Clone)]
+pub struct EventCodeRow {
+    /// An event kind (`Meeting`, `Demand`, ...).
+    pub kind: String,
+    /// A meeting status, or `*` for any.
+    pub status: String,
+    /// The PLOVER event type; `None` where PLOVER has none.
+    pub plover: Option<String>,
+    /// The CAMEO code (digits).
+    pub cameo: String,
 }
 
 pub const STATES: DataFile = data_file!("gazetteer/states.tsv");
 pub const PLACES: DataFile = data_file!("gazetteer/places.tsv");
 pub const ORGS: DataFile = data_file!("gazetteer/organizations.tsv");
 pub const PEOPLE: DataFile = data_file!("gazetteer/people.tsv");
+pub const PREDECESSORS: DataFile = data_file!("gazetteer/predecessors.tsv");
 pub const TITLES: DataFile = data_file!("lexicon/titles.tsv");
+pub const TITLE_DEFAULTS: DataFile = data_file!("lexicon/title_defaults.tsv");
 pub const HONORIFICS: DataFile = data_file!("lexicon/honorifics.txt");
 pub const GIVEN_NAMES: DataFile = data_file!("lexicon/given_names.txt");
 pub const NON_NAMES: DataFile = data_file!("lexicon/non_names.txt");
+pub const CAPS_AMBIGUOUS: DataFile = data_file!("lexicon/caps_ambiguous.txt");
+pub const ORG_HEADS: DataFile = data_file!("lexicon/org_heads.txt");
 pub const ACTOR_NOUNS: DataFile = data_file!("lexicon/actor_nouns.tsv");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 pub const FUNCTION_WORDS: DataFile = data_file!("lexicon/function_words.tsv");
 pub const PAIR_PHRASES: DataFile = data_file!("lexicon/pair_phrases.txt");
 pub const DEAL_NOUNS: DataFile = data_file!("lexicon/deal_nouns.txt");
+pub const EVENT_CODES: DataFile = data_file!("rules/event_codes.tsv");
 
-fn error(file: &DataFile, line: usize, message: impl Into<String>) -> ParleyError {
-    ParleyError::Lexicon {
-        file: file.path.to_string(),
-        line,
-        message: message.into(),
-    }
-}
-
-/// Data rows of a TSV file: comments and the header skipped, each row with its
-/// 1-based line number and exactly `columns` fields (missing trailing fields
-/// are empty; extra fields are an error).
-fn tsv_rows(file: &DataFile, header: &str, columns: usize) -> Result<Vec<(usize, Vec<&'static str>)>, ParleyError> {
-    let mut rows = Vec::new();
-    let mut seen_header = false;
-    for (index, line) in file.text.lines().enumerate() {
-        let number = index + 1;
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        if !seen_header {
-            if line.split('\t').next() != Some(header) {
-                return Err(error(
-                    file,
-                    number,
-                    format!("expected a header line starting with `{header}`"),
-                ));
-            }
-            seen_header = true;
-            continue;
-        }
-        let mut fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if fields.len() > columns {
-            return Err(error(
-                file,
-                number,
-                format!("expected {columns} tab-separated fields, found {}", fields.len()),
-            ));
-        }
-        fields.resize(columns, "");
-        rows.push((number, fields));
-    }
-    if !seen_header {
-        return Err(error(file, 0, "no header line"));
-    }
-    Ok(rows)
-}
 
 fn list(field: &str) -> Vec<String> {
     field
@@ -182,124 +153,414 @@ fn optional(field: &str) -> Option<String> {
     (!field.is_empty()).then(|| field.to_string())
 }
 
-fn word_list(file: &DataFile) -> HashSet<String> {
-    file.text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(String::from)
-        .collect()
-}
-
 fn is_iso3(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_wikidata(id: &str) -> bool {
+    id.len() > 1 && id.starts_with('Q') && id[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The ISO codes of `states.tsv` and the keys of `organizations.tsv`, which
+/// other files refer to.
+struct Known<'a> {
+    states: HashSet<&'a str>,
+    orgs: HashSet<&'a str>,
+}
+
+impl Known<'_> {
+    fn state(&self, row: &Row, code: &str) -> Result<(), ParleyError> {
+        if self.states.contains(code) {
+            return Ok(());
+        }
+        Err(row.error(format!("unknown state `{code}` (not in {})", STATES.path)))
+    }
 }
 
 impl Lexicon {
     /// Parses every embedded data file.
     pub fn load() -> Result<Lexicon, ParleyError> {
-        let mut states = Vec::new();
-        for (line, f) in tsv_rows(&STATES, "iso3", 8)? {
-            if !is_iso3(f[0]) {
-                return Err(error(&STATES, line, format!("bad ISO 3166-1 alpha-3 code `{}`", f[0])));
-            }
-            if !f[2].is_empty() && !(f[2].starts_with('Q') && f[2][1..].bytes().all(|b| b.is_ascii_digit())) {
-                return Err(error(&STATES, line, format!("bad Wikidata id `{}`", f[2])));
-            }
-            states.push(StateRow {
-                iso3: f[0].to_string(),
-                wikidata: optional(f[2]),
-                name: f[3].to_string(),
-                names: list(f[4]),
-                adjectives: list(f[5]),
-                capitals: list(f[6]),
-                metonyms: list(f[7]),
-            });
-        }
-        let mut places = Vec::new();
-        for (line, f) in tsv_rows(&PLACES, "name", 6)? {
-            if !f[2].is_empty() && !is_iso3(f[2]) {
-                return Err(error(&PLACES, line, format!("bad ISO code `{}`", f[2])));
-            }
-            places.push(PlaceRow {
-                name: f[0].to_string(),
-                aliases: list(f[1]),
-                iso3: optional(f[2]),
-            });
-        }
-        let mut orgs = Vec::new();
-        for (line, f) in tsv_rows(&ORGS, "key", 6)? {
-            if f[0].is_empty() || f[1].is_empty() {
-                return Err(error(&ORGS, line, "an organization needs a key and a name"));
-            }
-            orgs.push(OrgRow {
-                key: f[0].to_string(),
-                name: f[1].to_string(),
-                aliases: list(f[2]),
-                kind: f[3].to_string(),
-                iso3: optional(f[4]).filter(|c| is_iso3(c)),
-            });
-        }
-        let people = tsv_rows(&PEOPLE, "name", 5)?
+        let states = states(&STATES)?;
+        let mut known = Known {
+            states: states.iter().map(|s| s.iso3.as_str()).collect(),
+            orgs: HashSet::default(),
+        };
+        let places = places(&PLACES, &known)?;
+        let orgs = orgs(&ORGS, &known)?;
+        known.orgs = orgs.iter().map(|o| o.key.as_str()).collect();
+        let people = people(&PEOPLE, &known)?;
+        let titles = titles(&TITLES)?;
+        let title_defaults = title_defaults(&TITLE_DEFAULTS, &titles, &known)?;
+        let predecessors = predecessors(&PREDECESSORS, &known)?;
+        let actor_nouns = ACTOR_NOUNS
+            .rows(&["noun", "role"])?
             .into_iter()
-            .map(|(_, f)| PersonRow {
-                name: f[0].to_string(),
-                aliases: list(f[1]),
-                represents: optional(f[2]),
-                role: optional(f[3]),
-            })
+            .map(|f| (f.get(0).to_string(), f.get(1).to_string()))
             .collect();
-        let titles = tsv_rows(&TITLES, "title", 3)?
-            .into_iter()
-            .map(|(_, f)| TitleRow {
-                title: f[0].to_string(),
-                represents: f[2].to_string(),
-            })
-            .collect();
-        let mut topics = Vec::new();
-        for (line, f) in tsv_rows(&TOPICS, "topic", 2)? {
-            let topic =
-                Topic::from_name(f[0]).ok_or_else(|| error(&TOPICS, line, format!("unknown topic `{}`", f[0])))?;
-            topics.push((topic, list(f[1])));
-        }
-        let mut event_rules = Vec::new();
-        for (line, f) in tsv_rows(&EVENTS, "id", 4)? {
-            if f[2].is_empty() {
-                return Err(error(&EVENTS, line, "a rule needs a pattern"));
-            }
-            event_rules.push(EventRule {
-                line,
-                id: f[0].to_string(),
-                kind: f[1].to_string(),
-                pattern: f[2].to_string(),
-                example: f[3].to_string(),
-            });
-        }
-        let actor_nouns = tsv_rows(&ACTOR_NOUNS, "noun", 2)?
-            .into_iter()
-            .map(|(_, f)| (f[0].to_string(), f[1].to_string()))
-            .collect();
+        // read here too, so that a bad row stops `Extractor::new`
+        event_codes_of(&EVENT_CODES)?;
         let mut function_words = Vec::new();
-        for (line, f) in tsv_rows(&FUNCTION_WORDS, "word", 2)? {
-            let class = WordClass::parse(f[1])
-                .ok_or_else(|| error(&FUNCTION_WORDS, line, format!("unknown word class `{}`", f[1])))?;
-            function_words.push((f[0].to_string(), class));
+        for row in FUNCTION_WORDS.rows(&["word", "class"])? {
+            let class = WordClass::parse(row.get(1)).ok_or_else(|| row.error(format!("unknown word class `{}`", row.get(1))))?;
+            function_words.push((row.get(0).to_string(), class));
         }
         Ok(Lexicon {
+            honorifics: HONORIFICS.words()?,
+            given_names: GIVEN_NAMES.words()?,
+            non_names: NON_NAMES.words()?,
+            topics: topics(&TOPICS)?,
+            event_rules: event_rules(&EVENTS)?,
+            caps_ambiguous: CAPS_AMBIGUOUS.words()?,
+            org_heads: ORG_HEADS.words()?,
+            actor_nouns,
+            title_defaults,
+            predecessors,
             states,
             places,
             orgs,
             people,
             titles,
-            honorifics: word_list(&HONORIFICS),
-            given_names: word_list(&GIVEN_NAMES),
-            non_names: word_list(&NON_NAMES),
-            topics,
-            event_rules,
-            actor_nouns,
             function_words,
-            pair_phrases: word_list(&PAIR_PHRASES),
-            deal_nouns: word_list(&DEAL_NOUNS),
+            pair_phrases: PAIR_PHRASES.words()?,
+            deal_nouns: DEAL_NOUNS.words()?,
         })
+    }
+}
+
+fn states(file: &DataFile) -> Result<Vec<StateRow>, ParleyError> {
+    let header = [
+        "iso3",
+        "iso2",
+        "wikidata",
+        "name",
+        "names",
+        "adjectives",
+        "capitals",
+        "metonyms",
+    ];
+    let mut states = Vec::new();
+    for f in file.rows(&header)? {
+        if !is_iso3(f.get(0)) {
+            return Err(f.error(format!("bad ISO 3166-1 alpha-3 code `{}`", f.get(0))));
+        }
+        if !f.get(2).is_empty() && !is_wikidata(f.get(2)) {
+            return Err(f.error(format!("bad Wikidata id `{}`", f.get(2))));
+        }
+        states.push(StateRow {
+            iso3: f.get(0).to_string(),
+            wikidata: optional(f.get(2)),
+            name: f.get(3).to_string(),
+            names: list(f.get(4)),
+            adjectives: list(f.get(5)),
+            capitals: list(f.get(6)),
+            metonyms: list(f.get(7)),
+        });
+    }
+    Ok(states)
+}
+
+fn places(file: &DataFile, known: &Known) -> Result<Vec<PlaceRow>, ParleyError> {
+    let mut places = Vec::new();
+    for f in file.rows(&["name", "aliases", "iso3", "kind", "population", "geonameid"])? {
+        if !f.get(2).is_empty() {
+            known.state(&f, f.get(2))?;
+        }
+        places.push(PlaceRow {
+            name: f.get(0).to_string(),
+            aliases: list(f.get(1)),
+            iso3: optional(f.get(2)),
+        });
+    }
+    Ok(places)
+}
+
+fn orgs(file: &DataFile, known: &Known) -> Result<Vec<OrgRow>, ParleyError> {
+    let mut orgs = Vec::new();
+    for f in file.rows(&["key", "name", "aliases", "kind", "state", "wikidata"])? {
+        if f.get(0).is_empty() || f.get(1).is_empty() {
+            return Err(f.error("an organization needs a key and a name"));
+        }
+        if !f.get(4).is_empty() {
+            known.state(&f, f.get(4))?;
+        }
+        orgs.push(OrgRow {
+            key: f.get(0).to_string(),
+            name: f.get(1).to_string(),
+            aliases: list(f.get(2)),
+            kind: f.get(3).to_string(),
+            iso3: optional(f.get(4)),
+        });
+    }
+    Ok(orgs)
+}
+
+fn people(file: &DataFile, known: &Known) -> Result<Vec<PersonRow>, ParleyError> {
+    let mut people = Vec::new();
+    for f in file.rows(&["name", "aliases", "represents", "role", "wikidata"])? {
+        let represents = f.get(2);
+        if !represents.is_empty() && !known.states.contains(represents) && !known.orgs.contains(represents) {
+            return Err(f.error(format!(
+                "unknown state or organization `{represents}` (not in {} nor {})",
+                STATES.path, ORGS.path
+            )));
+        }
+        people.push(PersonRow {
+            name: f.get(0).to_string(),
+            aliases: list(f.get(1)),
+            represents: optional(represents),
+            role: optional(f.get(3)),
+        });
+    }
+    Ok(people)
+}
+
+fn titles(file: &DataFile) -> Result<Vec<TitleRow>, ParleyError> {
+    let mut titles = Vec::new();
+    for f in file.rows(&["title", "kind", "represents"])? {
+        if !matches!(f.get(2), "" | "state" | "org") {
+            return Err(f.error(format!(
+                "unknown `represents` value `{}` (state, org or empty)",
+                f.get(2)
+            )));
+        }
+        titles.push(TitleRow {
+            title: f.get(0).to_string(),
+            represents: f.get(2).to_string(),
+        });
+    }
+    Ok(titles)
+}
+
+/// Lower-cased title -> organization key.
+fn title_defaults(file: &DataFile, titles: &[TitleRow], known: &Known) -> Result<HashMap<String, String>, ParleyError> {
+    let title_names: HashSet<String> = titles.iter().map(|t| t.title.to_lowercase()).collect();
+    let mut defaults = HashMap::default();
+    for f in file.rows(&["title", "organization"])? {
+        let title = f.get(0).to_lowercase();
+        if !title_names.contains(&title) {
+            return Err(f.error(format!("unknown title `{}` (not in {})", f.get(0), TITLES.path)));
+        }
+        if !known.orgs.contains(f.get(1)) {
+            return Err(f.error(format!("unknown organization `{}` (not in {})", f.get(1), ORGS.path)));
+        }
+        defaults.insert(title, f.get(1).to_string());
+    }
+    Ok(defaults)
+}
+
+fn predecessors(file: &DataFile, known: &Known) -> Result<Vec<(String, NaiveDate, String)>, ParleyError> {
+    let mut predecessors = Vec::new();
+    for f in file.rows(&["iso3", "until", "predecessor"])? {
+        known.state(&f, f.get(0))?;
+        known.state(&f, f.get(2))?;
+        let until = NaiveDate::parse_from_str(f.get(1), "%Y-%m-%d")
+            .map_err(|_| f.error(format!("bad date `{}` (expected YYYY-MM-DD)", f.get(1))))?;
+        predecessors.push((f.get(0).to_string(), until, f.get(2).to_string()));
+    }
+    Ok(predecessors)
+}
+
+fn topics(file: &DataFile) -> Result<Vec<(Topic, Vec<String>)>, ParleyError> {
+    let mut topics = Vec::new();
+    for f in file.rows(&["topic", "keywords"])? {
+        let topic = Topic::from_name(f.get(0)).ok_or_else(|| f.error(format!("unknown topic `{}`", f.get(0))))?;
+        topics.push((topic, list(f.get(1))));
+    }
+    Ok(topics)
+}
+
+fn event_rules(file: &DataFile) -> Result<Vec<EventRule>, ParleyError> {
+    let mut rules = Vec::new();
+    for f in file.rows(&["id", "kind", "pattern", "example"])? {
+        if f.get(2).is_empty() {
+            return Err(f.error("a rule needs a pattern"));
+        }
+        rules.push(EventRule {
+            line: f.line,
+            id: f.get(0).to_string(),
+            kind: f.get(1).to_string(),
+            pattern: f.get(2).to_string(),
+            example: f.get(3).to_string(),
+        });
+    }
+    Ok(rules)
+}
+
+/// The rows of `rules/event_codes.tsv`.
+pub fn event_codes() -> Result<Vec<EventCodeRow>, ParleyError> {
+    event_codes_of(&EVENT_CODES)
+}
+
+/// Event codes, checked: a known event kind, `*` or (for meetings) a meeting
+/// status, a PLOVER type in capitals or nothing, a CAMEO code of digits.
+fn event_codes_of(file: &DataFile) -> Result<Vec<EventCodeRow>, ParleyError> {
+    let statuses = [
+        MeetingStatus::Held,
+        MeetingStatus::Planned,
+        MeetingStatus::Proposed,
+        MeetingStatus::Cancelled,
+    ];
+    let mut rows = Vec::new();
+    for f in file.rows(&["kind", "status", "plover", "cameo", "cameo_label"])? {
+        let (kind, status, plover, cameo) = (f.get(0), f.get(1), f.get(2), f.get(3));
+        let Some(class) = EventClass::from_name(kind) else {
+            return Err(f.error(format!("unknown event kind `{kind}`")));
+        };
+        let meeting_status = class == EventClass::Meeting && statuses.iter().any(|s| s.name() == status);
+        if status != "*" && !meeting_status {
+            return Err(f.error(format!("unknown status `{status}` for {kind} (a meeting status or *)")));
+        }
+        if !plover.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+            return Err(f.error(format!("bad PLOVER type `{plover}`")));
+        }
+        if cameo.is_empty() || !cameo.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(f.error(format!("bad CAMEO code `{cameo}`")));
+        }
+        rows.push(EventCodeRow {
+            kind: kind.to_string(),
+            status: status.to_string(),
+            plover: optional(plover),
+            cameo: cameo.to_string(),
+        });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &'static str, text: &'static str) -> DataFile {
+        DataFile { path, text }
+    }
+
+    fn known() -> Known<'static> {
+        Known {
+            states: ["RUS", "SUN", "UKR"].into_iter().collect(),
+            orgs: ["united-nations"].into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn every_embedded_file_loads() {
+        let lexicon = Lexicon::load().unwrap();
+        assert!(lexicon.states.iter().any(|s| s.iso3 == "RUS"));
+        assert_eq!(
+            lexicon.title_defaults.get("secretary-general").map(String::as_str),
+            Some("united-nations")
+        );
+        assert!(lexicon
+            .predecessors
+            .iter()
+            .any(|(state, _, old)| state == "RUS" && old == "SUN"));
+        assert!(lexicon.org_heads.contains("Institute"));
+        assert!(!lexicon.caps_ambiguous.is_empty());
+        assert!(event_codes()
+            .unwrap()
+            .iter()
+            .any(|r| r.kind == "Meeting" && r.status == "Held"));
+    }
+
+    #[test]
+    fn an_unknown_topic_names_file_and_line() {
+        let error = topics(&file(
+            "rules/t.tsv",
+            "# c\ntopic\tkeywords\nTalks\ttalks\nGossip\tgossip\n",
+        ))
+        .unwrap_err();
+        assert_eq!(error.to_string(), "rules/t.tsv:4: unknown topic `Gossip`");
+    }
+
+    #[test]
+    fn a_bad_predecessor_row_names_file_and_line() {
+        let text = "iso3\tuntil\tpredecessor\nRUS\t1991-12-26\tSUN\nUKR\t26 Dec 1991\tSUN\nXXX\t1991-12-26\tSUN\n";
+        let error = predecessors(&file("p.tsv", text), &known()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "p.tsv:3: bad date `26 Dec 1991` (expected YYYY-MM-DD)"
+        );
+        let text = "iso3\tuntil\tpredecessor\nXXX\t1991-12-26\tSUN\n";
+        let error = predecessors(&file("p.tsv", text), &known()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "p.tsv:2: unknown state `XXX` (not in ontology/gazetteer/states.tsv)"
+        );
+        let error = predecessors(&file("p.tsv", "RUS\t1991-12-26\tSUN\n"), &known()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "p.tsv:1: expected the header line `iso3\tuntil\tpredecessor`"
+        );
+    }
+
+    #[test]
+    fn a_title_default_must_name_a_known_title_and_organization() {
+        let titles = [TitleRow {
+            title: "Secretary-General".into(),
+            represents: "org".into(),
+        }];
+        let ok = title_defaults(
+            &file("d.tsv", "title\torganization\nSecretary-General\tunited-nations\n"),
+            &titles,
+            &known(),
+        );
+        assert_eq!(
+            ok.unwrap().get("secretary-general").map(String::as_str),
+            Some("united-nations")
+        );
+        let text = "title\torganization\n\nSecretary-General\tleague-of-nations\n";
+        let error = title_defaults(&file("d.tsv", text), &titles, &known()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "d.tsv:3: unknown organization `league-of-nations` (not in ontology/gazetteer/organizations.tsv)"
+        );
+        let text = "title\torganization\nPope\tunited-nations\n";
+        let error = title_defaults(&file("d.tsv", text), &titles, &known()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "d.tsv:2: unknown title `Pope` (not in ontology/lexicon/titles.tsv)"
+        );
+        let text = "title\torganization\nSecretary-General united-nations\n";
+        let error = title_defaults(&file("d.tsv", text), &titles, &known()).unwrap_err();
+        assert_eq!(error.to_string(), "d.tsv:2: expected 2 tab-separated fields, found 1");
+    }
+
+    #[test]
+    fn event_codes_check_kind_status_and_codes() {
+        let header = "kind\tstatus\tplover\tcameo\tcameo_label\n";
+        let cases = [
+            ("Meeting\tHeld\tCONSULT\t04\tConsult\n", None),
+            (
+                "Meting\tHeld\tCONSULT\t04\tConsult\n",
+                Some("unknown event kind `Meting`"),
+            ),
+            (
+                "Demand\tHeld\tREQUEST\t10\tDemand\n",
+                Some("unknown status `Held` for Demand (a meeting status or *)"),
+            ),
+            (
+                "Meeting\tDone\tCONSULT\t04\tConsult\n",
+                Some("unknown status `Done` for Meeting (a meeting status or *)"),
+            ),
+            ("Claim\t*\t\t0x\tStatement\n", Some("bad CAMEO code `0x`")),
+            ("Claim\t*\tconsult\t01\tStatement\n", Some("bad PLOVER type `consult`")),
+        ];
+        for (row, expected) in cases {
+            let text: &'static str = format!("{header}{row}").leak();
+            let result = event_codes_of(&file("c.tsv", text));
+            match expected {
+                None => assert_eq!(result.unwrap().len(), 1),
+                Some(message) => assert_eq!(result.unwrap_err().to_string(), format!("c.tsv:2: {message}")),
+            }
+        }
+    }
+
+    #[test]
+    fn an_organization_in_an_unknown_state_is_an_error_not_dropped() {
+        let text = "key\tname\taliases\tkind\tstate\twikidata\nacme\tAcme\t\tcompany\tXYZ\t\n";
+        let error = orgs(&file("o.tsv", text), &known()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "o.tsv:2: unknown state `XYZ` (not in ontology/gazetteer/states.tsv)"
+        );
     }
 }

@@ -13,6 +13,7 @@
 pub mod bench;
 mod clauses;
 pub mod codes;
+mod datafile;
 mod dates;
 mod entities;
 mod gazetteer;

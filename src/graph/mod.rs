@@ -23,7 +23,8 @@
 //! (source, target, relation). Every format writes the same attributes, listed
 //! once in [`NODE_ATTRIBUTES`] and [`EDGE_ATTRIBUTES`].
 use std::collections::BTreeSet;
-use std::io::Write;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -366,6 +367,27 @@ pub fn write_csv(graph: &PropertyGraph, nodes: &mut dyn Write, edges: &mut dyn W
     Ok(())
 }
 
+/// Writes both CSV tables to one stream (standard output): the nodes table,
+/// an empty line, the edges table.
+pub fn write_csv_joined(graph: &PropertyGraph, out: &mut dyn Write) -> io::Result<()> {
+    csv::write_nodes(graph, out)?;
+    out.write_all(b"\n")?;
+    csv::write_edges(graph, out)
+}
+
+/// The two files `parley graph --format csv --output PREFIX` writes:
+/// `PREFIX-nodes.csv` and `PREFIX-edges.csv`, a `.csv` ending of `PREFIX`
+/// left out (`net.csv` gives `net-nodes.csv`). The prefix is read as UTF-8,
+/// invalid bytes replaced.
+pub fn csv_paths(prefix: &Path) -> (PathBuf, PathBuf) {
+    let prefix = prefix.to_string_lossy();
+    let prefix = prefix.strip_suffix(".csv").unwrap_or(&prefix);
+    (
+        PathBuf::from(format!("{prefix}-nodes.csv")),
+        PathBuf::from(format!("{prefix}-edges.csv")),
+    )
+}
+
 /// Escapes text for XML content and attribute values; drops the control
 /// characters XML 1.0 cannot carry at all.
 pub(crate) fn xml_escape(text: &str) -> String {
@@ -390,6 +412,32 @@ pub(crate) fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_paths_add_the_table_to_the_prefix_without_its_csv_ending() {
+        let paths = |prefix: &str| {
+            let (nodes, edges) = csv_paths(Path::new(prefix));
+            (nodes.display().to_string(), edges.display().to_string())
+        };
+        assert_eq!(
+            paths("out/net"),
+            ("out/net-nodes.csv".into(), "out/net-edges.csv".into())
+        );
+        assert_eq!(paths("net.csv"), ("net-nodes.csv".into(), "net-edges.csv".into()));
+        assert_eq!(
+            paths("net.tsv"),
+            ("net.tsv-nodes.csv".into(), "net.tsv-edges.csv".into())
+        );
+    }
+
+    #[test]
+    fn joined_csv_is_the_two_tables_with_an_empty_line_between() {
+        let graph = PropertyGraph::default();
+        let (mut nodes, mut edges, mut joined) = (Vec::new(), Vec::new(), Vec::new());
+        write_csv(&graph, &mut nodes, &mut edges).unwrap();
+        write_csv_joined(&graph, &mut joined).unwrap();
+        assert_eq!(joined, [nodes, b"\n".to_vec(), edges].concat());
+    }
 
     #[test]
     fn xml_escape_handles_markup_and_controls() {

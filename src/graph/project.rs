@@ -21,15 +21,8 @@ use oxigraph::sparql::QueryResults;
 use super::{measures, Edge, EntityType, EventMode, GraphOptions, Node, PropertyGraph};
 use crate::error::ParleyError;
 use crate::kinds::{Edges, EventClass, EVENT_KINDS, ROLES};
-use crate::rdf::vocab;
+use crate::rdf::vocab::{self, LocalName};
 use crate::rdf::ParleyStore;
-
-const PREFIXES: &str = "PREFIX parley: <https://w3id.org/parley/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-";
 
 const ENTITY_CLASSES: &str = "parley:Person parley:State parley:Organization parley:Place";
 
@@ -72,6 +65,8 @@ pub fn project(store: &ParleyStore, options: &GraphOptions) -> Result<PropertyGr
 }
 
 type EdgeKey = (String, String, String);
+/// Nodes by id and edges by (source, target, relation), before assembly.
+type Projection = (BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>);
 
 /// Nodes and edges by id, sorted; edge endpoints must be nodes.
 fn assemble(nodes: BTreeMap<String, Node>, edges: BTreeMap<EdgeKey, Edge>) -> PropertyGraph {
@@ -92,7 +87,7 @@ fn assemble(nodes: BTreeMap<String, Node>, edges: BTreeMap<EdgeKey, Edge>) -> Pr
 
 /// Rows of a SELECT query, one `Option<Term>` per variable.
 fn select(store: &ParleyStore, sparql: &str) -> Result<Vec<Vec<Option<Term>>>, ParleyError> {
-    let QueryResults::Solutions(solutions) = store.query(&format!("{PREFIXES}{sparql}"))? else {
+    let QueryResults::Solutions(solutions) = store.query(&format!("{}{sparql}", vocab::sparql_prefixes()))? else {
         return Ok(Vec::new());
     };
     let mut rows = Vec::new();
@@ -149,11 +144,18 @@ struct Event {
     links: BTreeSet<(String, String)>,
 }
 
-fn from_vocabulary(
-    store: &ParleyStore,
-    options: &GraphOptions,
-) -> Result<(BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>), ParleyError> {
-    // Entities and their attributes.
+/// The entities of the store and their attributes, by IRI; where documents
+/// disagree, the smallest value.
+struct Entities {
+    types: BTreeMap<String, EntityType>,
+    labels: BTreeMap<String, String>,
+    iso: BTreeMap<String, String>,
+    wikidata: BTreeMap<String, String>,
+    mentions: BTreeMap<String, u64>,
+    documents: BTreeMap<String, u64>,
+}
+
+fn read_entities(store: &ParleyStore) -> Result<Entities, ParleyError> {
     let mut entity_type: BTreeMap<String, EntityType> = BTreeMap::new();
     for row in select(
         store,
@@ -193,7 +195,18 @@ fn from_vocabulary(
         }
     }
 
-    // Events, their attributes and links.
+    Ok(Entities {
+        types: entity_type,
+        labels,
+        iso,
+        wikidata,
+        mentions,
+        documents,
+    })
+}
+
+/// The events of the store by IRI, with their attributes and links.
+fn read_events(store: &ParleyStore) -> Result<BTreeMap<String, Event>, ParleyError> {
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
     for row in select(
         store,
@@ -256,6 +269,20 @@ fn from_vocabulary(
         }
     }
 
+    Ok(events)
+}
+
+fn from_vocabulary(store: &ParleyStore, options: &GraphOptions) -> Result<Projection, ParleyError> {
+    let Entities {
+        types: entity_type,
+        labels,
+        iso,
+        wikidata,
+        mentions,
+        documents,
+    } = read_entities(store)?;
+    let events = read_events(store)?;
+
     // Filters: entity types, then the period.
     let keep_type = |t: &EntityType| options.types.as_ref().is_none_or(|types| types.contains(t));
     let kept_entities: BTreeSet<&String> = entity_type
@@ -314,21 +341,6 @@ fn from_vocabulary(
     }
 
     let mut edges: BTreeMap<EdgeKey, Edge> = BTreeMap::new();
-    let mut add = |source: &str, target: &str, relation: &str, event: &Event, place: Option<&String>| {
-        let edge = edges
-            .entry((source.to_owned(), target.to_owned(), relation.to_owned()))
-            .or_insert_with(|| Edge {
-                relation: relation.to_owned(),
-                symmetric: !directed_relations().contains(&relation),
-                ..Edge::default()
-            });
-        edge.weight += 1;
-        edge.topics.extend(event.topic.clone());
-        edge.dates.extend(event.date.clone());
-        edge.statuses.extend(event.status.clone());
-        edge.places.extend(place.cloned());
-        edge.doc_ids.extend(event.doc_ids.iter().cloned());
-    };
     match options.events {
         EventMode::Nodes => {
             for (iri, event) in &kept_events {
@@ -348,67 +360,94 @@ fn from_vocabulary(
                 );
                 for (relation, x) in &event.links {
                     if nodes.contains_key(x) && kept_entities.contains(x) {
-                        add(iri, x, relation, event, None);
+                        add_edge(&mut edges, (iri, x, relation), event, None);
                     }
                 }
             }
         }
-        EventMode::Edges => {
-            for (_, event) in &kept_events {
-                let linked = |property: &str| -> Vec<&String> {
-                    event
-                        .links
-                        .iter()
-                        .filter(|(p, x)| p == property && nodes.contains_key(x))
-                        .map(|(_, x)| x)
-                        .collect()
-                };
-                let place = event
-                    .links
-                    .iter()
-                    .filter(|(p, _)| p == "location")
-                    .map(|(_, x)| labels.get(x).cloned().unwrap_or_else(|| local_name(x).to_owned()))
-                    .min();
-                let pairs = |members: Vec<&String>| -> Vec<(String, String)> {
-                    let mut pairs = Vec::new();
-                    for (i, a) in members.iter().enumerate() {
-                        for b in &members[i + 1..] {
-                            pairs.push(((*a).clone(), (*b).clone()));
-                        }
-                    }
-                    pairs
-                };
-                let edges = EventClass::from_name(&event.kind).map_or(Edges::None, |c| c.def().edges);
-                match edges {
-                    Edges::Between(role, verb) => {
-                        for (a, b) in pairs(linked(role.property())) {
-                            add(&a, &b, verb, event, place.as_ref());
-                        }
-                    }
-                    Edges::From(from, to, verb) => {
-                        for by in linked(from.property()) {
-                            for of in linked(to.property()) {
-                                if by != of {
-                                    add(by, of, verb, event, None);
-                                }
-                            }
-                        }
-                    }
-                    Edges::None => {}
-                }
-            }
-        }
+        EventMode::Edges => event_edges(&kept_events, &nodes, &labels, &mut edges),
     }
     Ok((nodes, edges))
+}
+
+/// `--events edges`: an edge between every two participants of a meeting
+/// (`met`) or parties of an agreement (`agreed`), and from each demander to
+/// each addressee of a demand (`demanded`); only between kept nodes.
+fn event_edges(
+    kept_events: &[(&String, &Event)],
+    nodes: &BTreeMap<String, Node>,
+    labels: &BTreeMap<String, String>,
+    edges: &mut BTreeMap<EdgeKey, Edge>,
+) {
+    let mut add = |source: &str, target: &str, relation: &str, event: &Event, place: Option<&String>| {
+        add_edge(edges, (source, target, relation), event, place)
+    };
+    for (_, event) in kept_events {
+        let linked = |property: &str| -> Vec<&String> {
+            event
+                .links
+                .iter()
+                .filter(|(p, x)| p == property && nodes.contains_key(x))
+                .map(|(_, x)| x)
+                .collect()
+        };
+        let place = event
+            .links
+            .iter()
+            .filter(|(p, _)| p == "location")
+            .map(|(_, x)| labels.get(x).cloned().unwrap_or_else(|| local_name(x).to_owned()))
+            .min();
+        let pairs = |members: Vec<&String>| -> Vec<(String, String)> {
+            let mut pairs = Vec::new();
+            for (i, a) in members.iter().enumerate() {
+                for b in &members[i + 1..] {
+                    pairs.push(((*a).clone(), (*b).clone()));
+                }
+            }
+            pairs
+        };
+        match EventClass::from_name(&event.kind).map_or(Edges::None, |c| c.def().edges) {
+            Edges::Between(role, verb) => {
+                for (a, b) in pairs(linked(role.property())) {
+                    add(&a, &b, verb, event, place.as_ref());
+                }
+            }
+            Edges::From(from, to, verb) => {
+                for by in linked(from.property()) {
+                    for of in linked(to.property()) {
+                        if by != of {
+                            add(by, of, verb, event, None);
+                        }
+                    }
+                }
+            }
+            Edges::None => {}
+        }
+    }
+}
+
+/// Adds `event` to the edge (source, target, relation), made if new.
+fn add_edge(edges: &mut BTreeMap<EdgeKey, Edge>, key: (&str, &str, &str), event: &Event, place: Option<&String>) {
+    let (source, target, relation) = key;
+    let edge = edges
+        .entry((source.to_owned(), target.to_owned(), relation.to_owned()))
+        .or_insert_with(|| Edge {
+            relation: relation.to_owned(),
+            symmetric: !directed_relations().contains(&relation),
+            ..Edge::default()
+        });
+    edge.weight += 1;
+    edge.topics.extend(event.topic.clone());
+    edge.dates.extend(event.date.clone());
+    edge.statuses.extend(event.status.clone());
+    edge.places.extend(place.cloned());
+    edge.doc_ids.extend(event.doc_ids.iter().cloned());
 }
 
 /// A node per IRI in the CONSTRUCT's triples; an edge per triple whose object
 /// is an IRI (other than `rdf:type`). `rdf:type` gives the node type and
 /// `rdfs:label` its label (smallest of several); other literals are ignored.
-fn from_construct(
-    store: &ParleyStore,
-    sparql: &str,
-) -> Result<(BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>), ParleyError> {
+fn from_construct(store: &ParleyStore, sparql: &str) -> Result<Projection, ParleyError> {
     let QueryResults::Graph(triples) = store.query(sparql)? else {
         return Err(ParleyError::NotConstruct);
     };
@@ -435,7 +474,8 @@ fn from_construct(
             object @ (Term::NamedNode(_) | Term::BlankNode(_)) => {
                 let object = text(&Some(object.clone())).unwrap_or_default();
                 nodes.entry(object.clone()).or_default();
-                let relation = compact(predicate);
+                // `parley:participant` for IRIs in a known namespace, else the IRI
+                let relation = vocab::compact(predicate, LocalName::Plain).unwrap_or_else(|| predicate.to_owned());
                 let edge = edges
                     .entry((subject, object, relation.clone()))
                     .or_insert_with(|| Edge {
@@ -455,18 +495,6 @@ fn from_construct(
     Ok((nodes, edges))
 }
 
-/// `parley:participant` for IRIs in a known namespace, else the IRI.
-fn compact(iri: &str) -> String {
-    for (prefix, namespace) in vocab::PREFIXES {
-        if let Some(local) = iri.strip_prefix(namespace) {
-            if !local.is_empty() && !local.contains(['/', '#']) {
-                return format!("{prefix}:{local}");
-            }
-        }
-    }
-    iri.to_owned()
-}
-
 /// The nodes within `depth` edges (either direction) of the node `name`
 /// names: its IRI, a prefixed name (`state:RUS`) or its label (any case).
 fn neighbourhood(
@@ -474,12 +502,8 @@ fn neighbourhood(
     edges: BTreeMap<EdgeKey, Edge>,
     name: &str,
     depth: usize,
-) -> Result<(BTreeMap<String, Node>, BTreeMap<EdgeKey, Edge>), ParleyError> {
-    let expanded = vocab::PREFIXES.iter().find_map(|(prefix, namespace)| {
-        name.strip_prefix(prefix)
-            .and_then(|rest| rest.strip_prefix(':'))
-            .map(|local| format!("{namespace}{local}"))
-    });
+) -> Result<Projection, ParleyError> {
+    let expanded = vocab::expand(name);
     let start: Vec<String> = if nodes.contains_key(name) {
         vec![name.to_owned()]
     } else if let Some(iri) = expanded.filter(|iri| nodes.contains_key(iri)) {

@@ -228,10 +228,7 @@ impl ParleyStore {
     /// rows, and its labels from multiplying its counts.
     pub fn entities(&self) -> Result<Vec<EntitySummary>, ParleyError> {
         let sparql = format!(
-            "PREFIX parley: <https://w3id.org/parley/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?e ?class ?labels ?alts ?mentions ?docs WHERE {{
+            "{prefixes}SELECT ?e ?class ?labels ?alts ?mentions ?docs WHERE {{
   {{
     SELECT ?e (MIN(STR(?c)) AS ?class) WHERE {{
       VALUES ?c {{ parley:Person parley:State parley:Organization parley:Place }}
@@ -251,6 +248,7 @@ SELECT ?e ?class ?labels ?alts ?mentions ?docs WHERE {{
     GROUP BY ?e
   }}
 }}",
+            prefixes = vocab::sparql_prefixes(),
             sep = LABEL_SEPARATOR
         );
         let evaluation = |error: oxigraph::sparql::QueryEvaluationError| ParleyError::SparqlEvaluation(Box::new(error));

@@ -19,8 +19,10 @@ pub const PARLEY_NS: &str = "https://w3id.org/parley/ontology#";
 /// Namespace of Parley instances (entities, documents, events).
 pub const ID_NS: &str = "https://w3id.org/parley/id/";
 
-/// Prefixes written in Turtle, TriG, JSON-LD and RDF/XML output, and used to
-/// shorten IRIs in `parley query` tables.
+/// The one prefix table: the prefixes written in Turtle, TriG, JSON-LD and
+/// RDF/XML output, declared before Parley's own SPARQL queries
+/// ([`sparql_prefixes`]), and used to shorten IRIs for reading ([`compact`])
+/// and to read prefixed names back ([`expand`]).
 pub const PREFIXES: &[(&str, &str)] = &[
     ("parley", PARLEY_NS),
     // one prefix per kind of instance, so that `state:RUS` or
@@ -41,6 +43,72 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("dcterms", "http://purl.org/dc/terms/"),
     ("schema", "https://schema.org/"),
 ];
+
+/// How much of an IRI a prefixed name may hold after the prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LocalName {
+    /// Only a local name that SPARQL and Turtle read back as written:
+    /// letters, digits, `-`, `_` and `.`, not starting with `-` or `.` nor
+    /// ending with `.` (`state:RUS`, `parley:participant`). What tables print
+    /// and what can be pasted into a query.
+    Plain,
+    /// A plain local name where there is one, else any rest without
+    /// whitespace, `/` included (`event:doc-1/meeting-1`), under a prefix
+    /// other than the catch-all `pid:`. For reading, and for pasting back into
+    /// `parley explain` (which [`expand`] serves); not valid SPARQL.
+    Path,
+}
+
+/// The prefixed name of `iri` under [`PREFIXES`] (the first prefix that
+/// fits, in table order), or `None` when no prefix gives a local name of the
+/// kind asked for.
+pub fn compact(iri: &str, local: LocalName) -> Option<String> {
+    let plain = PREFIXES.iter().find_map(|(prefix, namespace)| {
+        let rest = iri.strip_prefix(namespace)?;
+        is_plain_local(rest).then(|| format!("{prefix}:{rest}"))
+    });
+    match local {
+        LocalName::Plain => plain,
+        LocalName::Path => plain.or_else(|| {
+            PREFIXES
+                .iter()
+                .filter(|(prefix, _)| *prefix != "pid")
+                .find_map(|(prefix, namespace)| {
+                    let rest = iri.strip_prefix(namespace)?;
+                    (!rest.is_empty() && !rest.contains(char::is_whitespace)).then(|| format!("{prefix}:{rest}"))
+                })
+        }),
+    }
+}
+
+/// A local name SPARQL reads back as is (no `/`, no escapes needed).
+fn is_plain_local(local: &str) -> bool {
+    !local.is_empty()
+        && local.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+        && !local.ends_with('.')
+        && !local.starts_with(['-', '.'])
+}
+
+/// The IRI a prefixed name stands for under [`PREFIXES`], the inverse of
+/// [`compact`] with either [`LocalName`]: `state:RUS` gives
+/// `https://w3id.org/parley/id/state/RUS`. The Turtle escape `\/` in the
+/// local part is read as `/`. `None` when there is no `:` or the prefix is
+/// not in the table.
+pub fn expand(name: &str) -> Option<String> {
+    let (prefix, local) = name.split_once(':')?;
+    let (_, namespace) = PREFIXES.iter().find(|(p, _)| *p == prefix)?;
+    Some(format!("{namespace}{}", local.replace("\\/", "/")))
+}
+
+/// The `PREFIX` lines of every entry of [`PREFIXES`], one per line, to put
+/// before a SPARQL query written with prefixed names.
+pub fn sparql_prefixes() -> String {
+    PREFIXES
+        .iter()
+        .map(|(prefix, namespace)| format!("PREFIX {prefix}: <{namespace}>\n"))
+        .collect()
+}
 
 macro_rules! terms {
     ($($(#[$doc:meta])* $name:ident = $iri:literal;)*) => {
@@ -378,7 +446,11 @@ mod tests {
             .map(|t| t.subject.to_string().trim_matches(['<', '>']).to_string())
             .collect();
         for term in super::parley::ALL {
-            assert!(declared.contains(term.as_str()), "{} is not declared in ontology/parley.ttl", term.as_str());
+            assert!(
+                declared.contains(term.as_str()),
+                "{} is not declared in ontology/parley.ttl",
+                term.as_str()
+            );
         }
         // the event kinds' classes and properties, declared once in `kinds`
         for local in super::kind_terms() {
@@ -387,4 +459,76 @@ mod tests {
         }
     }
 
+    #[test]
+    fn compact_takes_the_instance_prefix_before_the_catch_all() {
+        let iri = "https://w3id.org/parley/id/state/RUS";
+        assert_eq!(compact(iri, LocalName::Plain).as_deref(), Some("state:RUS"));
+        assert_eq!(
+            compact("https://w3id.org/parley/id/other", LocalName::Plain).as_deref(),
+            Some("pid:other")
+        );
+        assert_eq!(
+            compact("https://w3id.org/parley/ontology#participant", LocalName::Plain).as_deref(),
+            Some("parley:participant")
+        );
+    }
+
+    #[test]
+    fn plain_local_names_are_what_sparql_reads_back() {
+        let event = "https://w3id.org/parley/id/event/doc-1/meeting-1";
+        assert_eq!(compact(event, LocalName::Plain), None);
+        for bad in ["", ".x", "-x", "x.", "a b", "a%20b", "a/b"] {
+            let iri = format!("https://w3id.org/parley/id/place/{bad}");
+            assert_eq!(compact(&iri, LocalName::Plain), None, "{bad:?}");
+        }
+        assert_eq!(
+            compact("https://w3id.org/parley/id/place/Rio_de.Janeiro-2", LocalName::Plain).as_deref(),
+            Some("place:Rio_de.Janeiro-2")
+        );
+        assert_eq!(compact("http://example.org/x", LocalName::Plain), None);
+    }
+
+    #[test]
+    fn path_local_names_keep_slashes_but_not_whitespace_nor_pid() {
+        let event = "https://w3id.org/parley/id/event/doc-1/meeting-1";
+        assert_eq!(
+            compact(event, LocalName::Path).as_deref(),
+            Some("event:doc-1/meeting-1")
+        );
+        assert_eq!(
+            compact("https://w3id.org/parley/id/state/RUS", LocalName::Path).as_deref(),
+            Some("state:RUS")
+        );
+        assert_eq!(compact("https://w3id.org/parley/id/other/x", LocalName::Path), None);
+        assert_eq!(compact("https://w3id.org/parley/id/doc/a b", LocalName::Path), None);
+    }
+
+    #[test]
+    fn expand_inverts_compact() {
+        for iri in [
+            "https://w3id.org/parley/id/state/RUS",
+            "https://w3id.org/parley/id/event/doc-1/meeting-1",
+            "https://w3id.org/parley/ontology#Meeting",
+            "http://purl.org/dc/terms/identifier",
+        ] {
+            let name = compact(iri, LocalName::Path).expect(iri);
+            assert_eq!(expand(&name).as_deref(), Some(iri));
+        }
+        assert_eq!(
+            expand("event:doc-1\\/meeting-1").as_deref(),
+            Some("https://w3id.org/parley/id/event/doc-1/meeting-1")
+        );
+        assert_eq!(expand("nope:x"), None);
+        assert_eq!(expand("RUS"), None);
+    }
+
+    #[test]
+    fn sparql_prefixes_declare_every_prefix_once() {
+        let header = sparql_prefixes();
+        assert_eq!(header.lines().count(), PREFIXES.len());
+        assert!(header.contains("PREFIX parley: <https://w3id.org/parley/ontology#>\n"));
+        assert!(header.contains("PREFIX dcterms: <http://purl.org/dc/terms/>\n"));
+        let query = format!("{header}SELECT * WHERE {{ ?s parley:participant state:RUS }}");
+        assert!(oxigraph::sparql::SparqlEvaluator::new().parse_query(&query).is_ok());
+    }
 }
