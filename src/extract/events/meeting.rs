@@ -60,7 +60,8 @@ fn one(
             cx.doc.entities[f.entity].kind == EntityKind::Place
                 && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at"))
         })
-        .map(|f| f.entity);
+        .map(|f| f.entity)
+        .or_else(|| here(cx, cs, ce));
     let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) { Tense::Past } else { Tense::Future };
     let date = cx.date_near(cs, ce, ts, tense);
     if participants.is_empty() {
@@ -77,6 +78,32 @@ fn one(
     event.status = Some(status);
     event.date = date;
     Some(event)
+}
+
+/// The dateline's place for a meeting said to be "here" ("talks here on
+/// Monday"): a wire story's "LONDON, March 2 -" is where its reporter is.
+fn here(cx: &SentenceContext<'_>, cs: usize, ce: usize) -> Option<usize> {
+    let says_here = cx.syntax.words.iter().any(|w| {
+        w.span.start >= cs && w.span.end <= ce && cx.text[w.span.start..w.span.end].eq_ignore_ascii_case("here")
+    });
+    says_here.then(|| dateline_place(cx)).flatten()
+}
+
+/// How far into a document a dateline may stand, in bytes (after a headline).
+const DATELINE_REACH: usize = 300;
+
+/// The place of the document's dateline: a place named in capitals near the
+/// top, followed by a comma, a colon, a parenthesis or a dash ("LONDON, March
+/// 2 -", "SEOUL:", "HAVANA, Cuba (Reuters) --").
+pub(super) fn dateline_place(cx: &SentenceContext<'_>) -> Option<usize> {
+    let text = cx.text;
+    cx.doc.found.iter().filter(|f| f.start < DATELINE_REACH).find_map(|f| {
+        let surface = &text[f.start..f.end];
+        let capitals = surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
+        let after = text[f.end..].trim_start_matches([' ', '\t']);
+        let closes = after.starts_with([',', ':', '(']) || after.starts_with("- ") || after.starts_with("--");
+        (capitals && closes && cx.doc.entities[f.entity].kind == EntityKind::Place).then_some(f.entity)
+    })
 }
 
 /// Whether a rule of `kind` matches in the clause up to a little after the
