@@ -36,11 +36,6 @@ impl ByteSpan {
         debug_assert!(start <= end, "{start}..{end}");
         ByteSpan { start, end }
     }
-
-    /// Whether `other` lies inside this span.
-    pub fn contains(&self, other: ByteSpan) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
 }
 
 /// The closed-class role of a word (see `function_words.tsv`).
@@ -208,14 +203,9 @@ impl SentenceSyntax {
     }
 
     /// Every clause's byte span, in order.
+    #[cfg(test)]
     pub fn clause_spans(&self) -> &[ByteSpan] {
         &self.clause_spans
-    }
-
-    /// The word before byte `at` in the sentence, as written.
-    pub fn word_before<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
-        let i = self.words.partition_point(|w| w.span.end <= at);
-        i.checked_sub(1).map(|i| &text[self.words[i].span.start..self.words[i].span.end])
     }
 
     /// The frame of a predicate whose first word starts at `at`: the

@@ -27,7 +27,8 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
                 && (f.actor || f.possessive)
         })
         .map(|f| f.entity);
-    let Some(claimant) = claimant.filter(|_| !cx.negated()) else {
+    let negated = cx.syntax.frame(ts).negated || cx.overlapped_by(RuleKind::Negation, ts, te);
+    let Some(claimant) = claimant.filter(|_| !negated) else {
         return;
     };
     let rest = &text[te..clause_end(text, te, cx.sentence().end)];

@@ -99,7 +99,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
                 .take(1),
         );
     }
-    if by.is_empty() || cx.negated() || (needs_addressee(&verb) && addressee.is_empty()) {
+    if by.is_empty() || (needs_addressee(&verb) && addressee.is_empty()) {
         return None;
     }
     let topics = if topics.is_empty() { vec![Topic::OtherTopic] } else { topics };

@@ -11,7 +11,7 @@ use regex::{Regex, RegexBuilder};
 use crate::extract::dates::Tense;
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
 
-use super::syntax::{clause_around, floor_boundary, object, previous_word, pronoun_in, refers_back, subject};
+use super::syntax::{floor_boundary, object, previous_word, pronoun_in, refers_back, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// How far after the trigger a status cue still speaks of it ("talks | will
@@ -40,8 +40,9 @@ fn one(
     if cx.overlapped_by(RuleKind::Veto(EventClass::Meeting), ts, te) {
         return None; // "meet its targets"
     }
-    let (text, s) = (cx.text, cx.sentence());
-    let (cs, ce) = clause_around(text, s.start, s.end, ts, te);
+    let text = cx.text;
+    let clause = cx.syntax.clause_span(ts);
+    let (cs, ce) = (clause.start, clause.end.max(te));
     if cx.rules.rules[rule].id.starts_with("meeting.noun") && refers_back(&text[cs..ts]) {
         return None; // "after the meeting", "ahead of the talks": a meeting told before
     }

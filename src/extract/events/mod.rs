@@ -313,23 +313,13 @@ impl<'a> SentenceContext<'a> {
         self.rules.kinds[rule]
     }
 
-    /// Whether a rule of `kind` matched the sentence.
-    fn has(&self, kind: RuleKind) -> bool {
-        self.matched.iter().any(|&i| self.kind(i) == kind)
-    }
 
     /// The first matched rule of `kind`.
     fn rule_of(&self, kind: RuleKind) -> Option<usize> {
         self.matched.iter().find(|&&i| self.kind(i) == kind).copied()
     }
 
-    fn negated(&self) -> bool {
-        self.has(RuleKind::Negation)
-    }
 
-    fn hypothetical(&self) -> bool {
-        self.has(RuleKind::Hypothetical)
-    }
 
     /// The sentence as the evidence of an event found by `rule`.
     fn evidence(&self, rule: usize) -> Evidence {

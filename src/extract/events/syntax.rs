@@ -196,42 +196,6 @@ pub(super) fn pronoun_in(text: &str, from: usize, to: usize) -> Option<usize> {
         .then_some(to)
 }
 
-/// The clause around a trigger: from the previous subordinator or semicolon to
-/// the next one, within the sentence. "China refused to meet Cameron | after he
-/// met the Dalai Lama" holds two meetings.
-pub(super) fn clause_around(text: &str, start: usize, end: usize, ts: usize, te: usize) -> (usize, usize) {
-    const SPLITS: &[&str] = &[
-        " after ",
-        " before ",
-        " while ",
-        " when ",
-        " because ",
-        " although ",
-        " though ",
-        " until ",
-        " but ",
-        " whereas ",
-        "; ",
-        " \u{2013} ",
-        " \u{2014} ",
-        " - ",
-    ];
-    // line breaks are spaces here: wire copy wraps "agreed\nafter an inconclusive meeting"
-    let left = text[start..ts].replace('\n', " ");
-    let cs = SPLITS
-        .iter()
-        .filter_map(|p| left.rfind(p).map(|i| start + i + 1))
-        .max()
-        .unwrap_or(start);
-    let right = text[te..end].replace('\n', " ");
-    let ce = SPLITS
-        .iter()
-        .filter_map(|p| right.find(p).map(|i| te + i))
-        .min()
-        .unwrap_or(end);
-    (cs, ce)
-}
-
 /// Whether the words before a meeting noun refer to a meeting already told:
 /// a preposition and a definite determiner ("after the meeting", "ahead of
 /// the talks", "following the negotiations").

@@ -4,6 +4,7 @@
 //! the threatener the subject of the warning). A threat needs a threatener;
 //! whom it is against is given where the sentence says it.
 
+use crate::extract::clauses::Modality;
 use crate::extract::model::{AgentRole, Event, EventClass, Topic};
 
 use super::syntax::{clause_end, object, subject};
@@ -17,7 +18,12 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
     let Some((ts, te)) = cx.trigger_at(rule) else {
         return;
     };
-    if cx.negated() || cx.hypothetical() {
+    let frame = cx.syntax.frame(ts);
+    if frame.negated
+        || frame.modality == Modality::Conditional
+        || cx.overlapped_by(RuleKind::Negation, ts, te)
+        || cx.overlapped_by(RuleKind::Hypothetical, ts, te)
+    {
         return;
     }
     let (text, doc, view, s) = (cx.text, cx.doc, &cx.view, cx.sentence());
