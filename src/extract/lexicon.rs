@@ -81,6 +81,22 @@ pub struct Lexicon {
     pub topics: Vec<(Topic, Vec<String>)>,
     pub event_rules: Vec<EventRule>,
     pub actor_nouns: HashMap<String, String>,
+    /// Last words that make a capitalized name an organization (`org_heads.txt`).
+    pub org_heads: HashSet<String>,
+    /// Names not matched in all-caps lines (`caps_ambiguous.txt`).
+    pub caps_ambiguous: HashSet<String>,
+    /// Lower-case particles inside a person's name ("bin", "von").
+    pub particles: HashSet<String>,
+    /// Words before a capital that make it a place ("in", "to").
+    pub locatives: HashSet<String>,
+    /// Suffixes left out of a person's key ("Jr", "II").
+    pub name_suffixes: HashSet<String>,
+    /// Role nouns matched like titles ("counterpart", "leader"), in file order.
+    pub role_nouns: Vec<String>,
+    /// Heads of descriptors ("the Ukrainian leader"), in file order.
+    pub descriptor_heads: Vec<String>,
+    /// Words allowed between a state adjective and an actor noun ("and", "top").
+    pub actor_joiners: HashSet<String>,
 }
 
 /// A data file: its path (for messages) and contents.
@@ -107,6 +123,14 @@ pub const HONORIFICS: DataFile = data_file!("lexicon/honorifics.txt");
 pub const GIVEN_NAMES: DataFile = data_file!("lexicon/given_names.txt");
 pub const NON_NAMES: DataFile = data_file!("lexicon/non_names.txt");
 pub const ACTOR_NOUNS: DataFile = data_file!("lexicon/actor_nouns.tsv");
+pub const ORG_HEADS: DataFile = data_file!("lexicon/org_heads.txt");
+pub const CAPS_AMBIGUOUS: DataFile = data_file!("lexicon/caps_ambiguous.txt");
+pub const PARTICLES: DataFile = data_file!("lexicon/particles.txt");
+pub const LOCATIVES: DataFile = data_file!("lexicon/locatives.txt");
+pub const NAME_SUFFIXES: DataFile = data_file!("lexicon/name_suffixes.txt");
+pub const ROLE_NOUNS: DataFile = data_file!("lexicon/role_nouns.txt");
+pub const DESCRIPTOR_HEADS: DataFile = data_file!("lexicon/descriptor_heads.txt");
+pub const ACTOR_JOINERS: DataFile = data_file!("lexicon/actor_joiners.txt");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 
@@ -177,6 +201,22 @@ fn word_list(file: &DataFile) -> HashSet<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(String::from)
         .collect()
+}
+
+/// Like `word_list`, in file order without repeats.
+fn ordered_words(file: &DataFile) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in file
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        if !words.iter().any(|w| w == word) {
+            words.push(word.to_string());
+        }
+    }
+    words
 }
 
 fn is_iso3(code: &str) -> bool {
@@ -278,6 +318,14 @@ impl Lexicon {
             topics,
             event_rules,
             actor_nouns,
+            org_heads: word_list(&ORG_HEADS),
+            caps_ambiguous: word_list(&CAPS_AMBIGUOUS),
+            particles: word_list(&PARTICLES),
+            locatives: word_list(&LOCATIVES),
+            name_suffixes: word_list(&NAME_SUFFIXES),
+            role_nouns: ordered_words(&ROLE_NOUNS),
+            descriptor_heads: ordered_words(&DESCRIPTOR_HEADS),
+            actor_joiners: word_list(&ACTOR_JOINERS),
         })
     }
 }
