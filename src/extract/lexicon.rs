@@ -97,6 +97,8 @@ pub struct Lexicon {
     pub descriptor_heads: Vec<String>,
     /// Words allowed between a state adjective and an actor noun ("and", "top").
     pub actor_joiners: HashSet<String>,
+    /// Stand-alone capitals that name no organization ("GDP", "GMT").
+    pub acronyms_not_orgs: HashSet<String>,
 }
 
 /// A data file: its path (for messages) and contents.
@@ -131,6 +133,7 @@ pub const NAME_SUFFIXES: DataFile = data_file!("lexicon/name_suffixes.txt");
 pub const ROLE_NOUNS: DataFile = data_file!("lexicon/role_nouns.txt");
 pub const DESCRIPTOR_HEADS: DataFile = data_file!("lexicon/descriptor_heads.txt");
 pub const ACTOR_JOINERS: DataFile = data_file!("lexicon/actor_joiners.txt");
+pub const ACRONYMS_NOT_ORGS: DataFile = data_file!("lexicon/acronyms_not_orgs.txt");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 
@@ -326,6 +329,7 @@ impl Lexicon {
             role_nouns: ordered_words(&ROLE_NOUNS),
             descriptor_heads: ordered_words(&DESCRIPTOR_HEADS),
             actor_joiners: word_list(&ACTOR_JOINERS),
+            acronyms_not_orgs: word_list(&ACRONYMS_NOT_ORGS),
         })
     }
 }

@@ -21,6 +21,7 @@ mod places;
 mod recognize;
 mod represents;
 mod resolve;
+mod teams;
 
 pub use keys::{fold, person_key, slug};
 
@@ -176,6 +177,11 @@ pub struct DocEntities {
     name_states: Vec<(usize, usize, EntityId)>,
     /// The document's date, for states that have changed since.
     date: Option<NaiveDate>,
+    /// Byte spans of the team names in sports tables (see `teams.rs`).
+    teams: Vec<(usize, usize)>,
+    /// Abbreviations the text defines for something other than an
+    /// organization: "the Temporary Security Zone (TSZ)".
+    abbreviations: Vec<String>,
 }
 
 impl DocEntities {
@@ -200,6 +206,11 @@ impl DocEntities {
         id
     }
 
+    /// Whether `start..end` overlaps a team name of a sports table.
+    fn in_team(&self, start: usize, end: usize) -> bool {
+        self.teams.iter().any(|&(s, e)| start < e && s < end)
+    }
+
     fn add_surface(&mut self, id: EntityId, surface: &str) {
         let e = &mut self.entities[id];
         if surface != e.label {
@@ -218,6 +229,8 @@ impl EntityRules {
             defaults: Vec::new(),
             name_states: Vec::new(),
             date,
+            teams: self.teams(text),
+            abbreviations: Vec::new(),
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
@@ -234,13 +247,16 @@ impl EntityRules {
                 }
                 continue;
             }
-            let hits = self.gazetteer.find(text, s.start, s.end);
+            let mut hits = self.gazetteer.find(text, s.start, s.end);
+            hits.retain(|h| !doc.in_team(h.start, h.end));
             for hit in &hits {
                 self.resolve_hit(text, hit, si, &mut doc);
             }
             let tokens = sentences::tokens(text, s.start, s.end);
             self.name_candidates(text, s, si, &tokens, &hits, &mut candidates, &mut doc);
+            self.acronyms(text, si, &tokens, &hits, &mut doc);
         }
+        self.team_mentions(text, sentences, &mut doc);
         self.resolve_people(doc_id, text, &candidates, &mut doc);
         for (person, agent) in std::mem::take(&mut doc.defaults) {
             if doc.entities[person].represents.is_empty() {

@@ -1,10 +1,11 @@
 //! Organizations: the state a gazetteer organization belongs to, places that
 //! open an organization's name, and names recognized by their head word.
 
-use crate::extract::gazetteer::Target;
+use crate::extract::gazetteer::{Hit, Target};
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
+use crate::extract::sentences::{Sentence, Token};
 
-use super::slug;
+use super::{slug, teams};
 use super::{DocEntities, EntityRules, Found, Role};
 
 impl EntityRules {
@@ -109,6 +110,143 @@ impl EntityRules {
             possessive: false,
             sentence: si,
         });
+    }
+
+    /// Stand-alone capitals that no gazetteer knows: "the KDP", "said the
+    /// OSCE", "Human Rights Observatory ( ONDH )". Two to six capital letters,
+    /// not next to another capitalized word (a shouted phrase such as "NOTE TO
+    /// EDITORS", or a name such as "JD Vance"), no Roman numeral and none of
+    /// `acronyms_not_orgs.txt`. In parentheses right after an organization's
+    /// name it is another name of that organization.
+    pub(super) fn acronyms(&self, text: &str, si: usize, tokens: &[Token], hits: &[Hit<'_>], doc: &mut DocEntities) {
+        let capitalized = |k: usize| {
+            let word = &text[tokens[k].start..tokens[k].end];
+            word.chars().next().is_some_and(char::is_uppercase)
+                && !word.ends_with("'s")
+                && !self.lexicon.non_names.contains(word)
+        };
+        let joined = |a: usize, b: usize| &text[tokens[a].end..tokens[b].start] == " ";
+        for (k, t) in tokens.iter().enumerate() {
+            let word = &text[t.start..t.end];
+            if !(2..=6).contains(&word.len())
+                || !word.bytes().all(|b| b.is_ascii_uppercase())
+                || word.bytes().all(|b| b"IVXLCDM".contains(&b))
+                || self.lexicon.acronyms_not_orgs.contains(word)
+                || self.lexicon.non_names.contains(word)
+                || self.lexicon.name_suffixes.contains(word)
+                || k > 0 && joined(k - 1, k) && capitalized(k - 1)
+                || k + 1 < tokens.len() && joined(k, k + 1) && capitalized(k + 1)
+                || hits.iter().any(|h| t.start < h.end && h.start < t.end)
+                || doc.found.iter().any(|f| t.start < f.end && f.start < t.end)
+                || doc.in_team(t.start, t.end)
+                || !self.caps.find(word, 0, word.len()).is_empty()
+            {
+                continue;
+            }
+            let bracketed = text[..t.start].trim_end_matches(' ').ends_with('(')
+                && text[t.end..].trim_start_matches(' ').starts_with(')');
+            let named = doc
+                .found
+                .iter()
+                .rev()
+                .find(|f| {
+                    f.end <= t.start
+                        && text[f.end..t.start].trim() == "("
+                        && doc.entities[f.entity].kind == EntityKind::Organization
+                })
+                .map(|f| f.entity);
+            // "(TSZ)" after anything but an organization abbreviates that:
+            // "the Temporary Security Zone (TSZ)", "an agreement (DECA)"
+            if bracketed && named.is_none() {
+                doc.abbreviations.push(word.to_string());
+                continue;
+            }
+            if doc.abbreviations.iter().any(|a| a == word) {
+                continue;
+            }
+            // after "(NFC)", a later "NFC" is that organization again
+            let named = named.filter(|_| bracketed).or_else(|| {
+                doc.entities
+                    .iter()
+                    .position(|e| e.kind == EntityKind::Organization && e.alt_labels.contains(word))
+            });
+            let id = named
+                .unwrap_or_else(|| doc.entity(EntityKey::Organization(slug(word)), EntityKind::Organization, word));
+            doc.add_surface(id, word);
+            let after = &text[t.end..];
+            doc.found.push(Found {
+                start: t.start,
+                end: t.end,
+                entity: id,
+                role: Role::Name,
+                actor: true,
+                possessive: after.starts_with("'s") || after.starts_with("\u{2019}s"),
+                sentence: si,
+            });
+        }
+    }
+
+    /// Team names of the sports tables of a document (see `teams.rs`), as
+    /// byte spans.
+    pub(super) fn teams(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            let row = line.trim_end_matches('\r');
+            if row.bytes().any(|b| b.is_ascii_digit()) || row.contains(" v") || row.contains(" AT ") {
+                for (start, end) in teams::team_spans(row, |name| self.may_be_team(name)) {
+                    spans.push((at + start, at + end));
+                }
+            }
+            at += line.len() + 1;
+        }
+        spans
+    }
+
+    /// A mention of each team of the document's sports tables: an
+    /// organization, and no actor (a team takes part in no diplomacy).
+    pub(super) fn team_mentions(&self, text: &str, sentences: &[Sentence], doc: &mut DocEntities) {
+        for (start, end) in doc.teams.clone() {
+            let label = &text[start..end];
+            let id = doc.entity(EntityKey::Organization(slug(label)), EntityKind::Organization, label);
+            doc.add_surface(id, label);
+            let sentence = sentences
+                .iter()
+                .position(|s| s.start <= start && start < s.end)
+                .unwrap_or(0);
+            doc.found.push(Found {
+                start,
+                end,
+                entity: id,
+                role: Role::Name,
+                actor: false,
+                possessive: false,
+                sentence,
+            });
+        }
+    }
+
+    /// Whether a name in a sports table may be a club: not a state (a
+    /// national team is its country), not a person (golf and cricket scores
+    /// list players) and not a word such as "Sunday".
+    fn may_be_team(&self, name: &str) -> bool {
+        let first = name.split(' ').next().unwrap_or(name);
+        if self.lexicon.non_names.contains(name)
+            || self.lexicon.given_names.contains(first)
+            || name.split(' ').any(|w| w.len() <= 2 && w.ends_with('.'))
+        {
+            return false;
+        }
+        let whole = |h: &Hit<'_>| h.start == 0 && h.end == name.len();
+        let state_or_person = |t: &Target| {
+            matches!(
+                t,
+                Target::StateName(_) | Target::StateAdjective(_) | Target::StateMetonym(_) | Target::Person(_)
+            )
+        };
+        let mut hits = self.gazetteer.find(name, 0, name.len());
+        hits.extend(self.caps.find(name, 0, name.len()));
+        !hits.iter().any(|h| whole(h) && h.targets.iter().any(state_or_person))
     }
 }
 

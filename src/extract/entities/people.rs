@@ -74,7 +74,11 @@ impl EntityRules {
                 });
             }
         }
-        let in_hit = |t: &Token| hits.iter().any(|h| t.start < h.end && h.start < t.end);
+        let teams = doc.teams.clone();
+        let in_hit = |t: &Token| {
+            hits.iter().any(|h| t.start < h.end && h.start < t.end)
+                || teams.iter().any(|&(s, e)| t.start < e && s < t.end)
+        };
         let mut i = 0;
         while i < tokens.len() {
             let t = &text[tokens[i].start..tokens[i].end];

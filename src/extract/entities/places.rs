@@ -59,6 +59,9 @@ impl EntityRules {
     /// alternative labels. A capital stands for its state here.
     pub(super) fn headline(&self, text: &str, s: &Sentence, si: usize, doc: &mut DocEntities) {
         for hit in self.caps.find(text, s.start, s.end) {
+            if doc.in_team(hit.start, hit.end) {
+                continue;
+            }
             let pick = |f: fn(&Target) -> bool| hit.targets.iter().find(|t| f(t)).copied();
             let target = pick(|t| matches!(t, Target::StateName(_) | Target::StateMetonym(_)))
                 .or_else(|| pick(|t| matches!(t, Target::StateCapital(_))))
