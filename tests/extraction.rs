@@ -91,6 +91,34 @@ fn titled_people_represent_the_state_before_the_title() {
     }
 }
 
+fn represents_of(ex: &Extraction, name: &str) -> BTreeSet<String> {
+    let person = ex
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person && e.label == name)
+        .unwrap_or_else(|| panic!("{name} not found in {:?}", ex.entities));
+    labels(ex, &person.represents)
+}
+
+#[test]
+fn an_office_only_one_state_has_stands_for_that_state() {
+    // a title with lower-case words before a name the gazetteer does not know
+    let ex = extract("Secretary of State Mark Dallow arrived in Oslo on Monday.", None);
+    assert_eq!(represents_of(&ex, "Mark Dallow"), set(&["USA"]));
+    // a state in the text wins over the office's default
+    let ex = extract("Kenya's Minister of Foreign Affairs Wanjiru Kamau spoke.", None);
+    assert_eq!(represents_of(&ex, "Wanjiru Kamau"), set(&["KEN"]));
+    // Britain's secretaries of state are "for" something: no default
+    let ex = extract("The Secretary of State for Transport, Mark Dallow, resigned.", None);
+    assert!(
+        !ex.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.represents.iter().any(|&s| label(&ex, s) == "USA")),
+        "{:?}",
+        ex.entities
+    );
+}
+
 #[test]
 fn a_surname_after_the_full_name_is_the_same_person() {
     let ex = extract(

@@ -99,6 +99,9 @@ pub struct Lexicon {
     pub actor_joiners: HashSet<String>,
     /// Stand-alone capitals that name no organization ("GDP", "GMT").
     pub acronyms_not_orgs: HashSet<String>,
+    /// (title, ISO alpha-3) from `title_states.tsv`: the state an office
+    /// stands for when the text names none.
+    pub title_states: Vec<(String, String)>,
 }
 
 /// A data file: its path (for messages) and contents.
@@ -134,6 +137,7 @@ pub const ROLE_NOUNS: DataFile = data_file!("lexicon/role_nouns.txt");
 pub const DESCRIPTOR_HEADS: DataFile = data_file!("lexicon/descriptor_heads.txt");
 pub const ACTOR_JOINERS: DataFile = data_file!("lexicon/actor_joiners.txt");
 pub const ACRONYMS_NOT_ORGS: DataFile = data_file!("lexicon/acronyms_not_orgs.txt");
+pub const TITLE_STATES: DataFile = data_file!("lexicon/title_states.tsv");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 
@@ -309,6 +313,17 @@ impl Lexicon {
             .into_iter()
             .map(|(_, f)| (f[0].to_string(), f[1].to_string()))
             .collect();
+        let mut title_states = Vec::new();
+        for (line, f) in tsv_rows(&TITLE_STATES, "title", 2)? {
+            if f[0].is_empty() || !is_iso3(f[1]) {
+                return Err(error(
+                    &TITLE_STATES,
+                    line,
+                    "a row needs a title and an ISO alpha-3 code",
+                ));
+            }
+            title_states.push((f[0].to_string(), f[1].to_string()));
+        }
         Ok(Lexicon {
             states,
             places,
@@ -330,6 +345,7 @@ impl Lexicon {
             descriptor_heads: ordered_words(&DESCRIPTOR_HEADS),
             actor_joiners: word_list(&ACTOR_JOINERS),
             acronyms_not_orgs: word_list(&ACRONYMS_NOT_ORGS),
+            title_states,
         })
     }
 }

@@ -127,6 +127,16 @@ impl EntityRules {
         // a title ending just before the run: "spokeswoman Mariana Betsa", or in apposition:
         // "Russia's chief negotiator, Vladimir Medinsky"
         let mut title = title_before(text, s.start, run[0].start, title_spans);
+        // a title with lower-case words that ends inside the run: "Secretary of State John Kerry"
+        if let Some(&(a, b)) = title_spans
+            .iter()
+            .find(|&&(a, b)| a < run[0].start && run[0].start < b && run.iter().any(|t| t.end == b))
+        {
+            title = Some((a, b, text[a..b].to_string()));
+            while k < run.len() && run[k].start < b {
+                k += 1;
+            }
+        }
         loop {
             if k >= run.len() {
                 break;

@@ -163,6 +163,18 @@ impl EntityRules {
                 }
             }
         }
+        // (e) the state whose office the title is: "Secretary of State George Shultz"
+        if agents.is_empty() && text.get(title_end..c.start) == Some(" ") {
+            let iso3 = self
+                .lexicon
+                .title_states
+                .iter()
+                .find(|(t, _)| t == title)
+                .map(|(_, iso3)| iso3);
+            if let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3)) {
+                agents.push(self.state_entity(si, doc));
+            }
+        }
         doc.entities[id].represents.extend(agents);
     }
 }
