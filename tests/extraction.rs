@@ -447,6 +447,52 @@ fn an_organization_is_based_in_its_state() {
     assert!(entities_of(&ex, EntityKind::State).is_empty(), "{:?}", ex.entities);
 }
 
+fn organizations(text: &str) -> BTreeSet<String> {
+    entities_of(&extract(text, None), EntityKind::Organization)
+}
+
+#[test]
+fn organization_names_by_head_word_have_their_right_extent() {
+    // a word that is no name on its own opens an organization's name
+    assert_eq!(
+        organizations("The Foreign Ministry said on Monday that talks would resume."),
+        set(&["Foreign Ministry"])
+    );
+    assert_eq!(
+        organizations("The National Farmers Council met."),
+        set(&["National Farmers Council"])
+    );
+    // but not a name that is no organization's, nor a word such as "Outside" inside one
+    assert!(organizations("The Foreign Minister said so.").is_empty());
+    assert!(organizations("Top Secret; No Distribution Outside Department.").is_empty());
+    // a capitalized tail stops before a word such as "Friday"
+    assert_eq!(
+        organizations("The final was played at the Riverside Tennis Centre on Friday."),
+        set(&["Riverside Tennis Centre"])
+    );
+    assert_eq!(
+        organizations("He sat on the Pension Reform Committee on Foreign Relations."),
+        set(&["Pension Reform Committee on Foreign Relations"])
+    );
+    // after a legal form the tail says where the company is; its period belongs to it
+    let ex = extract(
+        "Kia Motor Corp of South Korea will sell cars with Dorval Corp. in Brazil.",
+        None,
+    );
+    assert_eq!(
+        entities_of(&ex, EntityKind::Organization),
+        set(&["Dorval Corp.", "Kia Motor Corp"])
+    );
+    assert_eq!(entities_of(&ex, EntityKind::State), set(&["BRA", "KOR"]));
+    // "X-based" is where the company is, not its name
+    assert_eq!(
+        organizations("Minneapolis-based Northstar Bank System Inc said it would buy it."),
+        set(&["Northstar Bank System Inc"])
+    );
+    // a capitalized label before a colon is no abbreviation of an organization
+    assert!(organizations("ISSUER : the city of Springfield").is_empty());
+}
+
 #[test]
 fn a_state_abbreviation_after_a_town_is_the_us_state() {
     let ex = extract("The store will open in Brooklyn Center, Minn., next year.", None);

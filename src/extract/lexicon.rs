@@ -102,6 +102,10 @@ pub struct Lexicon {
     /// (title, ISO alpha-3) from `title_states.tsv`: the state an office
     /// stands for when the text names none.
     pub title_states: Vec<(String, String)>,
+    /// Non-names that open an organization's name ("Foreign Ministry").
+    pub org_modifiers: HashSet<String>,
+    /// Legal forms that end a company's name ("Corp", "AG").
+    pub org_legal_forms: HashSet<String>,
 }
 
 /// A data file: its path (for messages) and contents.
@@ -138,6 +142,8 @@ pub const DESCRIPTOR_HEADS: DataFile = data_file!("lexicon/descriptor_heads.txt"
 pub const ACTOR_JOINERS: DataFile = data_file!("lexicon/actor_joiners.txt");
 pub const ACRONYMS_NOT_ORGS: DataFile = data_file!("lexicon/acronyms_not_orgs.txt");
 pub const TITLE_STATES: DataFile = data_file!("lexicon/title_states.tsv");
+pub const ORG_MODIFIERS: DataFile = data_file!("lexicon/org_modifiers.txt");
+pub const ORG_LEGAL_FORMS: DataFile = data_file!("lexicon/org_legal_forms.txt");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 
@@ -346,6 +352,8 @@ impl Lexicon {
             actor_joiners: word_list(&ACTOR_JOINERS),
             acronyms_not_orgs: word_list(&ACRONYMS_NOT_ORGS),
             title_states,
+            org_modifiers: word_list(&ORG_MODIFIERS),
+            org_legal_forms: word_list(&ORG_LEGAL_FORMS),
         })
     }
 }

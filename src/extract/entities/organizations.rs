@@ -91,10 +91,13 @@ impl EntityRules {
             start = place_start;
             based_in = Some(state);
         }
-        let mut end = end;
-        if let Some(m) = org_tail_regex().find(&text[end..]) {
-            end += m.end();
+        // "Minneapolis-based First Bank System Inc": the place is no part of the name
+        if let Some(first) = text[start..end].split(' ').next().filter(|w| w.ends_with("-based")) {
+            if start + first.len() < end {
+                start += first.len() + 1;
+            }
         }
+        let end = self.org_name_end(text, end);
         let label = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
         let label = label.trim_start_matches("The ").to_string();
         let id = doc.entity(EntityKey::Organization(slug(&label)), EntityKind::Organization, &label);
@@ -110,6 +113,41 @@ impl EntityRules {
             possessive: false,
             sentence: si,
         });
+    }
+
+    /// Where the name of an organization whose head word ends at `end` ends:
+    /// after a capitalized tail (" of the Red Cross", " on Peacekeeping
+    /// Operations") that stops before a word such as "Friday"; after the
+    /// period of a legal form ("Corp."), whose tail would say where the
+    /// company is ("Kia Motor Corp of South Korea").
+    fn org_name_end(&self, text: &str, end: usize) -> usize {
+        let head = text[..end].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if self.lexicon.org_legal_forms.contains(head) {
+            let dotted = text[end..].starts_with('.') && text[end + 1..].chars().next().is_none_or(char::is_whitespace);
+            return if dotted { end + 1 } else { end };
+        }
+        let Some(m) = org_tail_regex().find(&text[end..]) else {
+            return end;
+        };
+        // the tail ends before its first word that is no name: " on Friday"
+        let mut tail_end = end;
+        let mut at = end;
+        for word in m.as_str().split(' ').skip(1) {
+            let word_end = at + 1 + word.len();
+            let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+            if capitalized
+                && self.lexicon.non_names.contains(word)
+                && !self.lexicon.org_modifiers.contains(word)
+                && !self.lexicon.org_heads.contains(word)
+            {
+                break;
+            }
+            if capitalized {
+                tail_end = word_end;
+            }
+            at = word_end;
+        }
+        tail_end
     }
 
     /// Stand-alone capitals that no gazetteer knows: "the KDP", "said the
@@ -140,6 +178,7 @@ impl EntityRules {
                 || doc.found.iter().any(|f| t.start < f.end && f.start < t.end)
                 || doc.in_team(t.start, t.end)
                 || !self.caps.find(word, 0, word.len()).is_empty()
+                || text[t.end..].trim_start_matches(' ').starts_with(':')
             {
                 continue;
             }

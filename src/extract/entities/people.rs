@@ -166,7 +166,13 @@ impl EntityRules {
                 k += 1;
                 continue;
             }
-            if self.lexicon.non_names.contains(tok) && title.is_none() && !honorific {
+            // "Foreign Ministry": a word that is no name opens an organization's
+            let opens_org = run.len() - k >= 2
+                && self.lexicon.org_modifiers.contains(tok)
+                && self.lexicon.org_heads.contains(strip_possessive(
+                    &text[run[run.len() - 1].start..run[run.len() - 1].end],
+                ));
+            if self.lexicon.non_names.contains(tok) && title.is_none() && !honorific && !opens_org {
                 k += 1;
                 continue;
             }
@@ -190,10 +196,17 @@ impl EntityRules {
             title = title_after(text, end, title_spans);
         }
         // organization by head word: "Libertarian Institute", "Boundary Commission"
+        // a word inside that is no name and opens none ("No Distribution Outside Department") spoils it
+        let spoilt = words[1..].iter().any(|w| {
+            self.lexicon.non_names.contains(w.as_str())
+                && !self.lexicon.org_modifiers.contains(w.as_str())
+                && !self.lexicon.org_heads.contains(w.as_str())
+        });
         if words.len() >= 2
             && self.lexicon.org_heads.contains(words[words.len() - 1].as_str())
             && title.is_none()
             && !honorific
+            && !spoilt
         {
             self.org_by_head_word(text, si, start, end, doc);
             return;
