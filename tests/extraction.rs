@@ -489,8 +489,13 @@ fn organization_names_by_head_word_have_their_right_extent() {
         organizations("Minneapolis-based Northstar Bank System Inc said it would buy it."),
         set(&["Northstar Bank System Inc"])
     );
-    // a capitalized label before a colon is no abbreviation of an organization
+    assert_eq!(
+        organizations("St. Louis-based Riverbend Bancorp Inc said it would buy it."),
+        set(&["Riverbend Bancorp Inc"])
+    );
+    // a capitalized label before a colon, or the place of a dateline, is no abbreviation of an organization
     assert!(organizations("ISSUER : the city of Springfield").is_empty());
+    assert!(organizations("VADUZO, Liechtenstein 1996-08-31\nThe match was drawn.").is_empty());
 }
 
 #[test]

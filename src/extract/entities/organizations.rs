@@ -92,10 +92,9 @@ impl EntityRules {
             based_in = Some(state);
         }
         // "Minneapolis-based First Bank System Inc": the place is no part of the name
-        if let Some(first) = text[start..end].split(' ').next().filter(|w| w.ends_with("-based")) {
-            if start + first.len() < end {
-                start += first.len() + 1;
-            }
+        let name = &text[start..end];
+        if let Some(based) = name.find("-based ").filter(|&i| !name[..i].contains(['\n', ','])) {
+            start += based + "-based ".len();
         }
         let end = self.org_name_end(text, end);
         let label = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -179,6 +178,7 @@ impl EntityRules {
                 || doc.in_team(t.start, t.end)
                 || !self.caps.find(word, 0, word.len()).is_empty()
                 || text[t.end..].trim_start_matches(' ').starts_with(':')
+                || dateline(text, t.start, t.end)
             {
                 continue;
             }
@@ -287,6 +287,15 @@ impl EntityRules {
         hits.extend(self.caps.find(name, 0, name.len()));
         !hits.iter().any(|h| whole(h) && h.targets.iter().any(state_or_person))
     }
+}
+
+/// Whether a word opens a line as the place of a dateline does: "NAIROBI,
+/// Kenya", "ESCHEN 1996-08-31", "KABUL (Reuters)".
+fn dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start =
+        text[..start].trim_end_matches(' ').is_empty() || text[..start].trim_end_matches(' ').ends_with('\n');
+    let next = text[end..].trim_start_matches(' ').chars().next();
+    line_start && next.is_some_and(|c| matches!(c, ',' | '(') || c.is_ascii_digit())
 }
 
 /// " on Peacekeeping Operations", " of the Red Cross": the capitalized tail of an organization's name.
