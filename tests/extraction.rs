@@ -371,6 +371,10 @@ fn rows_of_sports_tables_name_teams() {
     let ex = extract("Group results.\nNorway 2 Leeds 0\nJohn Smith 71 68 70\n", None);
     assert_eq!(entities_of(&ex, EntityKind::Organization), set(&["Leeds"]));
     assert_eq!(entities_of(&ex, EntityKind::State), set(&["NOR"]));
+    // a team of a table is the team again in the report
+    let ex = extract("Leeds beat Hull on Saturday.\nResults:\nLeeds 2 Hull 1\n", None);
+    assert_eq!(entities_of(&ex, EntityKind::Organization), set(&["Hull", "Leeds"]));
+    assert!(entities_of(&ex, EntityKind::Place).is_empty(), "{:?}", ex.entities);
     // a number after a place in a sentence makes no team
     let ex = extract(
         "Talks in Geneva 5 days ago ended.\nKenya 3 times rejected the offer.",

@@ -1,6 +1,8 @@
 //! Organizations: the state a gazetteer organization belongs to, places that
 //! open an organization's name, and names recognized by their head word.
 
+use std::collections::BTreeSet;
+
 use crate::extract::gazetteer::{Hit, Target};
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
 use crate::extract::sentences::{Sentence, Token};
@@ -239,6 +241,23 @@ impl EntityRules {
             }
             at += line.len() + 1;
         }
+        // a team of a table is that team wherever the document names it again:
+        // "Surrey 24 points" in the table, "Surrey beat Kent" in the report
+        let names: BTreeSet<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+        let mut again = Vec::new();
+        for name in names.into_iter().filter(|n| n.chars().any(char::is_lowercase)) {
+            for (start, _) in text.match_indices(name) {
+                let end = start + name.len();
+                let bounded = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if bounded && !spans.iter().any(|&(s, e)| start < e && s < end) {
+                    again.push((start, end));
+                }
+            }
+        }
+        spans.extend(again);
+        spans.sort_unstable();
+        spans.dedup();
         spans
     }
 
