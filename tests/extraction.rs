@@ -344,7 +344,7 @@ fn an_all_caps_headline_names_states_but_no_actors() {
     let sale = extract("GUINEA PIG SALE ENDS\nThe shop closed.", None);
     assert!(sale.entities.is_empty(), "{:?}", sale.entities);
     // only the headline: an all-caps table further down names teams, not places
-    let table = extract("Results.\nCHICAGO AT DETROIT\n", None);
+    let table = extract("Fixtures.\nCHICAGO AT DETROIT\nDENVER AT BOSTON\n", None);
     assert!(
         entities_of(&table, EntityKind::Place).is_empty(),
         "{:?}",
@@ -352,7 +352,7 @@ fn an_all_caps_headline_names_states_but_no_actors() {
     );
     assert_eq!(
         entities_of(&table, EntityKind::Organization),
-        set(&["CHICAGO", "DETROIT"])
+        set(&["BOSTON", "CHICAGO", "DENVER", "DETROIT"])
     );
 }
 
@@ -371,6 +371,22 @@ fn rows_of_sports_tables_name_teams() {
     let ex = extract("Group results.\nNorway 2 Leeds 0\nJohn Smith 71 68 70\n", None);
     assert_eq!(entities_of(&ex, EntityKind::Organization), set(&["Leeds"]));
     assert_eq!(entities_of(&ex, EntityKind::State), set(&["NOR"]));
+    // a headline shaped like a fixture is a headline; a row label of a table of figures is no team
+    let ex = extract("LONDON COCOA TRADES AT LOWS BY MIDMORNING\nCocoa fell.", None);
+    assert!(
+        entities_of(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+    let ex = extract(
+        "Output, in tonnes.\nExports 85 80 53 53\nImports 12 10 9 9\nExports 120 120 149 149\nImports 11 10 8 9\n",
+        None,
+    );
+    assert!(
+        entities_of(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        ex.entities
+    );
     // a team of a table is the team again in the report
     let ex = extract("Leeds beat Hull on Saturday.\nResults:\nLeeds 2 Hull 1\n", None);
     assert_eq!(entities_of(&ex, EntityKind::Organization), set(&["Hull", "Leeds"]));

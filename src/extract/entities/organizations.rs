@@ -181,6 +181,9 @@ impl EntityRules {
                 || !self.caps.find(word, 0, word.len()).is_empty()
                 || text[t.end..].trim_start_matches(' ').starts_with(':')
                 || dateline(text, t.start, t.end)
+                || text[..t.start].ends_with(['&', '/'])
+                || text[t.end..].starts_with(['&', '/'])
+                || shouted(text, t.start)
             {
                 continue;
             }
@@ -231,15 +234,33 @@ impl EntityRules {
     /// byte spans.
     pub(super) fn teams(&self, text: &str) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
+        let mut at_fixtures = Vec::new();
+        let mut standings: Vec<(usize, usize)> = Vec::new();
         let mut at = 0;
         for line in text.split('\n') {
             let row = line.trim_end_matches('\r');
             if row.bytes().any(|b| b.is_ascii_digit()) || row.contains(" v") || row.contains(" AT ") {
-                for (start, end) in teams::team_spans(row, |name| self.may_be_team(name)) {
-                    spans.push((at + start, at + end));
+                let (found, shape) = teams::team_row(row, |name| self.may_be_team(name));
+                let found = found.into_iter().map(|(start, end)| (at + start, at + end));
+                match shape {
+                    teams::Row::CapsFixture => at_fixtures.extend(found),
+                    teams::Row::Standings => standings.extend(found),
+                    _ => spans.extend(found),
                 }
             }
             at += line.len() + 1;
+        }
+        // "CHICAGO AT TORONTO" only among others like it
+        if at_fixtures.len() >= 4 {
+            spans.extend(at_fixtures);
+        }
+        // a team heads one row of a standings table; a name that heads several
+        // is the label of a row of figures ("Production", "Exports")
+        for &(start, end) in &standings {
+            let name = &text[start..end];
+            if standings.iter().filter(|&&(s, e)| text[s..e] == *name).count() == 1 {
+                spans.push((start, end));
+            }
         }
         // a team of a table is that team wherever the document names it again:
         // "Surrey 24 points" in the table, "Surrey beat Kent" in the report
@@ -306,6 +327,23 @@ impl EntityRules {
         hits.extend(self.caps.find(name, 0, name.len()));
         !hits.iter().any(|h| whole(h) && h.targets.iter().any(state_or_person))
     }
+}
+
+/// Whether the line around `at` is shouted: at least three words in
+/// capitals, and at least half its words ("BANGKOK TAPIOCA - APRIL 7 Thai
+/// pellets").
+fn shouted(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let words: Vec<&str> = text[start..end]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase))
+        .count();
+    caps >= 3 && caps * 2 >= words.len()
 }
 
 /// Whether a word opens a line as the place of a dateline does: "NAIROBI,

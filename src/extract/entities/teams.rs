@@ -9,6 +9,20 @@
 //! which a national team shares with its country, or a person, as in golf
 //! scores) is no team.
 
+/// The shape of a table row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Row {
+    None,
+    /// "Wigan 4 3 1 0 9 4 10"
+    Standings,
+    /// "Hull 0 Barnet 0"
+    Result,
+    /// "Bath City v Yeovil Town"
+    Fixture,
+    /// "CHICAGO AT TORONTO"
+    CapsFixture,
+}
+
 /// One whitespace-separated piece of a line, with its byte span in the line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Piece {
@@ -31,11 +45,11 @@ fn piece(word: &str, caps_line: bool) -> Piece {
     if matches!(word, "v" | "vs" | "vs." | "v." | "VS") || caps_line && word == "AT" {
         return Piece::Versus;
     }
-    if word == "-"
-        || word
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'/'))
-    {
+    // a figure has a digit: "---" in a commodity table is none
+    let figure = word
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'/'));
+    if word == "-" || figure && word.bytes().any(|b| b.is_ascii_digit()) {
         return Piece::Figure;
     }
     let mut chars = word.chars();
@@ -46,10 +60,18 @@ fn piece(word: &str, caps_line: bool) -> Piece {
     Piece::Other
 }
 
-/// Byte spans (within `line`) of the team names of a table row; empty when the
-/// line is no table row. `is_team` says whether a run of capitalized words may
-/// be a team.
-pub(super) fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+/// The spans of `team_row` alone.
+#[cfg(test)]
+fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    team_row(line, is_team).0
+}
+
+/// Byte spans (within `line`) of the team names of a table row, empty when the
+/// line is no table row (`is_team` says whether a run of capitalized words may
+/// be a team), and whether the row is an all-caps fixture with
+/// "AT" ("CHICAGO AT TORONTO"), which counts only among others like it: a
+/// headline such as "JAPAN YIELDS STEADY AT AUCTION" has the same shape.
+pub(super) fn team_row(line: &str, is_team: impl Fn(&str) -> bool) -> (Vec<(usize, usize)>, Row) {
     let caps_line = !line.chars().any(char::is_lowercase);
     let mut pieces: Vec<(Piece, usize, usize)> = Vec::new();
     let mut at = 0;
@@ -75,10 +97,20 @@ pub(super) fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usi
     }
     let kind = |k: usize| pieces.get(k).map(|p| p.0);
     let mut teams: Vec<(usize, usize)> = Vec::new();
+    let mut row = Row::None;
     match runs.first() {
         // a standings row: a team then at least three figures
-        Some(&(0, j)) if (j..j + 3).all(|k| matches!(kind(k), Some(Piece::Int | Piece::Figure))) => {
+        // (games played, won, lost: small whole numbers; a commodity table's
+        // "Exports 450 475 395" is no standings row)
+        Some(&(0, j))
+            if (j..j + 3).all(|k| match kind(k) {
+                Some(Piece::Int) => line[pieces[k].1..pieces[k].2].parse::<u32>().is_ok_and(|n| n < 170),
+                Some(Piece::Figure) => true,
+                _ => false,
+            }) =>
+        {
             teams.push((0, j));
+            row = Row::Standings;
         }
         // a result: team, score, team, score (a comma may follow the first score)
         Some(&(0, j)) if kind(j) == Some(Piece::Int) => {
@@ -89,6 +121,7 @@ pub(super) fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usi
                 if kind(b) == Some(Piece::Int) && kind(b + 1) != Some(Piece::Word) {
                     teams.push((0, j));
                     teams.push((a, b));
+                    row = Row::Result;
                 }
             }
         }
@@ -106,6 +139,10 @@ pub(super) fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usi
             let Some(&(c, d)) = runs.iter().find(|r| r.0 == b + 1) else {
                 break;
             };
+            // a side of a fixture is a short name: "LONDON COCOA TRADES AT LOWS" is a headline
+            if b - a > 3 || d - c > 3 {
+                break;
+            }
             fixture.push((a, b));
             fixture.push((c, d));
             k = if pieces.get(d).is_some_and(|p| line[p.1..p.2] == *",") {
@@ -116,18 +153,21 @@ pub(super) fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usi
         }
         if !fixture.is_empty() && k == pieces.len() {
             teams = fixture;
+            let at = pieces.iter().any(|p| p.0 == Piece::Versus && line[p.1..p.2] == *"AT");
+            row = if at { Row::CapsFixture } else { Row::Fixture };
         }
     }
-    teams
+    let spans = teams
         .into_iter()
         .map(|(a, b)| (pieces[a].1, pieces[b - 1].2))
         .filter(|&(s, e)| is_team(&line[s..e]))
-        .collect()
+        .collect();
+    (spans, row)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::team_spans;
+    use super::{team_row, team_spans, Row};
 
     fn teams(line: &str) -> Vec<&str> {
         team_spans(line, |name| name != "Norway")
@@ -162,5 +202,14 @@ mod tests {
         assert!(teams("Oxford 3 students were hurt").is_empty());
         // "at" in a mixed-case sentence is a preposition
         assert!(teams("Ministers met At Geneva").is_empty());
+        // dashes are no figures: rows of a commodity table
+        assert!(teams("Sep      ---    ---     ---     9700").is_empty());
+        assert!(teams("Production -- 1987     1986").is_empty());
+        assert!(teams(" Exports        450     475      395     395").is_empty());
+        // a headline has the shape of an all-caps fixture: the caller wants others like it
+        assert_eq!(
+            team_row("LONDON COCOA TRADES AT LOWS BY MIDMORNING", |_| true).1,
+            Row::CapsFixture
+        );
     }
 }
