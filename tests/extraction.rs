@@ -101,6 +101,34 @@ fn titled_people_represent_the_state_before_the_title() {
     }
 }
 
+fn represents_of(ex: &Extraction, name: &str) -> BTreeSet<String> {
+    let person = ex
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person && e.label == name)
+        .unwrap_or_else(|| panic!("{name} not found in {:?}", ex.entities));
+    labels(ex, &person.represents)
+}
+
+#[test]
+fn an_office_only_one_state_has_stands_for_that_state() {
+    // a title with lower-case words before a name the gazetteer does not know
+    let ex = extract("Secretary of State Mark Dallow arrived in Oslo on Monday.", None);
+    assert_eq!(represents_of(&ex, "Mark Dallow"), set(&["USA"]));
+    // a state in the text wins over the office's default
+    let ex = extract("Kenya's Minister of Foreign Affairs Wanjiru Kamau spoke.", None);
+    assert_eq!(represents_of(&ex, "Wanjiru Kamau"), set(&["KEN"]));
+    // Britain's secretaries of state are "for" something: no default
+    let ex = extract("The Secretary of State for Transport, Mark Dallow, resigned.", None);
+    assert!(
+        !ex.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.represents.iter().any(|&s| label(&ex, s) == "USA")),
+        "{:?}",
+        ex.entities
+    );
+}
+
 #[test]
 fn a_surname_after_the_full_name_is_the_same_person() {
     let ex = extract(
@@ -301,8 +329,94 @@ fn an_all_caps_headline_names_states_but_no_actors() {
     let sale = extract("GUINEA PIG SALE ENDS\nThe shop closed.", None);
     assert!(sale.entities.is_empty(), "{:?}", sale.entities);
     // only the headline: an all-caps table further down names teams, not places
-    let table = extract("Results.\nCHICAGO AT DETROIT\n", None);
-    assert!(table.entities.is_empty(), "{:?}", table.entities);
+    let table = extract("Fixtures.\nCHICAGO AT DETROIT\nDENVER AT BOSTON\n", None);
+    assert!(
+        entities_of(&table, EntityKind::Place).is_empty(),
+        "{:?}",
+        table.entities
+    );
+    assert_eq!(
+        entities_of(&table, EntityKind::Organization),
+        set(&["BOSTON", "CHICAGO", "DENVER", "DETROIT"])
+    );
+}
+
+#[test]
+fn rows_of_sports_tables_name_teams() {
+    let ex = extract(
+        "Soccer results on Saturday.\nChicago 5 Boston 3\nOxford 3 2 1 0 7 4 7\nPlaying Sunday : Bath City v Yeovil Town\n",
+        None,
+    );
+    assert_eq!(
+        entities_of(&ex, EntityKind::Organization),
+        set(&["Bath City", "Boston", "Chicago", "Oxford", "Yeovil Town"])
+    );
+    assert!(entities_of(&ex, EntityKind::Place).is_empty(), "{:?}", ex.entities);
+    // a national team is its state; a player in a score table is a person
+    let ex = extract("Group results.\nNorway 2 Leeds 0\nJohn Smith 71 68 70\n", None);
+    assert_eq!(entities_of(&ex, EntityKind::Organization), set(&["Leeds"]));
+    assert_eq!(entities_of(&ex, EntityKind::State), set(&["NOR"]));
+    // a headline shaped like a fixture is a headline; a row label of a table of figures is no team
+    let ex = extract("LONDON COCOA TRADES AT LOWS BY MIDMORNING\nCocoa fell.", None);
+    assert!(
+        entities_of(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+    let ex = extract(
+        "Output, in tonnes.\nExports 85 80 53 53\nImports 12 10 9 9\nExports 120 120 149 149\nImports 11 10 8 9\n",
+        None,
+    );
+    assert!(
+        entities_of(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+    // a team of a table is the team again in the report
+    let ex = extract("Leeds beat Hull on Saturday.\nResults:\nLeeds 2 Hull 1\n", None);
+    assert_eq!(entities_of(&ex, EntityKind::Organization), set(&["Hull", "Leeds"]));
+    assert!(entities_of(&ex, EntityKind::Place).is_empty(), "{:?}", ex.entities);
+    // a number after a place in a sentence makes no team
+    let ex = extract(
+        "Talks in Geneva 5 days ago ended.\nKenya 3 times rejected the offer.",
+        None,
+    );
+    assert!(
+        entities_of(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+    assert_eq!(entities_of(&ex, EntityKind::Place), set(&["Geneva"]));
+}
+
+#[test]
+fn a_stand_alone_abbreviation_is_an_organization() {
+    let ex = extract("The ZDP said on Monday that its fighters had taken the town.", None);
+    assert_eq!(entities_of(&ex, EntityKind::Organization), set(&["ZDP"]));
+    // in brackets after an organization's name, it is another name of it
+    let ex = extract(
+        "The Riverland Farmers Council (RFC) met. The RFC said it would strike.",
+        None,
+    );
+    assert_eq!(
+        entities_of(&ex, EntityKind::Organization),
+        set(&["Riverland Farmers Council"])
+    );
+    // an abbreviation of anything else, a figure, a shouted phrase, a place in capitals: no organization
+    for text in [
+        "Troops left the Temporary Buffer Zone (TBZ). Both sides respect the TBZ.",
+        "GDP grew by 3 percent while the CEO resigned at 0900 GMT.",
+        "NOTE TO EDITORS: the talks were moved.",
+        "They arrived in KABUL on Monday.",
+        "Louis XIV built the palace.",
+    ] {
+        let ex = extract(text, None);
+        assert!(
+            entities_of(&ex, EntityKind::Organization).is_empty(),
+            "{text}: {:?}",
+            ex.entities
+        );
+    }
 }
 
 fn based_in(ex: &Extraction, name: &str) -> Option<String> {
@@ -338,6 +452,57 @@ fn an_organization_is_based_in_its_state() {
     assert!(entities_of(&ex, EntityKind::State).is_empty(), "{:?}", ex.entities);
 }
 
+fn organizations(text: &str) -> BTreeSet<String> {
+    entities_of(&extract(text, None), EntityKind::Organization)
+}
+
+#[test]
+fn organization_names_by_head_word_have_their_right_extent() {
+    // a word that is no name on its own opens an organization's name
+    assert_eq!(
+        organizations("The Foreign Ministry said on Monday that talks would resume."),
+        set(&["Foreign Ministry"])
+    );
+    assert_eq!(
+        organizations("The National Farmers Council met."),
+        set(&["National Farmers Council"])
+    );
+    // but not a name that is no organization's, nor a word such as "Outside" inside one
+    assert!(organizations("The Foreign Minister said so.").is_empty());
+    assert!(organizations("Top Secret; No Distribution Outside Department.").is_empty());
+    // a capitalized tail stops before a word such as "Friday"
+    assert_eq!(
+        organizations("The final was played at the Riverside Tennis Centre on Friday."),
+        set(&["Riverside Tennis Centre"])
+    );
+    assert_eq!(
+        organizations("He sat on the Pension Reform Committee on Foreign Relations."),
+        set(&["Pension Reform Committee on Foreign Relations"])
+    );
+    // after a legal form the tail says where the company is; its period belongs to it
+    let ex = extract(
+        "Kia Motor Corp of South Korea will sell cars with Dorval Corp. in Brazil.",
+        None,
+    );
+    assert_eq!(
+        entities_of(&ex, EntityKind::Organization),
+        set(&["Dorval Corp.", "Kia Motor Corp"])
+    );
+    assert_eq!(entities_of(&ex, EntityKind::State), set(&["BRA", "KOR"]));
+    // "X-based" is where the company is, not its name
+    assert_eq!(
+        organizations("Minneapolis-based Northstar Bank System Inc said it would buy it."),
+        set(&["Northstar Bank System Inc"])
+    );
+    assert_eq!(
+        organizations("St. Louis-based Riverbend Bancorp Inc said it would buy it."),
+        set(&["Riverbend Bancorp Inc"])
+    );
+    // a capitalized label before a colon, or the place of a dateline, is no abbreviation of an organization
+    assert!(organizations("ISSUER : the city of Springfield").is_empty());
+    assert!(organizations("VADUZO, Liechtenstein 1996-08-31\nThe match was drawn.").is_empty());
+}
+
 #[test]
 fn a_state_abbreviation_after_a_town_is_the_us_state() {
     let ex = extract("The store will open in Brooklyn Center, Minn., next year.", None);
@@ -348,7 +513,10 @@ fn a_state_abbreviation_after_a_town_is_the_us_state() {
 
 #[test]
 fn meet_in_the_sense_of_satisfy_is_no_meeting() {
-    let ex = extract("Kenya and Norway will meet their budget targets next year.", Some("2026-02-05"));
+    let ex = extract(
+        "Kenya and Norway will meet their budget targets next year.",
+        Some("2026-02-05"),
+    );
     assert!(meetings(&ex).is_empty(), "{:?}", meetings(&ex));
 }
 
@@ -391,13 +559,25 @@ fn a_scare_quote_is_not_the_statement() {
 }
 
 fn extract_doc(id: &str, text: &str) -> Extraction {
-    let doc = Document { id: id.into(), text: text.into(), date: None, title: None, url: None };
+    let doc = Document {
+        id: id.into(),
+        text: text.into(),
+        date: None,
+        title: None,
+        url: None,
+    };
     extractor().extract(&doc)
 }
 
 #[test]
 fn people_who_share_a_surname_in_different_documents_stay_apart() {
-    let person = |ex: &Extraction| ex.entities.iter().find(|e| e.kind == EntityKind::Person).map(|e| e.key.clone()).unwrap();
+    let person = |ex: &Extraction| {
+        ex.entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Person)
+            .map(|e| e.key.clone())
+            .unwrap()
+    };
     // different first names: different people
     let a = person(&extract_doc("one", "Foreign Minister Anna Berg arrived in Oslo."));
     let b = person(&extract_doc("two", "Defence Minister Erik Berg arrived in Oslo."));
@@ -413,7 +593,10 @@ fn people_who_share_a_surname_in_different_documents_stay_apart() {
 
 #[test]
 fn hosts_and_mediators_are_participants_with_a_role() {
-    let ex = extract("Kenya and Norway held talks in Nairobi hosted by Ghana and mediated by the African Union.", None);
+    let ex = extract(
+        "Kenya and Norway held talks in Nairobi hosted by Ghana and mediated by the African Union.",
+        None,
+    );
     let roles: Vec<(BTreeSet<String>, BTreeSet<String>, BTreeSet<String>)> = ex
         .events
         .iter()
@@ -423,7 +606,11 @@ fn hosts_and_mediators_are_participants_with_a_role() {
     assert_eq!(roles.len(), 1, "{roles:?}");
     assert_eq!(roles[0].1, set(&["GHA"]));
     assert_eq!(roles[0].2, set(&["African Union"]));
-    assert!(roles[0].0.is_superset(&set(&["KEN", "NOR", "GHA", "African Union"])), "{:?}", roles[0].0);
+    assert!(
+        roles[0].0.is_superset(&set(&["KEN", "NOR", "GHA", "African Union"])),
+        "{:?}",
+        roles[0].0
+    );
 }
 
 #[test]
@@ -434,7 +621,10 @@ fn a_quote_across_sentences_belongs_to_its_speaker_with_its_conditional_demand()
     assert!(d.contains(&(set(&["Wanjiru Kamau"]), set(&[]), Topic::Sanctions)), "{d:?}");
     let quote = ex.events.iter().find(|e| e.class == EventClass::Statement).map(|e| e.text.clone());
     let quote = quote.expect("a statement");
-    assert!(quote.starts_with("If Norway rejects a ceasefire") && quote.contains("We will not wait"), "{quote}");
+    assert!(
+        quote.starts_with("If Norway rejects a ceasefire") && quote.contains("We will not wait"),
+        "{quote}"
+    );
 }
 
 #[test]

@@ -118,6 +118,22 @@ impl DataFile {
             })
             .collect()
     }
+
+    /// The entries of a word list in file order, without repeats (for lists
+    /// whose order is a priority).
+    pub fn ordered_words(&self) -> Result<Vec<String>, ParleyError> {
+        let mut words: Vec<String> = Vec::new();
+        for (line, text) in self.content_lines() {
+            if text.contains('\t') {
+                return Err(self.error(line, "expected one entry per line, found a tab"));
+            }
+            let word = text.trim();
+            if !words.iter().any(|w| w == word) {
+                words.push(word.to_string());
+            }
+        }
+        Ok(words)
+    }
 }
 
 fn split(line: &'static str) -> Vec<&'static str> {

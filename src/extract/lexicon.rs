@@ -104,6 +104,27 @@ pub struct Lexicon {
     pub pair_phrases: HashSet<String>,
     /// Nouns that name a deal ("treaty").
     pub deal_nouns: HashSet<String>,
+    /// Lower-case particles inside a person's name ("bin", "von").
+    pub particles: HashSet<String>,
+    /// Words before a capital that make it a place ("in", "to").
+    pub locatives: HashSet<String>,
+    /// Suffixes left out of a person's key ("Jr", "II").
+    pub name_suffixes: HashSet<String>,
+    /// Role nouns matched like titles ("counterpart", "leader"), in file order.
+    pub role_nouns: Vec<String>,
+    /// Heads of descriptors ("the Ukrainian leader"), in file order.
+    pub descriptor_heads: Vec<String>,
+    /// Words allowed between a state adjective and an actor noun ("and", "top").
+    pub actor_joiners: HashSet<String>,
+    /// Stand-alone capitals that name no organization ("GDP", "GMT").
+    pub acronyms_not_orgs: HashSet<String>,
+    /// (title, ISO alpha-3) from `title_states.tsv`: the state an office
+    /// stands for when the text names none.
+    pub title_states: Vec<(String, String)>,
+    /// Non-names that open an organization's name ("Foreign Ministry").
+    pub org_modifiers: HashSet<String>,
+    /// Legal forms that end a company's name ("Corp", "AG").
+    pub org_legal_forms: HashSet<String>,
 }
 
 /// One row of `rules/event_codes.tsv`.
@@ -132,6 +153,16 @@ pub const NON_NAMES: DataFile = data_file!("lexicon/non_names.txt");
 pub const CAPS_AMBIGUOUS: DataFile = data_file!("lexicon/caps_ambiguous.txt");
 pub const ORG_HEADS: DataFile = data_file!("lexicon/org_heads.txt");
 pub const ACTOR_NOUNS: DataFile = data_file!("lexicon/actor_nouns.tsv");
+pub const PARTICLES: DataFile = data_file!("lexicon/particles.txt");
+pub const LOCATIVES: DataFile = data_file!("lexicon/locatives.txt");
+pub const NAME_SUFFIXES: DataFile = data_file!("lexicon/name_suffixes.txt");
+pub const ROLE_NOUNS: DataFile = data_file!("lexicon/role_nouns.txt");
+pub const DESCRIPTOR_HEADS: DataFile = data_file!("lexicon/descriptor_heads.txt");
+pub const ACTOR_JOINERS: DataFile = data_file!("lexicon/actor_joiners.txt");
+pub const ACRONYMS_NOT_ORGS: DataFile = data_file!("lexicon/acronyms_not_orgs.txt");
+pub const TITLE_STATES: DataFile = data_file!("lexicon/title_states.tsv");
+pub const ORG_MODIFIERS: DataFile = data_file!("lexicon/org_modifiers.txt");
+pub const ORG_LEGAL_FORMS: DataFile = data_file!("lexicon/org_legal_forms.txt");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 pub const FUNCTION_WORDS: DataFile = data_file!("lexicon/function_words.tsv");
@@ -204,6 +235,13 @@ impl Lexicon {
             let class = WordClass::parse(row.get(1)).ok_or_else(|| row.error(format!("unknown word class `{}`", row.get(1))))?;
             function_words.push((row.get(0).to_string(), class));
         }
+        let mut title_states = Vec::new();
+        for row in TITLE_STATES.rows(&["title", "state"])? {
+            if row.get(0).is_empty() || !known.states.contains(row.get(1)) {
+                return Err(row.error("a row needs a title and the ISO alpha-3 code of a known state"));
+            }
+            title_states.push((row.get(0).to_string(), row.get(1).to_string()));
+        }
         Ok(Lexicon {
             honorifics: HONORIFICS.words()?,
             given_names: GIVEN_NAMES.words()?,
@@ -223,6 +261,16 @@ impl Lexicon {
             function_words,
             pair_phrases: PAIR_PHRASES.words()?,
             deal_nouns: DEAL_NOUNS.words()?,
+            particles: PARTICLES.words()?,
+            locatives: LOCATIVES.words()?,
+            name_suffixes: NAME_SUFFIXES.words()?,
+            role_nouns: ROLE_NOUNS.ordered_words()?,
+            descriptor_heads: DESCRIPTOR_HEADS.ordered_words()?,
+            actor_joiners: ACTOR_JOINERS.words()?,
+            acronyms_not_orgs: ACRONYMS_NOT_ORGS.words()?,
+            title_states,
+            org_modifiers: ORG_MODIFIERS.words()?,
+            org_legal_forms: ORG_LEGAL_FORMS.words()?,
         })
     }
 }

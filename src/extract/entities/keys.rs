@@ -1,0 +1,83 @@
+//! Keys and labels: folding names for comparison, person keys, IRI slugs.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a name for comparison: accents removed, lower case, letters only, and
+/// the common transliteration variants merged (Zelenskyy/Zelenskiy/Zelensky,
+/// Umierov/Umerov).
+pub fn fold(name: &str) -> String {
+    // most names are ASCII already: decomposing them would change nothing
+    let plain: String = if name.is_ascii() {
+        name.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        ascii_letters(name)
+            .nfkd()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let mut s = plain;
+    for (from, to) in [("iy", "y"), ("yi", "y"), ("ie", "e"), ("kh", "h"), ("ou", "u")] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    // doubled letters: "Zelenskyy", "Shevardnadze" stays
+    let mut out = String::with_capacity(s.len());
+    let mut last = None;
+    for c in s.drain(..) {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// The key of a person across documents: folded first and last names.
+pub fn person_key(first: &str, last: &str) -> String {
+    format!("{}-{}", fold(first), fold(last))
+}
+
+/// Letters that do not decompose into an ASCII base letter, spelled out:
+/// "Tarık Bozdağlı" and "Tarik Bozdagli" must give one key.
+pub(super) fn ascii_letters(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'ß' => out.push_str("ss"),
+            'đ' | 'ð' => out.push('d'),
+            'Đ' | 'Ð' => out.push('D'),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("Ae"),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("Oe"),
+            'þ' => out.push_str("th"),
+            'Þ' => out.push_str("Th"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A slug for IRIs: lower-case ASCII words joined by hyphens.
+pub fn slug(name: &str) -> String {
+    let plain: String = ascii_letters(name)
+        .nfkd()
+        .filter(|c| c.is_ascii())
+        .collect::<String>()
+        .to_lowercase();
+    plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}

@@ -1,0 +1,254 @@
+//! Entity recognition and within-document resolution.
+//!
+//! Three sources of mentions, in order of trust:
+//! 1. the gazetteer (states, their adjectives, capitals and metonyms; places;
+//!    organizations), matched case-sensitively on whole words;
+//! 2. capitalized name sequences around titles and honorifics ("Defense
+//!    Minister Rustem Umerov", "Mr. Oshima"), known given names ("Vladimir
+//!    Medinsky"), and organization head words ("Libertarian Institute");
+//! 3. references that name nobody: surnames ("Medinsky" after "Vladimir
+//!    Medinsky"), and descriptors ("the Ukrainian leader").
+//!
+//! A capital is the state when it acts ("Moscow agreed", "Kiev's delegation")
+//! and a place after a locative preposition ("talks in Moscow"). A state
+//! adjective only makes the state an *actor* before a noun such as "officials"
+//! or "forces" (`actor_nouns.tsv`); "Russian control" merely modifies.
+
+mod keys;
+mod organizations;
+mod people;
+mod places;
+mod recognize;
+mod represents;
+mod resolve;
+mod teams;
+
+pub use keys::{fold, person_key, slug};
+
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use chrono::NaiveDate;
+
+use crate::error::ParleyError;
+use crate::extract::gazetteer::{Gazetteer, WordForms};
+use crate::extract::lexicon::{Lexicon, TitleRow};
+use crate::extract::model::{Entity, EntityId, EntityKey, EntityKind};
+use crate::extract::sentences::{self, Sentence};
+
+use people::NameCandidate;
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Name,
+    Adjective,
+    Capital,
+    Metonym,
+    /// A surname or short form resolved to a full name.
+    ShortName,
+    /// "the Ukrainian leader".
+    Descriptor,
+}
+
+/// A mention found in the text (byte offsets), before conversion to code points.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub entity: EntityId,
+    pub role: Role,
+    /// Whether the entity acts in its sentence (can meet, demand, speak).
+    pub actor: bool,
+    /// Followed by "'s": "Russia's chief negotiator".
+    pub possessive: bool,
+    pub sentence: usize,
+}
+
+/// Matchers compiled once from the lexicon.
+pub struct EntityRules {
+    pub lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    /// Upper-case names of states and places, for headlines and other all-caps lines.
+    caps: Gazetteer,
+    /// Titles and role nouns, any case of their ASCII letters.
+    titles: WordForms,
+    title_defaults: HashMap<String, String>,
+    org_by_key: HashMap<String, usize>,
+    place_by_name: HashMap<String, usize>,
+    /// Places by lower-cased name, for upper-case datelines ("RIO DE JANEIRO").
+    place_by_lower: HashMap<String, usize>,
+    /// (state, until, predecessor) from `predecessors.tsv`.
+    predecessors: Vec<(String, NaiveDate, String)>,
+    /// Lower-cased first words of titles, to tell "Moscow Mayor" from "Real Madrid".
+    title_words: HashSet<String>,
+}
+
+impl EntityRules {
+    pub fn compile(lexicon: Lexicon) -> Result<EntityRules, ParleyError> {
+        let gazetteer = Gazetteer::compile(&lexicon)?;
+        let caps = Gazetteer::compile_caps(&lexicon, &lexicon.caps_ambiguous)?;
+        let mut title_forms: Vec<String> = lexicon.titles.iter().map(|t| t.title.clone()).collect();
+        // the extra role nouns that stand for a person of a state
+        for extra in &lexicon.role_nouns {
+            if !title_forms.iter().any(|t| t == extra) {
+                title_forms.push(extra.to_string());
+            }
+        }
+        let titles = WordForms::new(&title_forms, true).map_err(|e| ParleyError::Lexicon {
+            file: "ontology/lexicon/titles.tsv".into(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        let title_defaults = lexicon.title_defaults.clone();
+        let org_by_key = lexicon
+            .orgs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.key.clone(), i))
+            .collect();
+        let mut place_by_name = HashMap::default();
+        for (i, p) in lexicon.places.iter().enumerate() {
+            place_by_name.entry(p.name.clone()).or_insert(i);
+            for a in &p.aliases {
+                place_by_name.entry(a.clone()).or_insert(i);
+            }
+        }
+        let predecessors = lexicon.predecessors.clone();
+        let place_by_lower = place_by_name.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
+        let title_words = lexicon
+            .titles
+            .iter()
+            .filter_map(|t| t.title.split_whitespace().next())
+            .map(|w| w.to_lowercase())
+            .collect();
+        Ok(EntityRules {
+            lexicon,
+            gazetteer,
+            caps,
+            titles,
+            title_defaults,
+            org_by_key,
+            place_by_name,
+            place_by_lower,
+            title_words,
+            predecessors,
+        })
+    }
+
+    fn title_rows(&self) -> &[TitleRow] {
+        &self.lexicon.titles
+    }
+}
+
+/// Entities of one document under construction.
+pub struct DocEntities {
+    pub entities: Vec<Entity>,
+    pub index: HashMap<EntityKey, EntityId>,
+    pub found: Vec<Found>,
+    /// Whom a public figure of the people gazetteer acts for by default; used
+    /// only when the text says nothing ("his West German counterpart Manfred
+    /// Woerner" in 1987 is West Germany's, not NATO's).
+    defaults: Vec<(EntityId, EntityId)>,
+    /// Places that begin an organization's name ("Texas" in "Texas Instruments
+    /// Inc"): byte span and the state the place lies in, which the organization
+    /// is then based in.
+    name_states: Vec<(usize, usize, EntityId)>,
+    /// The document's date, for states that have changed since.
+    date: Option<NaiveDate>,
+    /// Byte spans of the team names in sports tables (see `teams.rs`).
+    teams: Vec<(usize, usize)>,
+    /// Abbreviations the text defines for something other than an
+    /// organization: "the Temporary Security Zone (TSZ)".
+    abbreviations: Vec<String>,
+}
+
+impl DocEntities {
+    fn entity(&mut self, key: EntityKey, kind: EntityKind, label: &str) -> EntityId {
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            key: key.clone(),
+            kind,
+            label: label.to_string(),
+            alt_labels: BTreeSet::new(),
+            iso3: None,
+            wikidata: None,
+            mentions: 0,
+            represents: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            located_in: None,
+        });
+        self.index.insert(key, id);
+        id
+    }
+
+    /// Whether `start..end` overlaps a team name of a sports table.
+    fn in_team(&self, start: usize, end: usize) -> bool {
+        self.teams.iter().any(|&(s, e)| start < e && s < end)
+    }
+
+    fn add_surface(&mut self, id: EntityId, surface: &str) {
+        let e = &mut self.entities[id];
+        if surface != e.label {
+            e.alt_labels.insert(surface.to_string());
+        }
+    }
+}
+
+impl EntityRules {
+    /// Finds and resolves every entity mention of a document.
+    pub fn recognize(&self, doc_id: &str, text: &str, sentences: &[Sentence], date: Option<NaiveDate>) -> DocEntities {
+        let mut doc = DocEntities {
+            entities: Vec::new(),
+            index: HashMap::default(),
+            found: Vec::new(),
+            defaults: Vec::new(),
+            name_states: Vec::new(),
+            date,
+            teams: self.teams(text),
+            abbreviations: Vec::new(),
+        };
+        let mut candidates: Vec<NameCandidate> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            let body = &text[s.start..s.end];
+            // a dateline is upper case by convention: read it before skipping all-caps lines
+            if si < 4 {
+                self.dateline(text, s, si, &mut doc);
+            }
+            if sentences::is_all_caps(body) {
+                // only the headline: later all-caps lines are tables, where a
+                // city names a sports team as often as not
+                if si == 0 {
+                    self.headline(text, s, si, &mut doc);
+                }
+                continue;
+            }
+            let mut hits = self.gazetteer.find(text, s.start, s.end);
+            hits.retain(|h| !doc.in_team(h.start, h.end));
+            for hit in &hits {
+                self.resolve_hit(text, hit, si, &mut doc);
+            }
+            let tokens = sentences::tokens(text, s.start, s.end);
+            self.name_candidates(text, s, si, &tokens, &hits, &mut candidates, &mut doc);
+            self.acronyms(text, si, &tokens, &hits, &mut doc);
+        }
+        self.team_mentions(text, sentences, &mut doc);
+        self.resolve_people(doc_id, text, &candidates, &mut doc);
+        for (person, agent) in std::mem::take(&mut doc.defaults) {
+            if doc.entities[person].represents.is_empty() {
+                doc.entities[person].represents.insert(agent);
+            }
+        }
+        self.descriptors(text, sentences, &mut doc);
+        doc.found.sort_by_key(|f| (f.start, f.end));
+        doc.found.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+        for f in &doc.found {
+            doc.entities[f.entity].mentions += 1;
+        }
+        doc
+    }
+}

@@ -1,0 +1,362 @@
+//! Organizations: the state a gazetteer organization belongs to, places that
+//! open an organization's name, and names recognized by their head word.
+
+use std::collections::BTreeSet;
+
+use crate::extract::gazetteer::{Hit, Target};
+use crate::extract::model::{EntityId, EntityKey, EntityKind};
+use crate::extract::sentences::{Sentence, Token};
+
+use super::{slug, teams};
+use super::{DocEntities, EntityRules, Found, Role};
+
+impl EntityRules {
+    /// The state an organization of the gazetteer belongs to (its government's
+    /// agency, its legislature, party, central bank, company), as the
+    /// organization's `located_in`. News media and think tanks are left out:
+    /// they are quoted as sources, and a story that cites the BBC is not about
+    /// Britain.
+    pub(super) fn org_state(&self, oi: usize, id: EntityId, doc: &mut DocEntities) {
+        let row = &self.lexicon.orgs[oi];
+        if matches!(row.kind.as_str(), "media" | "ngo") || doc.entities[id].located_in.is_some() {
+            return;
+        }
+        let Some(si) = row
+            .iso3
+            .as_ref()
+            .and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3))
+        else {
+            return;
+        };
+        let state = self.state_entity(si, doc);
+        doc.entities[id].located_in = Some(state);
+    }
+
+    /// A place that opens the name of an organization, whose last word is an
+    /// organization head ("Ohio Mattress Co", "Texas Instruments Inc",
+    /// "Virginia Housing Development Authority"): not a mention of the place, but
+    /// the organization is most likely based in the place's state, which is
+    /// added to the document and kept for the organization (see `classify_run`).
+    pub(super) fn place_in_org_name(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        target: Target,
+        doc: &mut DocEntities,
+    ) {
+        let mut heads = false;
+        for word in text[end..].split([' ', '\n']).skip(1).take(6) {
+            let bare = word.trim_end_matches([',', '.', ';', ':']);
+            let bare = bare.strip_suffix("'s").unwrap_or(bare);
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            heads |= self.lexicon.org_heads.contains(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        if !heads {
+            return;
+        }
+        let iso3 = match target {
+            Target::Place(i) => self.lexicon.places[i].iso3.clone(),
+            Target::StateCapital(i) => Some(self.lexicon.states[i].iso3.clone()),
+            _ => None,
+        };
+        let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| s.iso3 == iso3)) else {
+            return;
+        };
+        let state = self.state_entity(si, doc);
+        doc.name_states.push((start, end, state));
+    }
+
+    /// A capitalized run whose last word is an organization head ("Libertarian
+    /// Institute", "Boundary Commission"), widened to a longer name around it
+    /// and to a place that opens it.
+    pub(super) fn org_by_head_word(&self, text: &str, si: usize, start: usize, end: usize, doc: &mut DocEntities) {
+        // a longer name around the head: "Security Council Working Group on Peacekeeping Operations"
+        let mut start = start;
+        if let Some(org) = doc.found.iter().rev().find(|f| {
+            f.end + 1 == start && text[f.end..start] == *" " && doc.entities[f.entity].kind == EntityKind::Organization
+        }) {
+            start = org.start;
+        }
+        // a place that opens the name: "Texas Instruments Inc" is based in the United States
+        let mut based_in = None;
+        if let Some(&(place_start, _, state)) = doc
+            .name_states
+            .iter()
+            .find(|(_, place_end, _)| *place_end + 1 == start && matches!(&text[*place_end..start], " " | "\n"))
+        {
+            start = place_start;
+            based_in = Some(state);
+        }
+        // "Minneapolis-based First Bank System Inc": the place is no part of the name
+        let name = &text[start..end];
+        if let Some(based) = name.find("-based ").filter(|&i| !name[..i].contains(['\n', ','])) {
+            start += based + "-based ".len();
+        }
+        let end = self.org_name_end(text, end);
+        let label = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let label = label.trim_start_matches("The ").to_string();
+        let id = doc.entity(EntityKey::Organization(slug(&label)), EntityKind::Organization, &label);
+        if doc.entities[id].located_in.is_none() {
+            doc.entities[id].located_in = based_in;
+        }
+        doc.found.push(Found {
+            start,
+            end,
+            entity: id,
+            role: Role::Name,
+            actor: true,
+            possessive: false,
+            sentence: si,
+        });
+    }
+
+    /// Where the name of an organization whose head word ends at `end` ends:
+    /// after a capitalized tail (" of the Red Cross", " on Peacekeeping
+    /// Operations") that stops before a word such as "Friday"; after the
+    /// period of a legal form ("Corp."), whose tail would say where the
+    /// company is ("Kia Motor Corp of South Korea").
+    fn org_name_end(&self, text: &str, end: usize) -> usize {
+        let head = text[..end].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if self.lexicon.org_legal_forms.contains(head) {
+            let dotted = text[end..].starts_with('.') && text[end + 1..].chars().next().is_none_or(char::is_whitespace);
+            return if dotted { end + 1 } else { end };
+        }
+        let Some(m) = org_tail_regex().find(&text[end..]) else {
+            return end;
+        };
+        // the tail ends before its first word that is no name: " on Friday"
+        let mut tail_end = end;
+        let mut at = end;
+        for word in m.as_str().split(' ').skip(1) {
+            let word_end = at + 1 + word.len();
+            let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+            if capitalized
+                && self.lexicon.non_names.contains(word)
+                && !self.lexicon.org_modifiers.contains(word)
+                && !self.lexicon.org_heads.contains(word)
+            {
+                break;
+            }
+            if capitalized {
+                tail_end = word_end;
+            }
+            at = word_end;
+        }
+        tail_end
+    }
+
+    /// Stand-alone capitals that no gazetteer knows: "the KDP", "said the
+    /// OSCE", "Human Rights Observatory ( ONDH )". Two to six capital letters,
+    /// not next to another capitalized word (a shouted phrase such as "NOTE TO
+    /// EDITORS", or a name such as "JD Vance"), no Roman numeral and none of
+    /// `acronyms_not_orgs.txt`. In parentheses right after an organization's
+    /// name it is another name of that organization.
+    pub(super) fn acronyms(&self, text: &str, si: usize, tokens: &[Token], hits: &[Hit<'_>], doc: &mut DocEntities) {
+        let capitalized = |k: usize| {
+            let word = &text[tokens[k].start..tokens[k].end];
+            word.chars().next().is_some_and(char::is_uppercase)
+                && !word.ends_with("'s")
+                && !self.lexicon.non_names.contains(word)
+        };
+        let joined = |a: usize, b: usize| &text[tokens[a].end..tokens[b].start] == " ";
+        for (k, t) in tokens.iter().enumerate() {
+            let word = &text[t.start..t.end];
+            if !(2..=6).contains(&word.len())
+                || !word.bytes().all(|b| b.is_ascii_uppercase())
+                || word.bytes().all(|b| b"IVXLCDM".contains(&b))
+                || self.lexicon.acronyms_not_orgs.contains(word)
+                || self.lexicon.non_names.contains(word)
+                || self.lexicon.name_suffixes.contains(word)
+                || k > 0 && joined(k - 1, k) && capitalized(k - 1)
+                || k + 1 < tokens.len() && joined(k, k + 1) && capitalized(k + 1)
+                || hits.iter().any(|h| t.start < h.end && h.start < t.end)
+                || doc.found.iter().any(|f| t.start < f.end && f.start < t.end)
+                || doc.in_team(t.start, t.end)
+                || !self.caps.find(word, 0, word.len()).is_empty()
+                || text[t.end..].trim_start_matches(' ').starts_with(':')
+                || dateline(text, t.start, t.end)
+                || text[..t.start].ends_with(['&', '/'])
+                || text[t.end..].starts_with(['&', '/'])
+                || shouted(text, t.start)
+            {
+                continue;
+            }
+            let bracketed = text[..t.start].trim_end_matches(' ').ends_with('(')
+                && text[t.end..].trim_start_matches(' ').starts_with(')');
+            let named = doc
+                .found
+                .iter()
+                .rev()
+                .find(|f| {
+                    f.end <= t.start
+                        && text[f.end..t.start].trim() == "("
+                        && doc.entities[f.entity].kind == EntityKind::Organization
+                })
+                .map(|f| f.entity);
+            // "(TSZ)" after anything but an organization abbreviates that:
+            // "the Temporary Security Zone (TSZ)", "an agreement (DECA)"
+            if bracketed && named.is_none() {
+                doc.abbreviations.push(word.to_string());
+                continue;
+            }
+            if doc.abbreviations.iter().any(|a| a == word) {
+                continue;
+            }
+            // after "(NFC)", a later "NFC" is that organization again
+            let named = named.filter(|_| bracketed).or_else(|| {
+                doc.entities
+                    .iter()
+                    .position(|e| e.kind == EntityKind::Organization && e.alt_labels.contains(word))
+            });
+            let id = named
+                .unwrap_or_else(|| doc.entity(EntityKey::Organization(slug(word)), EntityKind::Organization, word));
+            doc.add_surface(id, word);
+            let after = &text[t.end..];
+            doc.found.push(Found {
+                start: t.start,
+                end: t.end,
+                entity: id,
+                role: Role::Name,
+                actor: true,
+                possessive: after.starts_with("'s") || after.starts_with("\u{2019}s"),
+                sentence: si,
+            });
+        }
+    }
+
+    /// Team names of the sports tables of a document (see `teams.rs`), as
+    /// byte spans.
+    pub(super) fn teams(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut at_fixtures = Vec::new();
+        let mut standings: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            let row = line.trim_end_matches('\r');
+            if row.bytes().any(|b| b.is_ascii_digit()) || row.contains(" v") || row.contains(" AT ") {
+                let (found, shape) = teams::team_row(row, |name| self.may_be_team(name));
+                let found = found.into_iter().map(|(start, end)| (at + start, at + end));
+                match shape {
+                    teams::Row::CapsFixture => at_fixtures.extend(found),
+                    teams::Row::Standings => standings.extend(found),
+                    _ => spans.extend(found),
+                }
+            }
+            at += line.len() + 1;
+        }
+        // "CHICAGO AT TORONTO" only among others like it
+        if at_fixtures.len() >= 4 {
+            spans.extend(at_fixtures);
+        }
+        // a team heads one row of a standings table; a name that heads several
+        // is the label of a row of figures ("Production", "Exports")
+        for &(start, end) in &standings {
+            let name = &text[start..end];
+            if standings.iter().filter(|&&(s, e)| text[s..e] == *name).count() == 1 {
+                spans.push((start, end));
+            }
+        }
+        // a team of a table is that team wherever the document names it again:
+        // "Surrey 24 points" in the table, "Surrey beat Kent" in the report
+        let names: BTreeSet<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+        let mut again = Vec::new();
+        for name in names.into_iter().filter(|n| n.chars().any(char::is_lowercase)) {
+            for (start, _) in text.match_indices(name) {
+                let end = start + name.len();
+                let bounded = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if bounded && !spans.iter().any(|&(s, e)| start < e && s < end) {
+                    again.push((start, end));
+                }
+            }
+        }
+        spans.extend(again);
+        spans.sort_unstable();
+        spans.dedup();
+        spans
+    }
+
+    /// A mention of each team of the document's sports tables: an
+    /// organization, and no actor (a team takes part in no diplomacy).
+    pub(super) fn team_mentions(&self, text: &str, sentences: &[Sentence], doc: &mut DocEntities) {
+        for (start, end) in doc.teams.clone() {
+            let label = &text[start..end];
+            let id = doc.entity(EntityKey::Organization(slug(label)), EntityKind::Organization, label);
+            doc.add_surface(id, label);
+            let sentence = sentences
+                .iter()
+                .position(|s| s.start <= start && start < s.end)
+                .unwrap_or(0);
+            doc.found.push(Found {
+                start,
+                end,
+                entity: id,
+                role: Role::Name,
+                actor: false,
+                possessive: false,
+                sentence,
+            });
+        }
+    }
+
+    /// Whether a name in a sports table may be a club: not a state (a
+    /// national team is its country), not a person (golf and cricket scores
+    /// list players) and not a word such as "Sunday".
+    fn may_be_team(&self, name: &str) -> bool {
+        let first = name.split(' ').next().unwrap_or(name);
+        if self.lexicon.non_names.contains(name)
+            || self.lexicon.given_names.contains(first)
+            || name.split(' ').any(|w| w.len() <= 2 && w.ends_with('.'))
+        {
+            return false;
+        }
+        let whole = |h: &Hit<'_>| h.start == 0 && h.end == name.len();
+        let state_or_person = |t: &Target| {
+            matches!(
+                t,
+                Target::StateName(_) | Target::StateAdjective(_) | Target::StateMetonym(_) | Target::Person(_)
+            )
+        };
+        let mut hits = self.gazetteer.find(name, 0, name.len());
+        hits.extend(self.caps.find(name, 0, name.len()));
+        !hits.iter().any(|h| whole(h) && h.targets.iter().any(state_or_person))
+    }
+}
+
+/// Whether the line around `at` is shouted: at least three words in
+/// capitals, and at least half its words ("BANGKOK TAPIOCA - APRIL 7 Thai
+/// pellets").
+fn shouted(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let words: Vec<&str> = text[start..end]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase))
+        .count();
+    caps >= 3 && caps * 2 >= words.len()
+}
+
+/// Whether a word opens a line as the place of a dateline does: "NAIROBI,
+/// Kenya", "ESCHEN 1996-08-31", "KABUL (Reuters)".
+fn dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start =
+        text[..start].trim_end_matches(' ').is_empty() || text[..start].trim_end_matches(' ').ends_with('\n');
+    let next = text[end..].trim_start_matches(' ').chars().next();
+    line_start && next.is_some_and(|c| matches!(c, ',' | '(') || c.is_ascii_digit())
+}
+
+/// " on Peacekeeping Operations", " of the Red Cross": the capitalized tail of an organization's name.
+pub(super) fn org_tail_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"^ (?:on|of|for)(?: the)?(?: [A-Z][\p{L}-]+)+").expect("valid regex"))
+}

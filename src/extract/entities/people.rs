@@ -1,0 +1,354 @@
+//! Person name candidates: runs of capitalized words around titles,
+//! honorifics and known given names.
+
+use crate::extract::gazetteer::{Hit, Target};
+use crate::extract::model::{EntityId, EntityKind};
+use crate::extract::sentences::{Sentence, Token};
+
+use super::recognize::previous_word;
+use super::{DocEntities, EntityRules};
+
+/// A person name candidate, before resolution.
+#[derive(Debug, Clone)]
+pub(super) struct NameCandidate {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) tokens: Vec<String>,
+    pub(super) title: Option<(usize, usize, String)>,
+    pub(super) honorific: bool,
+    pub(super) given: bool,
+    pub(super) sentence: usize,
+    /// A public figure already resolved by the gazetteer: only their title is read.
+    pub(super) known: Option<EntityId>,
+}
+
+impl EntityRules {
+    /// Titles in `text[start..end]` as whole words (of the whole text), the
+    /// longest where several start together, none overlapping.
+    pub(super) fn title_spans(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let starts = |at: usize| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ends = |at: usize| !text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        self.titles
+            .find(text, start, end, starts, ends)
+            .into_iter()
+            .map(|(start, end, _)| (start, end))
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn name_candidates(
+        &self,
+        text: &str,
+        s: &Sentence,
+        si: usize,
+        tokens: &[Token],
+        hits: &[Hit<'_>],
+        out: &mut Vec<NameCandidate>,
+        doc: &mut DocEntities,
+    ) {
+        let title_spans = self.title_spans(text, s.start, s.end);
+        // a public figure found by the gazetteer still has the title the text gives them
+        for hit in hits
+            .iter()
+            .filter(|h| h.targets.iter().any(|t| matches!(t, Target::Person(_))))
+        {
+            let Some(found) = doc.found.iter().find(|f| f.start == hit.start && f.end == hit.end) else {
+                continue;
+            };
+            let id = found.entity;
+            if doc.entities[id].kind != EntityKind::Person {
+                continue;
+            }
+            let title = title_before(text, s.start, hit.start, &title_spans);
+            if title.is_some() {
+                let tokens = text[hit.start..hit.end].split_whitespace().map(String::from).collect();
+                out.push(NameCandidate {
+                    start: hit.start,
+                    end: hit.end,
+                    tokens,
+                    title,
+                    honorific: false,
+                    given: true,
+                    sentence: si,
+                    known: Some(id),
+                });
+            }
+        }
+        let teams = doc.teams.clone();
+        let in_hit = |t: &Token| {
+            hits.iter().any(|h| t.start < h.end && h.start < t.end)
+                || teams.iter().any(|&(s, e)| t.start < e && s < t.end)
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &text[tokens[i].start..tokens[i].end];
+            if !is_cap_token(t) || in_hit(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            // grow a run of capitalized tokens joined by single spaces (and particles)
+            let mut j = i + 1;
+            while j < tokens.len() {
+                let gap = &text[tokens[j - 1].end..tokens[j].start];
+                let prev = &text[tokens[j - 1].start..tokens[j - 1].end];
+                let gap_ok =
+                    gap == " " || gap == "\n" || (gap == ". " && prev.chars().count() <= 3 && is_cap_token(prev));
+                if !gap_ok || prev.ends_with("'s") || prev.ends_with("\u{2019}s") {
+                    break;
+                }
+                let w = &text[tokens[j].start..tokens[j].end];
+                let particle = self.lexicon.particles.contains(w)
+                    && j + 1 < tokens.len()
+                    && is_cap_token(&text[tokens[j + 1].start..tokens[j + 1].end]);
+                if (is_cap_token(w) || particle) && !in_hit(&tokens[j]) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            self.classify_run(text, s, si, &tokens[i..j], &title_spans, out, doc);
+            i = j;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn classify_run(
+        &self,
+        text: &str,
+        s: &Sentence,
+        si: usize,
+        run: &[Token],
+        title_spans: &[(usize, usize)],
+        out: &mut Vec<NameCandidate>,
+        doc: &mut DocEntities,
+    ) {
+        let mut k = 0;
+        let mut honorific = false;
+        // a title ending just before the run: "spokeswoman Mariana Betsa", or in apposition:
+        // "Russia's chief negotiator, Vladimir Medinsky"
+        let mut title = title_before(text, s.start, run[0].start, title_spans);
+        // a title with lower-case words that ends inside the run: "Secretary of State John Kerry"
+        if let Some(&(a, b)) = title_spans
+            .iter()
+            .find(|&&(a, b)| a < run[0].start && run[0].start < b && run.iter().any(|t| t.end == b))
+        {
+            title = Some((a, b, text[a..b].to_string()));
+            while k < run.len() && run[k].start < b {
+                k += 1;
+            }
+        }
+        loop {
+            if k >= run.len() {
+                break;
+            }
+            let tok = &text[run[k].start..run[k].end];
+            if let Some(&(a, b)) = title_spans.iter().find(|&&(a, b)| {
+                a == run[k].start && b <= run[run.len() - 1].end && run[k..].iter().any(|t| t.end == b)
+            }) {
+                let mut start = a;
+                if let Some((ta, _, _)) = &title {
+                    if text[*ta..a].trim().is_empty() || text[..a].trim_end().len() + 1 >= a && *ta < a {
+                        start = *ta;
+                    }
+                }
+                title = Some((start, b, text[start..b].to_string()));
+                while k < run.len() && run[k].start < b {
+                    k += 1;
+                }
+                continue;
+            }
+            let bare = tok.trim_end_matches('.');
+            if self.lexicon.honorifics.contains(tok)
+                || self.lexicon.honorifics.contains(bare)
+                || self.lexicon.honorifics.contains(&format!("{bare}."))
+            {
+                honorific = true;
+                k += 1;
+                continue;
+            }
+            // "Foreign Ministry": a word that is no name opens an organization's
+            let opens_org = run.len() - k >= 2
+                && self.lexicon.org_modifiers.contains(tok)
+                && self.lexicon.org_heads.contains(strip_possessive(
+                    &text[run[run.len() - 1].start..run[run.len() - 1].end],
+                ));
+            if self.lexicon.non_names.contains(tok) && title.is_none() && !honorific && !opens_org {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let name = &run[k..];
+        if name.is_empty() {
+            return;
+        }
+        let mut words: Vec<String> = name
+            .iter()
+            .map(|t| strip_possessive(&text[t.start..t.end]).to_string())
+            .collect();
+        let end = name[name.len() - 1].start + words[words.len() - 1].len();
+        let start = name[0].start;
+        let first = words[0].clone();
+        // "Filip Sebek, the spokesman for ...": a name in subject position, not after "on"/"of"
+        let governed =
+            previous_word(text, start).is_some_and(|w| matches!(w.as_str(), "on" | "of" | "for" | "the" | "in" | "at"));
+        if title.is_none() && !honorific && words.len() >= 2 && words.len() <= 4 && !governed {
+            title = title_after(text, end, title_spans);
+        }
+        // organization by head word: "Libertarian Institute", "Boundary Commission"
+        // a word inside that is no name and opens none ("No Distribution Outside Department") spoils it
+        let spoilt = words[1..].iter().any(|w| {
+            self.lexicon.non_names.contains(w.as_str())
+                && !self.lexicon.org_modifiers.contains(w.as_str())
+                && !self.lexicon.org_heads.contains(w.as_str())
+        });
+        if words.len() >= 2
+            && self.lexicon.org_heads.contains(words[words.len() - 1].as_str())
+            && title.is_none()
+            && !honorific
+            && !spoilt
+        {
+            self.org_by_head_word(text, si, start, end, doc);
+            return;
+        }
+        if words.iter().any(|w| self.lexicon.org_heads.contains(w.as_str())) {
+            return;
+        }
+        let sentence_initial = text[s.start..start].trim().is_empty();
+        if sentence_initial
+            && words.len() == 1
+            && title.is_none()
+            && !honorific
+            && !self.lexicon.given_names.contains(&first)
+        {
+            // a lone capitalized word opening a sentence: keep only if it turns out to be a known surname
+            out.push(NameCandidate {
+                start,
+                end,
+                tokens: words,
+                title: None,
+                honorific: false,
+                given: false,
+                sentence: si,
+                known: None,
+            });
+            return;
+        }
+        words.retain(|w| !w.is_empty());
+        let given = self.lexicon.given_names.contains(&first);
+        out.push(NameCandidate {
+            start,
+            end,
+            tokens: words,
+            title,
+            honorific,
+            given,
+            sentence: si,
+            known: None,
+        });
+    }
+}
+
+pub(super) fn is_cap_token(t: &str) -> bool {
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => t.chars().any(char::is_lowercase) || t.len() <= 2,
+        _ => false,
+    }
+}
+
+pub(super) fn strip_possessive(t: &str) -> &str {
+    t.strip_suffix("'s")
+        .or_else(|| t.strip_suffix("\u{2019}s"))
+        .unwrap_or(t)
+}
+
+/// A title ending right before a name ("spokeswoman Mariana Betsa"), or in
+/// apposition after a determiner or possessive ("Russia's chief negotiator,
+/// Vladimir Medinsky").
+pub(super) fn title_before(
+    text: &str,
+    sentence_start: usize,
+    name_start: usize,
+    spans: &[(usize, usize)],
+) -> Option<(usize, usize, String)> {
+    spans
+        .iter()
+        .filter(|&&(_, b)| b <= name_start)
+        .find(|&&(_, b)| {
+            let gap = &text[b..name_start];
+            gap == " " || gap == ", " && apposition_allowed(text, sentence_start, b)
+        })
+        .map(|&(a, b)| (a, b, text[a..b].to_string()))
+}
+
+/// A title in apposition after a name: "Filip Sebek, the spokesman for ...".
+pub(super) fn title_after(text: &str, name_end: usize, spans: &[(usize, usize)]) -> Option<(usize, usize, String)> {
+    let rest = &text[name_end..];
+    let gap_ok = |gap: &str| {
+        let Some(g) = gap.strip_prefix(", ") else { return false };
+        let words: Vec<&str> = g.split_whitespace().collect();
+        words.len() <= 3
+            && !g.contains(',')
+            && words.first().is_none_or(|w| {
+                matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            })
+    };
+    spans
+        .iter()
+        .filter(|&&(a, _)| a > name_end && a - name_end <= 40)
+        .find(|&&(a, _)| gap_ok(&rest[..a - name_end]))
+        .map(|&(a, b)| (a, b, text[a..b].to_string()))
+}
+
+/// Whether the text before a title allows an apposition "title, Name":
+/// a determiner or a possessive introduces the title.
+pub(super) fn apposition_allowed(text: &str, sentence_start: usize, title_end: usize) -> bool {
+    let before = &text[sentence_start..title_end];
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    words.iter().skip(1).any(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "the" | "his" | "her" | "its" | "their") || w.ends_with("'s") || w.ends_with("\u{2019}s")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::Lexicon;
+
+    fn rules() -> EntityRules {
+        EntityRules::compile(Lexicon::load().expect("embedded lexicon loads")).expect("rules compile")
+    }
+
+    fn titles_in(rules: &EntityRules, text: &str) -> Vec<String> {
+        rules
+            .title_spans(text, 0, text.len())
+            .into_iter()
+            .map(|(start, end)| text[start..end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_whole_words_in_any_case_the_longest_first() {
+        let rules = rules();
+        assert_eq!(
+            titles_in(
+                &rules,
+                "Vice President Ana Lee met the PRIME MINISTER and the foreign minister."
+            ),
+            ["Vice President", "PRIME MINISTER", "foreign minister"]
+        );
+        // a title followed by more letters is no title: "presidential", "ministerial"
+        assert!(titles_in(&rules, "presidential ministerial").is_empty());
+    }
+
+    /// A title that begins inside a word ("vice president" in "service
+    /// president") must not hide the title that begins at a word start.
+    #[test]
+    fn a_title_inside_a_word_does_not_hide_the_next_one() {
+        let rules = rules();
+        assert_eq!(titles_in(&rules, "the civil service president said"), ["president"]);
+    }
+}

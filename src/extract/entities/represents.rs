@@ -1,0 +1,192 @@
+//! Who a titled person acts for: a state or organization before the title,
+//! a state's group earlier in the sentence, "of X" after it, or the title's
+//! default organization.
+
+use crate::extract::lexicon::TitleRow;
+use crate::extract::model::{EntityId, EntityKey, EntityKind};
+
+use super::people::NameCandidate;
+use super::{DocEntities, EntityRules, Found};
+
+impl EntityRules {
+    pub(super) fn title_row(&self, title: &str) -> Option<&TitleRow> {
+        let lower = title.to_lowercase();
+        self.title_rows()
+            .iter()
+            .find(|r| r.title.to_lowercase() == lower)
+            .or_else(|| {
+                self.title_rows()
+                    .iter()
+                    .filter(|r| lower.ends_with(&r.title.to_lowercase()))
+                    .max_by_key(|r| r.title.len())
+            })
+            .or_else(|| {
+                self.lexicon
+                    .role_nouns
+                    .contains(&lower)
+                    .then(|| self.title_rows().first())
+                    .flatten()
+            })
+    }
+
+    /// Who a titled person acts for: a state or organization in the same noun
+    /// phrase before the title ("Ukrainian President", "Russia's chief
+    /// negotiator", "Cuban National Assembly President"), a state's group
+    /// a little further back ("the head of Kiev's delegation, Defense Minister
+    /// ..."), "of X" after the title, or the title's default organization.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn represents(
+        &self,
+        text: &str,
+        title_start: usize,
+        title_end: usize,
+        c: &NameCandidate,
+        id: EntityId,
+        title: &str,
+        doc: &mut DocEntities,
+    ) {
+        let sentence = c.sentence;
+        let before: Vec<Found> = doc
+            .found
+            .iter()
+            .filter(|f| f.sentence == sentence && f.end <= title_start && f.entity != id)
+            .cloned()
+            .collect();
+        let mut agents: Vec<EntityId> = Vec::new();
+        // (a) directly before, through lowercase words and organization names
+        if let Some(f) = before.iter().max_by_key(|f| f.end) {
+            let gap = &text[f.end..title_start];
+            let gap = gap
+                .strip_prefix("'s")
+                .or_else(|| gap.strip_prefix("\u{2019}s"))
+                .or_else(|| gap.strip_prefix(" s"))
+                .unwrap_or(gap);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+            let kind = doc.entities[f.entity].kind;
+            if clean && matches!(kind, EntityKind::State | EntityKind::Organization) {
+                agents.push(f.entity);
+                // the state now modifies the person ("his West German counterpart Manfred
+                // Woerner"): it is not a second actor in the sentence
+                let (fs, fe) = (f.start, f.end);
+                if let Some(m) = doc.found.iter_mut().find(|m| m.start == fs && m.end == fe) {
+                    m.actor = false;
+                }
+                if kind == EntityKind::Organization {
+                    if let EntityKey::Organization(key) = &doc.entities[f.entity].key {
+                        if let Some(iso3) = self
+                            .org_by_key
+                            .get(key)
+                            .and_then(|&i| self.lexicon.orgs[i].iso3.clone())
+                        {
+                            if let Some(si) = self.lexicon.states.iter().position(|s| s.iso3 == iso3) {
+                                agents.push(self.state_entity(si, doc));
+                            }
+                        }
+                    }
+                    // and a state adjective before the organization: "Cuban National Assembly"
+                    if let Some(g) = before
+                        .iter()
+                        .filter(|g| g.end <= f.start && f.start - g.end <= 1)
+                        .max_by_key(|g| g.end)
+                    {
+                        if doc.entities[g.entity].kind == EntityKind::State {
+                            agents.push(g.entity);
+                        }
+                    }
+                }
+            }
+        }
+        // (b) a state's group earlier in the sentence: "the head of Kiev's delegation, Defense Minister X"
+        if agents.is_empty() {
+            if let Some(f) = before.iter().rev().find(|f| {
+                doc.entities[f.entity].kind == EntityKind::State
+                    && title_start - f.end < 60
+                    && next_words(text, f.end, 2).iter().any(|w| {
+                        matches!(
+                            self.lexicon.actor_nouns.get(w.as_str()).map(String::as_str),
+                            Some("group")
+                        )
+                    })
+            }) {
+                agents.push(f.entity);
+            }
+        }
+        // (c) "<title> of <State|Org>" and "<Name>, the <title> for|of <Org>"
+        if agents.is_empty() {
+            let after_title = &text[title_end..];
+            let after_name = &text[c.end..];
+            for (rest, base) in [(after_title, title_end), (after_name, c.end)] {
+                let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+                let rest2 = &rest[skip..];
+                let lead = ["of the ", "of ", "for the ", "for ", "at the ", "at "]
+                    .iter()
+                    .find(|p| rest2.starts_with(**p));
+                let lead_len = if base == c.end {
+                    // after the name, a title must come first: ", the spokesman for the Forum"
+                    let phrase_end = rest2
+                        .find(|ch: char| ch == ',' || ch == '.')
+                        .unwrap_or(rest2.len())
+                        .min(80);
+                    let phrase = &rest2[..phrase_end];
+                    ["for the ", "of the ", "for ", "of ", "at the "]
+                        .iter()
+                        .find_map(|p| phrase.find(p).map(|i| i + p.len()))
+                } else {
+                    lead.map(|p| p.len())
+                };
+                if let Some(n) = lead_len {
+                    let at = base + skip + n;
+                    if let Some(f) = doc.found.iter().find(|f| {
+                        f.start == at
+                            && matches!(
+                                doc.entities[f.entity].kind,
+                                EntityKind::State | EntityKind::Organization
+                            )
+                    }) {
+                        agents.push(f.entity);
+                        break;
+                    }
+                }
+            }
+        }
+        // (d) the title's default organization
+        if agents.is_empty() {
+            if let Some(key) = self.title_defaults.get(&title.to_lowercase()) {
+                if let Some(&oi) = self.org_by_key.get(key) {
+                    let row = &self.lexicon.orgs[oi];
+                    agents.push(doc.entity(
+                        EntityKey::Organization(row.key.clone()),
+                        EntityKind::Organization,
+                        &row.name,
+                    ));
+                }
+            }
+        }
+        // (e) the state whose office the title is: "Secretary of State George Shultz"
+        if agents.is_empty() && text.get(title_end..c.start) == Some(" ") {
+            let iso3 = self
+                .lexicon
+                .title_states
+                .iter()
+                .find(|(t, _)| t == title)
+                .map(|(_, iso3)| iso3);
+            if let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3)) {
+                agents.push(self.state_entity(si, doc));
+            }
+        }
+        doc.entities[id].represents.extend(agents);
+    }
+}
+
+pub(super) fn next_words(text: &str, at: usize, n: usize) -> Vec<String> {
+    let rest = &text[at..];
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("\u{2019}s"))
+        .unwrap_or(rest);
+    rest.split_whitespace()
+        .take(n)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect()
+}

@@ -1,0 +1,196 @@
+//! Within-document resolution of people: full names to entities, surnames and
+//! short forms to the full name they refer to, descriptors ("the Ukrainian
+//! leader") to the person who represents that state.
+
+use crate::extract::model::{EntityId, EntityKey, EntityKind};
+use crate::extract::sentences::Sentence;
+
+use super::people::NameCandidate;
+use super::recognize::previous_word;
+use super::{fold, person_key};
+use super::{DocEntities, EntityRules, Found, Role};
+
+impl EntityRules {
+    pub(super) fn resolve_people(&self, doc_id: &str, text: &str, candidates: &[NameCandidate], doc: &mut DocEntities) {
+        // full names first, so that earlier surnames can still find them
+        let key_tokens = |c: &NameCandidate| -> Vec<String> {
+            let mut t: Vec<String> = c
+                .tokens
+                .iter()
+                .filter(|w| !self.lexicon.name_suffixes.contains(w.as_str()))
+                .cloned()
+                .collect();
+            if t.is_empty() {
+                t = c.tokens.clone();
+            }
+            t
+        };
+        // people already known from the gazetteer can be referred to by surname too
+        let mut people: Vec<(Vec<String>, EntityId)> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .map(|(id, e)| {
+                (
+                    e.label
+                        .split_whitespace()
+                        .filter(|w| !self.lexicon.name_suffixes.contains(*w))
+                        .map(fold)
+                        .collect(),
+                    id,
+                )
+            })
+            .collect();
+        let is_full = |c: &NameCandidate| c.tokens.len() >= 2 && (c.given || c.title.is_some() || c.honorific);
+        for c in candidates.iter().filter(|c| is_full(c) && c.known.is_none()) {
+            let toks = key_tokens(c);
+            if toks.len() < 2 {
+                continue;
+            }
+            let key = person_key(&toks[0], &toks[toks.len() - 1]);
+            let label = c.tokens.join(" ");
+            let id = doc.entity(EntityKey::Person { key, scope: None }, EntityKind::Person, &label);
+            if !people.iter().any(|(_, p)| *p == id) {
+                people.push((toks.iter().map(|t| fold(t)).collect(), id));
+            }
+        }
+        for c in candidates {
+            let toks: Vec<String> = key_tokens(c).iter().map(|t| fold(t)).collect();
+            let id = if let Some(known) = c.known {
+                Some(known)
+            } else if is_full(c) && toks.len() >= 2 {
+                let key = format!("{}-{}", toks[0], toks[toks.len() - 1]);
+                doc.index.get(&EntityKey::Person { key, scope: None }).copied()
+            } else {
+                // a short form: the most recent earlier full name ending with these tokens, else any
+                let matching = |(full, _): &&(Vec<String>, EntityId)| {
+                    full.ends_with(&toks) || (toks.len() == 1 && full.first() == toks.first() && c.title.is_some())
+                };
+                let earlier = doc.found.iter().rev().filter(|f| f.start < c.start).find_map(|f| {
+                    people
+                        .iter()
+                        .filter(matching)
+                        .find(|(_, p)| *p == f.entity)
+                        .map(|(_, p)| *p)
+                });
+                earlier
+                    .or_else(|| people.iter().find(matching).map(|(_, p)| *p))
+                    .or_else(|| {
+                        (c.title.is_some() || c.honorific).then(|| {
+                            let label = c.tokens.join(" ");
+                            doc.entity(
+                                EntityKey::Person {
+                                    key: toks.join("-"),
+                                    scope: Some(doc_id.to_string()),
+                                },
+                                EntityKind::Person,
+                                &label,
+                            )
+                        })
+                    })
+            };
+            let Some(id) = id else { continue };
+            let surface = &text[c.start..c.end];
+            doc.add_surface(id, surface);
+            let role = if is_full(c) { Role::Name } else { Role::ShortName };
+            // a gazetteer person's mention is already recorded
+            if c.known.is_none() {
+                doc.found.push(Found {
+                    start: c.start,
+                    end: c.end,
+                    entity: id,
+                    role,
+                    actor: true,
+                    possessive: false,
+                    sentence: c.sentence,
+                });
+            }
+            if let Some((ts, te, title)) = &c.title {
+                let clean = title.trim().to_string();
+                if let Some(row) = self.title_row(&clean) {
+                    doc.entities[id].roles.insert(clean.clone());
+                    if !row.represents.is_empty() {
+                        self.represents(text, *ts, *te, c, id, &clean, doc);
+                    }
+                }
+            } else {
+                // "Russia's Putin": a possessive state right before the name
+                if let Some(state) = doc
+                    .found
+                    .iter()
+                    .find(|f| {
+                        f.possessive
+                            && f.end + 3 >= c.start
+                            && f.end <= c.start
+                            && doc.entities[f.entity].kind == EntityKind::State
+                    })
+                    .map(|f| f.entity)
+                {
+                    doc.entities[id].represents.insert(state);
+                }
+            }
+        }
+    }
+
+    /// "the Ukrainian leader", "his Russian counterpart": the person who
+    /// represents that state, most recently mentioned.
+    pub(super) fn descriptors(&self, text: &str, sentences: &[Sentence], doc: &mut DocEntities) {
+        let mut new_found = Vec::new();
+        for f in doc
+            .found
+            .iter()
+            .filter(|f| f.role == Role::Adjective && doc.entities[f.entity].kind == EntityKind::State)
+        {
+            let det = previous_word(text, f.start);
+            let after_det = matches!(det.as_deref(), Some("the" | "his" | "her" | "their" | "its"));
+            let rest = text[f.end..].trim_start();
+            let rest = rest.strip_prefix("top ").unwrap_or(rest);
+            let Some(head) = self
+                .lexicon
+                .descriptor_heads
+                .iter()
+                // heads are ASCII: compare the prefix, never lowercase the rest of the document
+                .filter(|h| rest.get(..h.len()).is_some_and(|prefix| prefix.eq_ignore_ascii_case(h)))
+                .max_by_key(|h| h.len())
+            else {
+                continue;
+            };
+            let after = rest[head.len()..].trim_start_matches([',', ' ']);
+            let named_next = after.chars().next().is_some_and(char::is_uppercase);
+            if !after_det || named_next {
+                continue;
+            }
+            let person = doc
+                .found
+                .iter()
+                .rev()
+                .filter(|g| g.start < f.start && doc.entities[g.entity].kind == EntityKind::Person)
+                .find(|g| doc.entities[g.entity].represents.contains(&f.entity))
+                .map(|g| g.entity);
+            if let Some(p) = person {
+                let end = f.end + (text[f.end..].len() - rest.len()) + head.len();
+                let start = f.start - det.as_ref().map_or(0, |d| d.len() + 1);
+                let sentence = sentences
+                    .iter()
+                    .position(|s| s.start <= start && start < s.end)
+                    .unwrap_or(f.sentence);
+                new_found.push(Found {
+                    start,
+                    end,
+                    entity: p,
+                    role: Role::Descriptor,
+                    actor: true,
+                    possessive: false,
+                    sentence,
+                });
+            }
+        }
+        // the descriptor replaces the adjective's mention of the state
+        for d in &new_found {
+            doc.found
+                .retain(|f| !(f.start >= d.start && f.end <= d.end && f.role == Role::Adjective));
+        }
+        doc.found.extend(new_found);
+    }
+}
