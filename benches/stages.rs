@@ -41,24 +41,52 @@ fn stages(c: &mut Criterion) {
     let extractor = Extractor::new().expect("embedded rules compile");
     let gazetteer = Gazetteer::new().expect("embedded gazetteer compiles");
     let sentences: Vec<_> = docs.iter().map(|d| bench::split_sentences(&d.text)).collect();
-    let entities: Vec<_> = docs.iter().zip(&sentences).map(|(d, s)| bench::recognize(&extractor, d, s)).collect();
+    let entities: Vec<_> = docs
+        .iter()
+        .zip(&sentences)
+        .map(|(d, s)| bench::recognize(&extractor, d, s))
+        .collect();
     let extractions: Vec<_> = docs.iter().map(|d| extractor.extract(d)).collect();
-    let quads: Vec<_> = docs.iter().zip(&extractions).flat_map(|(d, x)| document_quads(d, x)).collect();
+    let quads: Vec<_> = docs
+        .iter()
+        .zip(&extractions)
+        .flat_map(|(d, x)| document_quads(d, x))
+        .collect();
     // A benchmark that times nothing is worse than none: check the stages find something.
-    assert!(entities.iter().all(|e| e.mentions() > 0), "no mentions in a benchmark text");
-    assert!(extractions.iter().all(|x| !x.events.is_empty()), "no events in a benchmark text");
+    assert!(
+        entities.iter().all(|e| e.mentions() > 0),
+        "no mentions in a benchmark text"
+    );
+    assert!(
+        extractions.iter().all(|x| !x.events.is_empty()),
+        "no events in a benchmark text"
+    );
 
     let mut group = c.benchmark_group("stages");
     group.throughput(Throughput::Bytes(bytes));
 
     group.bench_function("split_sentences", |b| {
-        b.iter(|| docs.iter().map(|d| bench::split_sentences(black_box(&d.text)).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| bench::split_sentences(black_box(&d.text)).len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("tokenize", |b| {
-        b.iter(|| docs.iter().zip(&sentences).map(|(d, s)| bench::tokenize(black_box(&d.text), s)).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .zip(&sentences)
+                .map(|(d, s)| bench::tokenize(black_box(&d.text), s))
+                .sum::<usize>()
+        })
     });
     group.bench_function("gazetteer", |b| {
-        b.iter(|| docs.iter().zip(&sentences).map(|(d, s)| gazetteer.hits(black_box(&d.text), s)).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .zip(&sentences)
+                .map(|(d, s)| gazetteer.hits(black_box(&d.text), s))
+                .sum::<usize>()
+        })
     });
     group.bench_function("event_triggers", |b| {
         b.iter(|| {
@@ -89,17 +117,35 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.bench_function("extract", |b| {
-        b.iter(|| docs.iter().map(|d| extractor.extract(black_box(d)).events.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| extractor.extract(black_box(d)).events.len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("document_graph", |b| {
-        b.iter(|| docs.iter().zip(&extractions).map(|(d, x)| DocumentGraph::new(d, black_box(x)).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .zip(&extractions)
+                .map(|(d, x)| DocumentGraph::new(d, black_box(x)).len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("document_quads", |b| {
-        b.iter(|| docs.iter().zip(&extractions).map(|(d, x)| document_quads(d, black_box(x)).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .zip(&extractions)
+                .map(|(d, x)| document_quads(d, black_box(x)).len())
+                .sum::<usize>()
+        })
     });
     // `extract --format nquads` writes from the document graph, no quads made
     group.bench_function("append_nquads", |b| {
-        let graphs: Vec<_> = docs.iter().zip(&extractions).map(|(d, x)| DocumentGraph::new(d, x)).collect();
+        let graphs: Vec<_> = docs
+            .iter()
+            .zip(&extractions)
+            .map(|(d, x)| DocumentGraph::new(d, x))
+            .collect();
         let mut out = Vec::new();
         b.iter(|| {
             out.clear();
@@ -107,9 +153,14 @@ fn stages(c: &mut Criterion) {
             out.len()
         })
     });
-    for (name, format) in [("write_nquads", GraphFormat::NQuads), ("write_turtle", GraphFormat::Turtle)] {
+    for (name, format) in [
+        ("write_nquads", GraphFormat::NQuads),
+        ("write_turtle", GraphFormat::Turtle),
+    ] {
         group.bench_function(name, |b| {
-            b.iter(|| write_quads(format, black_box(&quads).iter().cloned().map(Ok), io::sink()).expect("sink never fails"))
+            b.iter(|| {
+                write_quads(format, black_box(&quads).iter().cloned().map(Ok), io::sink()).expect("sink never fails")
+            })
         });
     }
     // The whole of `parley extract --format nquads` for these documents, without reading input.
@@ -126,7 +177,9 @@ fn stages(c: &mut Criterion) {
     group.finish();
 
     // Compiling the rules and gazetteers happens once per run, not per document.
-    c.bench_function("extractor_new", |b| b.iter(|| Extractor::new().expect("embedded rules compile")));
+    c.bench_function("extractor_new", |b| {
+        b.iter(|| Extractor::new().expect("embedded rules compile"))
+    });
 }
 
 criterion_group!(benches, stages);

@@ -160,13 +160,28 @@ Example:
 fn graph_help() -> String {
     let roles: Vec<String> = parley::ROLES
         .iter()
-        .map(|r| if r.shown == r.property { r.shown.to_string() } else { format!("{} ({})", r.shown, r.property) })
+        .map(|r| {
+            if r.shown == r.property {
+                r.shown.to_string()
+            } else {
+                format!("{} ({})", r.shown, r.property)
+            }
+        })
         .collect();
     let edges: Vec<String> = parley::EVENT_KINDS
         .iter()
         .filter_map(|k| match k.edges {
-            parley::Edges::Between(role, verb) => Some(format!("{}s become `{verb}` edges between each two agents in the role `{}`", k.name.to_lowercase(), role.property())),
-            parley::Edges::From(from, to, verb) => Some(format!("{}s become `{verb}` edges from `{}` to `{}`", k.name.to_lowercase(), from.property(), to.property())),
+            parley::Edges::Between(role, verb) => Some(format!(
+                "{}s become `{verb}` edges between each two agents in the role `{}`",
+                k.name.to_lowercase(),
+                role.property()
+            )),
+            parley::Edges::From(from, to, verb) => Some(format!(
+                "{}s become `{verb}` edges from `{}` to `{}`",
+                k.name.to_lowercase(),
+                from.property(),
+                to.property()
+            )),
             parley::Edges::None => None,
         })
         .collect();

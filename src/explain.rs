@@ -24,7 +24,11 @@ use crate::rdf::ParleyStore;
 /// each, in the order they are printed: every agent role of
 /// [`ROLES`], then the location.
 fn agent_properties() -> Vec<(&'static str, &'static str)> {
-    ROLES.iter().map(|r| (r.property, r.shown)).chain([("location", "location")]).collect()
+    ROLES
+        .iter()
+        .map(|r| (r.property, r.shown))
+        .chain([("location", "location")])
+        .collect()
 }
 
 /// Literal or vocabulary-valued event properties, printed after the agents.
@@ -38,7 +42,6 @@ const VALUE_PROPERTIES: &[(&str, &str)] = &[
 
 /// Printed under "Evidence", not among the properties.
 const EVIDENCE_PROPERTIES: &[&str] = &["evidence", "startOffset", "endOffset", "rule"];
-
 
 /// Turns `IRI`, `<IRI>` or `prefix:local` (with the output prefixes, local
 /// parts taken as they are, `/` included, see [`vocab::expand`]) into an IRI.
@@ -166,7 +169,10 @@ pub fn explain(store: &ParleyStore, name: &str) -> Result<String, ParleyError> {
         .collect();
     let mut out = Vec::new();
     writeln!(out, "{}", short(&node))?;
-    if types.iter().any(|t| *t == "Event" || EventClass::from_name(t).is_some()) {
+    if types
+        .iter()
+        .any(|t| *t == "Event" || EventClass::from_name(t).is_some())
+    {
         explain_event(store, &properties, &types, &mut out)?;
     } else {
         explain_entity(store, &iri, &properties, &types, &mut out)?;

@@ -110,16 +110,66 @@ use AgentRole::*;
 
 /// Agent roles in the order `explain` prints them.
 pub const ROLES: &[RoleDef] = &[
-    RoleDef { role: Participant, property: "participant", shown: "participant", also: None },
-    RoleDef { role: Party, property: "party", shown: "party", also: None },
-    RoleDef { role: Demander, property: "demandedBy", shown: "demander", also: None },
-    RoleDef { role: Addressee, property: "demandedOf", shown: "addressee", also: None },
-    RoleDef { role: Speaker, property: "speaker", shown: "speaker", also: None },
-    RoleDef { role: Claimant, property: "claimant", shown: "claimant", also: None },
-    RoleDef { role: Threatener, property: "threatenedBy", shown: "threatener", also: None },
-    RoleDef { role: Threatened, property: "threatTarget", shown: "threatened", also: None },
-    RoleDef { role: Host, property: "host", shown: "host", also: Some(Participant) },
-    RoleDef { role: Mediator, property: "mediator", shown: "mediator", also: Some(Participant) },
+    RoleDef {
+        role: Participant,
+        property: "participant",
+        shown: "participant",
+        also: None,
+    },
+    RoleDef {
+        role: Party,
+        property: "party",
+        shown: "party",
+        also: None,
+    },
+    RoleDef {
+        role: Demander,
+        property: "demandedBy",
+        shown: "demander",
+        also: None,
+    },
+    RoleDef {
+        role: Addressee,
+        property: "demandedOf",
+        shown: "addressee",
+        also: None,
+    },
+    RoleDef {
+        role: Speaker,
+        property: "speaker",
+        shown: "speaker",
+        also: None,
+    },
+    RoleDef {
+        role: Claimant,
+        property: "claimant",
+        shown: "claimant",
+        also: None,
+    },
+    RoleDef {
+        role: Threatener,
+        property: "threatenedBy",
+        shown: "threatener",
+        also: None,
+    },
+    RoleDef {
+        role: Threatened,
+        property: "threatTarget",
+        shown: "threatened",
+        also: None,
+    },
+    RoleDef {
+        role: Host,
+        property: "host",
+        shown: "host",
+        also: Some(Participant),
+    },
+    RoleDef {
+        role: Mediator,
+        property: "mediator",
+        shown: "mediator",
+        also: Some(Participant),
+    },
 ];
 
 /// The kinds of event, in [`EventClass`] order.
@@ -133,7 +183,11 @@ pub const EVENT_KINDS: &[EventKindDef] = &[
         text_property: None,
         has_topic: false,
         edges: Edges::Between(Participant, "met"),
-        style: Style { color: (0xF2, 0x8E, 0x2B), dot_shape: "diamond", yed_shape: "diamond" },
+        style: Style {
+            color: (0xF2, 0x8E, 0x2B),
+            dot_shape: "diamond",
+            yed_shape: "diamond",
+        },
         covers: "talks, summits, visits, calls",
     },
     EventKindDef {
@@ -145,7 +199,11 @@ pub const EVENT_KINDS: &[EventKindDef] = &[
         text_property: Some("text"),
         has_topic: true,
         edges: Edges::From(Demander, Addressee, "demanded"),
-        style: Style { color: (0xB0, 0x7A, 0xA1), dot_shape: "invtriangle", yed_shape: "triangle" },
+        style: Style {
+            color: (0xB0, 0x7A, 0xA1),
+            dot_shape: "invtriangle",
+            yed_shape: "triangle",
+        },
         covers: "demands, calls, appeals",
     },
     EventKindDef {
@@ -157,7 +215,11 @@ pub const EVENT_KINDS: &[EventKindDef] = &[
         text_property: Some("text"),
         has_topic: true,
         edges: Edges::Between(Party, "agreed"),
-        style: Style { color: (0x76, 0xB7, 0xB2), dot_shape: "octagon", yed_shape: "octagon" },
+        style: Style {
+            color: (0x76, 0xB7, 0xB2),
+            dot_shape: "octagon",
+            yed_shape: "octagon",
+        },
         covers: "agreements, deals, treaties",
     },
     EventKindDef {
@@ -169,7 +231,11 @@ pub const EVENT_KINDS: &[EventKindDef] = &[
         text_property: Some("quote"),
         has_topic: false,
         edges: Edges::None,
-        style: Style { color: (0xBA, 0xB0, 0xAC), dot_shape: "note", yed_shape: "roundrectangle" },
+        style: Style {
+            color: (0xBA, 0xB0, 0xAC),
+            dot_shape: "note",
+            yed_shape: "roundrectangle",
+        },
         covers: "quoted or reported statements",
     },
     EventKindDef {
@@ -181,7 +247,11 @@ pub const EVENT_KINDS: &[EventKindDef] = &[
         text_property: Some("text"),
         has_topic: true,
         edges: Edges::None,
-        style: Style { color: (0x9C, 0x75, 0x5F), dot_shape: "parallelogram", yed_shape: "parallelogram" },
+        style: Style {
+            color: (0x9C, 0x75, 0x5F),
+            dot_shape: "parallelogram",
+            yed_shape: "parallelogram",
+        },
         covers: "claims of sovereignty or control",
     },
     EventKindDef {
@@ -193,7 +263,11 @@ pub const EVENT_KINDS: &[EventKindDef] = &[
         text_property: Some("text"),
         has_topic: true,
         edges: Edges::From(Threatener, Threatened, "threatened"),
-        style: Style { color: (0xD3, 0x3F, 0x49), dot_shape: "triangle", yed_shape: "triangle2" },
+        style: Style {
+            color: (0xD3, 0x3F, 0x49),
+            dot_shape: "triangle",
+            yed_shape: "triangle2",
+        },
         covers: "threats and warnings of consequences",
     },
 ];

@@ -26,10 +26,12 @@ pub use error::{panic_message, BoxedError, ParleyError};
 pub use explain::{explain, resolve};
 pub use extract::model::*;
 pub use extract::Extractor;
-pub use kinds::{class_names, event_style, AgentRole, Edges, EventClass, EventKindDef, RoleDef, Style, EVENT_KINDS, ROLES};
 pub use graph::{
     csv_paths, measures, project, write_csv, write_csv_joined, write_network, AttributeType, Edge, EntityType,
     EventMode, GraphOptions, NetworkFormat, Node, NodeMeasures, PropertyGraph, Value, EDGE_ATTRIBUTES, NODE_ATTRIBUTES,
+};
+pub use kinds::{
+    class_names, event_style, AgentRole, Edges, EventClass, EventKindDef, RoleDef, Style, EVENT_KINDS, ROLES,
 };
 pub use present::{
     append_mentions, compact_iri, compact_term, escape_controls, write_entities, write_results, write_rows,

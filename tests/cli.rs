@@ -197,10 +197,7 @@ fn extract_writes_the_good_documents_and_reports_the_bad_ones() {
         .into_iter()
         .map(|quad| quad.graph_name.to_string())
         .collect();
-    let expected: BTreeSet<String> = ["one", "three"]
-        .iter()
-        .map(|id| format!("<{DOC}{id}>"))
-        .collect();
+    let expected: BTreeSet<String> = ["one", "three"].iter().map(|id| format!("<{DOC}{id}>")).collect();
     assert_eq!(graphs, expected);
 }
 
@@ -398,7 +395,11 @@ fn rebuilding_a_document_replaces_it() {
     assert!(written > 0);
     assert_eq!(field(&second.stdout, "quads written"), written);
     let stats = run(&["stats", "--store", p(&store)]);
-    assert_eq!(field(&stats.stdout, "quads"), written, "the second build replaced the first");
+    assert_eq!(
+        field(&stats.stdout, "quads"),
+        written,
+        "the second build replaced the first"
+    );
     assert_eq!(field(&stats.stdout, "quads"), field(&stats.stdout, "triples"));
 }
 

@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use parley::{AgentRole, Document, EntityKey, EntityKind, Event, EventClass, Extraction, Extractor, MeetingStatus, Topic};
+use parley::{
+    AgentRole, Document, EntityKey, EntityKind, Event, EventClass, Extraction, Extractor, MeetingStatus, Topic,
+};
 
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
@@ -34,11 +36,6 @@ fn labels(ex: &Extraction, ids: &BTreeSet<usize>) -> BTreeSet<String> {
 /// The labels of an event's agents in `role`.
 fn role(ex: &Extraction, e: &Event, role: AgentRole) -> BTreeSet<String> {
     labels(ex, &e.role_set(role))
-}
-
-/// The events of one class.
-fn of_class(ex: &Extraction, class: EventClass) -> impl Iterator<Item = &Event> {
-    ex.events.iter().filter(move |e| e.class == class)
 }
 
 fn entities_of(ex: &Extraction, kind: EntityKind) -> BTreeSet<String> {
@@ -177,11 +174,21 @@ fn mentions_use_code_point_offsets() {
     assert!(ex.mentions.iter().any(|m| m.text == "Kenya"));
 }
 
-fn meetings(ex: &Extraction) -> Vec<(BTreeSet<String>, MeetingStatus, Option<String>, Option<NaiveDate>)> {
+/// A meeting as (participants, status, place, date).
+type MeetingRow = (BTreeSet<String>, MeetingStatus, Option<String>, Option<NaiveDate>);
+
+fn meetings(ex: &Extraction) -> Vec<MeetingRow> {
     ex.events
         .iter()
         .filter(|e| e.class == EventClass::Meeting)
-        .map(|e| (role(ex, e, AgentRole::Participant), e.status.expect("a meeting has a status"), e.location.map(|l| label(ex, l)), e.date))
+        .map(|e| {
+            (
+                role(ex, e, AgentRole::Participant),
+                e.status.expect("a meeting has a status"),
+                e.location.map(|l| label(ex, l)),
+                e.date,
+            )
+        })
         .collect()
 }
 
@@ -220,7 +227,13 @@ fn demands(ex: &Extraction) -> Vec<(BTreeSet<String>, BTreeSet<String>, Topic)> 
     ex.events
         .iter()
         .filter(|e| e.class == EventClass::Demand)
-        .map(|e| (role(ex, e, AgentRole::Demander), role(ex, e, AgentRole::Addressee), e.topic.expect("a demand has a topic")))
+        .map(|e| {
+            (
+                role(ex, e, AgentRole::Demander),
+                role(ex, e, AgentRole::Addressee),
+                e.topic.expect("a demand has a topic"),
+            )
+        })
         .collect()
 }
 
@@ -263,7 +276,13 @@ fn an_agreement_has_its_parties_and_topic() {
         .events
         .iter()
         .filter(|e| e.class == EventClass::Agreement)
-        .map(|e| (role(&ex, e, AgentRole::Party), e.topic.expect("an agreement has a topic"), e.date))
+        .map(|e| {
+            (
+                role(&ex, e, AgentRole::Party),
+                e.topic.expect("an agreement has a topic"),
+                e.date,
+            )
+        })
         .collect();
     assert_eq!(
         a,
@@ -304,7 +323,11 @@ fn reported_speech_names_the_speaker() {
         None,
     );
     assert_eq!(speakers(&ex), vec!["Wanjiru Kamau".to_string()]);
-    let quote = ex.events.iter().find(|e| e.class == EventClass::Statement).map(|e| e.text.clone());
+    let quote = ex
+        .events
+        .iter()
+        .find(|e| e.class == EventClass::Statement)
+        .map(|e| e.text.clone());
     assert!(quote.unwrap().contains("border would reopen"));
 }
 
@@ -315,7 +338,10 @@ fn a_sovereignty_claim_names_its_claimant() {
         .events
         .iter()
         .filter(|e| e.class == EventClass::Claim)
-        .flat_map(|e| e.agents_in(AgentRole::Claimant).map(|id| (label(&ex, id), e.topic.expect("a claim has a topic"))))
+        .flat_map(|e| {
+            e.agents_in(AgentRole::Claimant)
+                .map(|id| (label(&ex, id), e.topic.expect("a claim has a topic")))
+        })
         .collect();
     assert_eq!(claims, vec![("KEN".to_string(), Topic::Territory)]);
 }
@@ -553,9 +579,19 @@ fn one_party_consenting_is_not_an_agreement_but_signing_a_deal_is() {
 
 #[test]
 fn a_scare_quote_is_not_the_statement() {
-    let ex = extract("Foreign Minister Wanjiru Kamau said the plan was a \"regressive\" step that would harm trade.", None);
-    let quote = ex.events.iter().find(|e| e.class == EventClass::Statement).map(|e| e.text.clone());
-    assert_eq!(quote.as_deref(), Some("the plan was a \"regressive\" step that would harm trade"));
+    let ex = extract(
+        "Foreign Minister Wanjiru Kamau said the plan was a \"regressive\" step that would harm trade.",
+        None,
+    );
+    let quote = ex
+        .events
+        .iter()
+        .find(|e| e.class == EventClass::Statement)
+        .map(|e| e.text.clone());
+    assert_eq!(
+        quote.as_deref(),
+        Some("the plan was a \"regressive\" step that would harm trade")
+    );
 }
 
 fn extract_doc(id: &str, text: &str) -> Extraction {
@@ -601,7 +637,13 @@ fn hosts_and_mediators_are_participants_with_a_role() {
         .events
         .iter()
         .filter(|e| e.class == EventClass::Meeting)
-        .map(|e| (role(&ex, e, AgentRole::Participant), role(&ex, e, AgentRole::Host), role(&ex, e, AgentRole::Mediator)))
+        .map(|e| {
+            (
+                role(&ex, e, AgentRole::Participant),
+                role(&ex, e, AgentRole::Host),
+                role(&ex, e, AgentRole::Mediator),
+            )
+        })
         .collect();
     assert_eq!(roles.len(), 1, "{roles:?}");
     assert_eq!(roles[0].1, set(&["GHA"]));
@@ -618,8 +660,15 @@ fn a_quote_across_sentences_belongs_to_its_speaker_with_its_conditional_demand()
     let text = "Talks ended.\nForeign Minister Wanjiru Kamau spoke after the talks. \u{201C}If Norway rejects a ceasefire, new sanctions must follow. We will not wait,\u{201D} she said.";
     let ex = extract(text, None);
     let d = demands(&ex);
-    assert!(d.contains(&(set(&["Wanjiru Kamau"]), set(&[]), Topic::Sanctions)), "{d:?}");
-    let quote = ex.events.iter().find(|e| e.class == EventClass::Statement).map(|e| e.text.clone());
+    assert!(
+        d.contains(&(set(&["Wanjiru Kamau"]), set(&[]), Topic::Sanctions)),
+        "{d:?}"
+    );
+    let quote = ex
+        .events
+        .iter()
+        .find(|e| e.class == EventClass::Statement)
+        .map(|e| e.text.clone());
     let quote = quote.expect("a statement");
     assert!(
         quote.starts_with("If Norway rejects a ceasefire") && quote.contains("We will not wait"),

@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use parley::{Document, Extractor};
 
 fn corpus(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .join(path)
 }
 
 fn check_jsonl(path: &str, text_fields: &[&str]) -> usize {
@@ -20,14 +22,28 @@ fn check_jsonl(path: &str, text_fields: &[&str]) -> usize {
     let mut n = 0;
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let value: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
-        let text: Vec<&str> = text_fields.iter().filter_map(|f| value.get(*f).and_then(|v| v.as_str())).collect();
-        let doc = Document { id: format!("{path}:{}", i + 1), text: text.join("\n"), date: None, title: None, url: None };
+        let text: Vec<&str> = text_fields
+            .iter()
+            .filter_map(|f| value.get(*f).and_then(|v| v.as_str()))
+            .collect();
+        let doc = Document {
+            id: format!("{path}:{}", i + 1),
+            text: text.join("\n"),
+            date: None,
+            title: None,
+            url: None,
+        };
         n += 1;
         if let Err(e) = extractor.try_extract(&doc) {
             failures.push(e.to_string());
         }
     }
-    assert!(failures.is_empty(), "{} of {n} documents failed, e.g. {:?}", failures.len(), &failures[..failures.len().min(5)]);
+    assert!(
+        failures.is_empty(),
+        "{} of {n} documents failed, e.g. {:?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
     n
 }
 

@@ -36,19 +36,35 @@ fn examples() -> Vec<Example> {
             continue;
         }
         if !header {
-            assert!(line.starts_with("family\t"), "examples.tsv line {}: header expected", i + 1);
+            assert!(
+                line.starts_with("family\t"),
+                "examples.tsv line {}: header expected",
+                i + 1
+            );
             header = true;
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        assert!((3..=4).contains(&fields.len()), "examples.tsv line {}: 3 or 4 fields", i + 1);
+        assert!(
+            (3..=4).contains(&fields.len()),
+            "examples.tsv line {}: 3 or 4 fields",
+            i + 1
+        );
         let class = FAMILIES
             .iter()
             .find(|(f, _)| *f == fields[0])
             .unwrap_or_else(|| panic!("examples.tsv line {}: unknown family {}", i + 1, fields[0]))
             .1;
-        let date = fields.get(3).map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a date"));
-        out.push(Example { line: i + 1, class, expect: fields[1].into(), sentence: fields[2].into(), date });
+        let date = fields
+            .get(3)
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a date"));
+        out.push(Example {
+            line: i + 1,
+            class,
+            expect: fields[1].into(),
+            sentence: fields[2].into(),
+            date,
+        });
     }
     out
 }
@@ -56,21 +72,39 @@ fn examples() -> Vec<Example> {
 fn extract(sentence: &str, date: Option<NaiveDate>) -> Extraction {
     static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
     let extractor = EXTRACTOR.get_or_init(|| Extractor::new().expect("embedded rules compile"));
-    let doc = Document { id: "example".into(), text: sentence.into(), date, title: None, url: None };
+    let doc = Document {
+        id: "example".into(),
+        text: sentence.into(),
+        date,
+        title: None,
+        url: None,
+    };
     extractor.extract(&doc)
 }
 
 /// States by ISO code, everything else by label.
 fn names(ex: &Extraction, ids: impl Iterator<Item = usize>) -> BTreeSet<String> {
-    ids.map(|i| ex.entities[i].iso3.clone().unwrap_or_else(|| ex.entities[i].label.clone())).collect()
+    ids.map(|i| {
+        ex.entities[i]
+            .iso3
+            .clone()
+            .unwrap_or_else(|| ex.entities[i].label.clone())
+    })
+    .collect()
 }
 
 /// Why `event` does not fit `expect`, or None when it does.
 fn misfit(ex: &Extraction, event: &Event, expect: &str) -> Option<String> {
     for pair in expect.split(' ').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or_else(|| panic!("`{pair}` is not key=value"));
+        let (key, value) = pair
+            .split_once('=')
+            .unwrap_or_else(|| panic!("`{pair}` is not key=value"));
         let found = if let Some(role) = ROLES.iter().find(|r| r.shown == key || r.property == key) {
-            let want: BTreeSet<String> = value.split(',').filter(|v| !v.is_empty()).map(|v| v.replace('_', " ")).collect();
+            let want: BTreeSet<String> = value
+                .split(',')
+                .filter(|v| !v.is_empty())
+                .map(|v| v.replace('_', " "))
+                .collect();
             let got = names(ex, event.agents_in(role.role));
             (got != want).then(|| format!("{key}: {got:?}"))
         } else {
@@ -96,7 +130,11 @@ fn every_family_has_three_examples_of_each_polarity() {
         let of_class: Vec<&Example> = examples.iter().filter(|e| e.class == *class).collect();
         let negative = of_class.iter().filter(|e| e.expect == "none").count();
         assert!(negative >= 3, "{family}: {negative} negative examples");
-        assert!(of_class.len() - negative >= 3, "{family}: {} positive examples", of_class.len() - negative);
+        assert!(
+            of_class.len() - negative >= 3,
+            "{family}: {} positive examples",
+            of_class.len() - negative
+        );
     }
 }
 
@@ -118,14 +156,29 @@ fn every_example_gives_what_it_says() {
             failures.push(format!("line {}: {:?}: {why}", example.line, example.sentence));
         }
     }
-    assert!(failures.is_empty(), "{} examples fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn a_threat_reads_who_threatens_whom() {
     // guards the one kind added through the kinds table alone
     let ex = extract("Kenya threatened to impose sanctions on Norway.", None);
-    let threat = ex.events.iter().find(|e| e.class == EventClass::Threat).expect("a threat");
-    assert_eq!(names(&ex, threat.agents_in(AgentRole::Threatener)), BTreeSet::from(["KEN".to_string()]));
-    assert_eq!(names(&ex, threat.agents_in(AgentRole::Threatened)), BTreeSet::from(["NOR".to_string()]));
+    let threat = ex
+        .events
+        .iter()
+        .find(|e| e.class == EventClass::Threat)
+        .expect("a threat");
+    assert_eq!(
+        names(&ex, threat.agents_in(AgentRole::Threatener)),
+        BTreeSet::from(["KEN".to_string()])
+    );
+    assert_eq!(
+        names(&ex, threat.agents_in(AgentRole::Threatened)),
+        BTreeSet::from(["NOR".to_string()])
+    );
 }

@@ -32,7 +32,11 @@ pub fn split_sentences(text: &str) -> Sentences {
 
 /// Word tokens of every sentence: `sentences::tokens`; returns how many.
 pub fn tokenize(text: &str, sentences: &Sentences) -> usize {
-    sentences.0.iter().map(|s| sentences::tokens(text, s.start, s.end).len()).sum()
+    sentences
+        .0
+        .iter()
+        .map(|s| sentences::tokens(text, s.start, s.end).len())
+        .sum()
 }
 
 /// The gazetteer automaton alone (every state, place, organization and
@@ -50,14 +54,22 @@ impl Gazetteer {
     /// Gazetteer matching of every sentence (`Gazetteer::find`); returns the
     /// number of hits.
     pub fn hits(&self, text: &str, sentences: &Sentences) -> usize {
-        sentences.0.iter().map(|s| self.0.find(text, s.start, s.end).len()).sum()
+        sentences
+            .0
+            .iter()
+            .map(|s| self.0.find(text, s.start, s.end).len())
+            .sum()
     }
 }
 
 /// Event trigger matching of every sentence (the rules' `RegexSet`); returns
 /// the number of (sentence, rule) matches.
 pub fn trigger_matches(extractor: &Extractor, text: &str, sentences: &Sentences) -> usize {
-    sentences.0.iter().map(|s| extractor.events.matching_rules(&text[s.start..s.end]).len()).sum()
+    sentences
+        .0
+        .iter()
+        .map(|s| extractor.events.matching_rules(&text[s.start..s.end]).len())
+        .sum()
 }
 
 /// The entities of one document after recognition and within-document
@@ -85,5 +97,8 @@ pub fn recognize(extractor: &Extractor, doc: &Document, sentences: &Sentences) -
 /// Event rules (`EventRules::events`) on recognized entities; returns the
 /// number of events.
 pub fn events(extractor: &Extractor, doc: &Document, sentences: &Sentences, entities: &Entities) -> usize {
-    extractor.events.events(&doc.text, &sentences.0, &entities.0, doc.date).len()
+    extractor
+        .events
+        .events(&doc.text, &sentences.0, &entities.0, doc.date)
+        .len()
 }

@@ -99,7 +99,9 @@ pub struct FunctionWords {
 
 impl FunctionWords {
     pub fn new(rows: impl IntoIterator<Item = (String, WordClass)>) -> FunctionWords {
-        FunctionWords { classes: rows.into_iter().map(|(w, c)| (w.to_lowercase(), c)).collect() }
+        FunctionWords {
+            classes: rows.into_iter().map(|(w, c)| (w.to_lowercase(), c)).collect(),
+        }
     }
 
     /// The class of a word as written. Contractions count by their ending:
@@ -181,10 +183,18 @@ impl SentenceSyntax {
         let span = ByteSpan::new(sentence.start, sentence.end);
         let words: Vec<Word> = sentences::tokens(text, sentence.start, sentence.end)
             .into_iter()
-            .map(|t| Word { span: ByteSpan::new(t.start, t.end), class: lexicon.class(&text[t.start..t.end]) })
+            .map(|t| Word {
+                span: ByteSpan::new(t.start, t.end),
+                class: lexicon.class(&text[t.start..t.end]),
+            })
             .collect();
         let (clauses, clause_spans) = split_clauses(text, span, &words);
-        SentenceSyntax { span, words, clauses, clause_spans }
+        SentenceSyntax {
+            span,
+            words,
+            clauses,
+            clause_spans,
+        }
     }
 
     /// The index of the first word that ends after `at`.
@@ -194,12 +204,17 @@ impl SentenceSyntax {
 
     /// The index of the clause holding byte `at`.
     pub fn clause_index(&self, at: usize) -> usize {
-        self.clause_spans.partition_point(|c| c.end <= at).min(self.clause_spans.len().saturating_sub(1))
+        self.clause_spans
+            .partition_point(|c| c.end <= at)
+            .min(self.clause_spans.len().saturating_sub(1))
     }
 
     /// The byte span of the clause holding `at`.
     pub fn clause_span(&self, at: usize) -> ByteSpan {
-        self.clause_spans.get(self.clause_index(at)).copied().unwrap_or(self.span)
+        self.clause_spans
+            .get(self.clause_index(at))
+            .copied()
+            .unwrap_or(self.span)
     }
 
     /// Every clause's byte span, in order.
@@ -213,7 +228,11 @@ impl SentenceSyntax {
     pub fn frame(&self, at: usize) -> Frame {
         let first = self.word_from(at);
         let clause = &self.clauses[self.clause_index(at).min(self.clauses.len().saturating_sub(1))];
-        let mut frame = Frame { modality: Modality::Asserted, negated: false, passive: false };
+        let mut frame = Frame {
+            modality: Modality::Asserted,
+            negated: false,
+            passive: false,
+        };
         let from = first.saturating_sub(AUXILIARY_REACH).max(clause.start);
         for word in self.words[from..first].iter().rev() {
             match word.class {
@@ -233,7 +252,10 @@ impl SentenceSyntax {
             }
         }
         // a "to" that closed the group is the infinitive's own; a condition opens the clause
-        if self.words[clause.start..first].iter().any(|w| w.class == Some(WordClass::Condition)) {
+        if self.words[clause.start..first]
+            .iter()
+            .any(|w| w.class == Some(WordClass::Condition))
+        {
             frame.modality = Modality::Conditional;
         }
         frame
@@ -292,18 +314,34 @@ mod tests {
 
     fn lexicon() -> FunctionWords {
         let text = include_str!("../../ontology/lexicon/function_words.tsv");
-        FunctionWords::new(text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("word\t")).filter_map(|l| {
-            let (w, c) = l.split_once('\t')?;
-            Some((w.to_string(), WordClass::parse(c).expect("known class")))
-        }))
+        FunctionWords::new(
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with("word\t"))
+                .filter_map(|l| {
+                    let (w, c) = l.split_once('\t')?;
+                    Some((w.to_string(), WordClass::parse(c).expect("known class")))
+                }),
+        )
     }
 
     fn read(text: &str) -> SentenceSyntax {
-        SentenceSyntax::new(text, &Sentence { start: 0, end: text.len(), headline: false }, &lexicon())
+        SentenceSyntax::new(
+            text,
+            &Sentence {
+                start: 0,
+                end: text.len(),
+                headline: false,
+            },
+            &lexicon(),
+        )
     }
 
     fn clauses(text: &str) -> Vec<&str> {
-        read(text).clause_spans().iter().map(|s| text[s.start..s.end].trim()).collect()
+        read(text)
+            .clause_spans()
+            .iter()
+            .map(|s| text[s.start..s.end].trim())
+            .collect()
     }
 
     fn frame_of(text: &str, verb: &str) -> Frame {
@@ -316,15 +354,25 @@ mod tests {
             clauses("China refused to meet Cameron after he met the Dalai Lama."),
             vec!["China refused to meet Cameron", "after he met the Dalai Lama."]
         );
-        assert_eq!(clauses("Kenya agreed; Norway did not."), vec!["Kenya agreed;", "Norway did not."]);
-        assert_eq!(clauses("The talks \u{2013} the first in years \u{2013} ended."), vec!["The talks", "\u{2013} the first in years", "\u{2013} ended."]);
+        assert_eq!(
+            clauses("Kenya agreed; Norway did not."),
+            vec!["Kenya agreed;", "Norway did not."]
+        );
+        assert_eq!(
+            clauses("The talks \u{2013} the first in years \u{2013} ended."),
+            vec!["The talks", "\u{2013} the first in years", "\u{2013} ended."]
+        );
         // a hyphen inside a word is no dash; "and" joins, it does not split
-        assert_eq!(clauses("Kenya and Norway signed a cease-fire."), vec!["Kenya and Norway signed a cease-fire."]);
+        assert_eq!(
+            clauses("Kenya and Norway signed a cease-fire."),
+            vec!["Kenya and Norway signed a cease-fire."]
+        );
     }
 
     #[test]
     fn clause_spans_tile_the_sentence() {
-        let text = "Talks began when the envoys arrived; they ended - as expected - but nobody left, although it rained.";
+        let text =
+            "Talks began when the envoys arrived; they ended - as expected - but nobody left, although it rained.";
         let syntax = read(text);
         let spans = syntax.clause_spans();
         assert_eq!(spans.first().map(|s| s.start), Some(0));
@@ -333,24 +381,46 @@ mod tests {
             assert_eq!(pair[0].end, pair[1].start);
         }
         for at in 0..text.len() {
-            assert!(syntax.clause_span(at).start <= at && at < syntax.clause_span(at).end, "byte {at}");
+            assert!(
+                syntax.clause_span(at).start <= at && at < syntax.clause_span(at).end,
+                "byte {at}"
+            );
         }
     }
 
     #[test]
     fn frames_read_negation_modality_and_voice() {
-        let asserted = Frame { modality: Modality::Asserted, negated: false, passive: false };
+        let asserted = Frame {
+            modality: Modality::Asserted,
+            negated: false,
+            passive: false,
+        };
         assert_eq!(frame_of("Kenya signed the accord.", "signed"), asserted);
         assert_eq!(frame_of("Kenya has already signed the accord.", "signed"), asserted);
         assert!(frame_of("Kenya did not sign the accord.", "sign").negated);
         assert!(frame_of("Kenya didn't sign the accord.", "sign").negated);
         assert!(frame_of("Kenya never signed the accord.", "signed").negated);
-        assert_eq!(frame_of("The ministers will meet in Oslo.", "meet").modality, Modality::Future);
-        assert_eq!(frame_of("The ministers could meet in Oslo.", "meet").modality, Modality::Conditional);
-        assert_eq!(frame_of("Russia must withdraw its troops.", "withdraw").modality, Modality::Obligation);
-        assert_eq!(frame_of("Kenya agreed to meet Norway.", "meet").modality, Modality::Infinitive);
+        assert_eq!(
+            frame_of("The ministers will meet in Oslo.", "meet").modality,
+            Modality::Future
+        );
+        assert_eq!(
+            frame_of("The ministers could meet in Oslo.", "meet").modality,
+            Modality::Conditional
+        );
+        assert_eq!(
+            frame_of("Russia must withdraw its troops.", "withdraw").modality,
+            Modality::Obligation
+        );
+        assert_eq!(
+            frame_of("Kenya agreed to meet Norway.", "meet").modality,
+            Modality::Infinitive
+        );
         assert!(frame_of("The minister was urged to resign.", "urged").passive);
-        assert_eq!(frame_of("If they meet, the war ends.", "meet").modality, Modality::Conditional);
+        assert_eq!(
+            frame_of("If they meet, the war ends.", "meet").modality,
+            Modality::Conditional
+        );
     }
 
     #[test]

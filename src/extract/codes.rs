@@ -48,18 +48,24 @@ fn table() -> &'static [Row] {
 /// the table has no row for it.
 pub fn event_codes(class: EventClass, status: Option<MeetingStatus>) -> Option<&'static EventCodes> {
     let status = status.map_or("*", MeetingStatus::name);
-    table().iter().find(|r| r.kind == class.name() && (r.status == "*" || r.status == status)).map(|r| &r.codes)
+    table()
+        .iter()
+        .find(|r| r.kind == class.name() && (r.status == "*" || r.status == status))
+        .map(|r| &r.codes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::model::{MeetingStatus, Topic};
-    use std::collections::BTreeSet;
 
     #[test]
     fn every_kind_and_meeting_status_has_codes() {
-        for status in [MeetingStatus::Held, MeetingStatus::Planned, MeetingStatus::Proposed, MeetingStatus::Cancelled] {
+        for status in [
+            MeetingStatus::Held,
+            MeetingStatus::Planned,
+            MeetingStatus::Proposed,
+            MeetingStatus::Cancelled,
+        ] {
             assert!(event_codes(EventClass::Meeting, Some(status)).is_some(), "{status:?}");
         }
         for class in EventClass::all() {
@@ -68,8 +74,14 @@ mod tests {
         }
         assert_eq!(
             event_codes(EventClass::Demand, None),
-            Some(&EventCodes { plover: Some("REQUEST".into()), cameo: "10".into() })
+            Some(&EventCodes {
+                plover: Some("REQUEST".into()),
+                cameo: "10".into()
+            })
         );
-        assert_eq!(event_codes(EventClass::Statement, None).map(|c| c.plover.as_deref()), Some(None));
+        assert_eq!(
+            event_codes(EventClass::Statement, None).map(|c| c.plover.as_deref()),
+            Some(None)
+        );
     }
 }

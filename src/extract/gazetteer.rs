@@ -238,7 +238,10 @@ const FIRST_WORD_BITS: usize = 1 << 20;
 impl WordForms {
     /// Compiles `forms` (none empty), matched byte for byte or, with
     /// `ascii_case_insensitive`, ignoring the case of ASCII letters.
-    pub fn new<F: AsRef<str>>(forms: &[F], ascii_case_insensitive: bool) -> Result<WordForms, aho_corasick::BuildError> {
+    pub fn new<F: AsRef<str>>(
+        forms: &[F],
+        ascii_case_insensitive: bool,
+    ) -> Result<WordForms, aho_corasick::BuildError> {
         let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(ascii_case_insensitive)
@@ -256,7 +259,9 @@ impl WordForms {
         };
         for form in forms {
             let form = form.as_ref();
-            let Some(&first) = form.as_bytes().first() else { continue };
+            let Some(&first) = form.as_bytes().first() else {
+                continue;
+            };
             let cases = |byte: u8| {
                 if ascii_case_insensitive {
                     [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()]
@@ -345,7 +350,11 @@ impl WordForms {
     fn first_word_bit(&self, text: &str, at: usize) -> usize {
         let mut hasher = FxHasher::default();
         for c in text[at..].chars().take_while(|c| c.is_alphanumeric()) {
-            let c = if self.ascii_case_insensitive { c.to_ascii_lowercase() } else { c };
+            let c = if self.ascii_case_insensitive {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
             hasher.write_u32(u32::from(c));
         }
         (hasher.finish() as usize) & (FIRST_WORD_BITS - 1)
@@ -450,9 +459,15 @@ mod tests {
                 assert_eq!(spans(&walked), spans(&searched), "{:?}", &text[start..end]);
                 assert!(walked.iter().zip(&searched).all(|(a, b)| a.targets == b.targets));
                 let upper = text.to_uppercase();
-                let end = if end == text.len() { upper.len() } else { upper.len().min(end) };
+                let end = if end == text.len() {
+                    upper.len()
+                } else {
+                    upper.len().min(end)
+                };
                 let start = (0..=start).rev().find(|&i| upper.is_char_boundary(i)).unwrap_or(0);
-                let end = (end..=upper.len()).find(|&i| upper.is_char_boundary(i)).unwrap_or(upper.len());
+                let end = (end..=upper.len())
+                    .find(|&i| upper.is_char_boundary(i))
+                    .unwrap_or(upper.len());
                 assert_eq!(
                     spans(&caps.find(&upper, start, end)),
                     spans(&caps.find_by_overlapping_search(&upper, start, end)),

@@ -170,7 +170,6 @@ pub const PAIR_PHRASES: DataFile = data_file!("lexicon/pair_phrases.txt");
 pub const DEAL_NOUNS: DataFile = data_file!("lexicon/deal_nouns.txt");
 pub const EVENT_CODES: DataFile = data_file!("rules/event_codes.tsv");
 
-
 fn list(field: &str) -> Vec<String> {
     field
         .split('|')
@@ -232,7 +231,8 @@ impl Lexicon {
         event_codes_of(&EVENT_CODES)?;
         let mut function_words = Vec::new();
         for row in FUNCTION_WORDS.rows(&["word", "class"])? {
-            let class = WordClass::parse(row.get(1)).ok_or_else(|| row.error(format!("unknown word class `{}`", row.get(1))))?;
+            let class = WordClass::parse(row.get(1))
+                .ok_or_else(|| row.error(format!("unknown word class `{}`", row.get(1))))?;
             function_words.push((row.get(0).to_string(), class));
         }
         let mut title_states = Vec::new();

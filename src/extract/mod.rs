@@ -79,7 +79,10 @@ impl Extractor {
     pub fn try_extract(&self, doc: &Document) -> Result<Extraction, ParleyError> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc))).map_err(|payload| {
             let message = crate::error::panic_message(payload.as_ref());
-            ParleyError::Extraction { document: doc.id.clone(), message: message.lines().next().unwrap_or("").chars().take(200).collect() }
+            ParleyError::Extraction {
+                document: doc.id.clone(),
+                message: message.lines().next().unwrap_or("").chars().take(200).collect(),
+            }
         })
     }
 

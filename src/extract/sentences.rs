@@ -90,11 +90,20 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 let ends_clause = line.ends_with(['.', '!', '?', ':', '"', '\u{201D}']);
                 // a headline is a short first line of a block, followed by a capitalized line;
                 // a wire story's wrapped lines also lack final punctuation but are not first
-                let first_of_block = line_start == 0 || text[..line_start].trim_end_matches([' ', '\t']).ends_with("\n\n");
-                let next_capitalized = text[skip_space(text, next)..].chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\u{201C}'));
+                let first_of_block =
+                    line_start == 0 || text[..line_start].trim_end_matches([' ', '\t']).ends_with("\n\n");
+                let next_capitalized = text[skip_space(text, next)..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '\u{201C}'));
                 let short_line = line.chars().count() < 100 && !line.ends_with([',', ';']);
                 let headline = first_of_block && line_start == start && short_line && !ends_clause && next_capitalized;
-                if next_line_blank_or_indented || ends_clause || headline || line.ends_with(" -") || line.ends_with("--") {
+                if next_line_blank_or_indented
+                    || ends_clause
+                    || headline
+                    || line.ends_with(" -")
+                    || line.ends_with("--")
+                {
                     Some(i)
                 } else {
                     None
@@ -296,7 +305,10 @@ mod tests {
         for sample in samples {
             let expected: Vec<(usize, usize)> = word.find_iter(sample).map(|m| (m.start() + 2, m.end() + 2)).collect();
             let padded = format!("..{sample}");
-            let got: Vec<(usize, usize)> = tokens(&padded, 2, padded.len()).iter().map(|t| (t.start, t.end)).collect();
+            let got: Vec<(usize, usize)> = tokens(&padded, 2, padded.len())
+                .iter()
+                .map(|t| (t.start, t.end))
+                .collect();
             assert_eq!(got, expected, "{sample:?}");
         }
     }

@@ -322,11 +322,13 @@ pub(crate) fn style(kind: &str) -> Style {
         "State" => ((0xE1, 0x57, 0x59), "box", "rectangle"),
         "Organization" => ((0x59, 0xA1, 0x4F), "hexagon", "hexagon"),
         "Place" => ((0xED, 0xC9, 0x48), "house", "trapezoid"),
-        other => return crate::kinds::event_style(other).unwrap_or(Style {
-            color: (0xCC, 0xCC, 0xCC),
-            dot_shape: "ellipse",
-            yed_shape: "ellipse",
-        }),
+        other => {
+            return crate::kinds::event_style(other).unwrap_or(Style {
+                color: (0xCC, 0xCC, 0xCC),
+                dot_shape: "ellipse",
+                yed_shape: "ellipse",
+            })
+        }
     };
     Style {
         color,

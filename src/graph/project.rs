@@ -28,14 +28,25 @@ const ENTITY_CLASSES: &str = "parley:Person parley:State parley:Organization par
 
 /// `parley:Meeting parley:Demand ...`: every event class, for a VALUES clause.
 fn event_classes() -> String {
-    EVENT_KINDS.iter().map(|k| format!("parley:{}", k.name)).collect::<Vec<_>>().join(" ")
+    EVENT_KINDS
+        .iter()
+        .map(|k| format!("parley:{}", k.name))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The properties linking an event to an entity, which become edges in
 /// `--events nodes`: every agent role (but those whose agents the event links
 /// through another role already: a host is a participant), and the location.
 fn link_properties() -> String {
-    ROLES.iter().filter(|r| r.also.is_none()).map(|r| r.property).chain(["location"]).map(|p| format!("parley:{p}")).collect::<Vec<_>>().join(" ")
+    ROLES
+        .iter()
+        .filter(|r| r.also.is_none())
+        .map(|r| r.property)
+        .chain(["location"])
+        .map(|p| format!("parley:{p}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The relations of edges that go from one agent to another ("demanded").
@@ -210,7 +221,10 @@ fn read_events(store: &ParleyStore) -> Result<BTreeMap<String, Event>, ParleyErr
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
     for row in select(
         store,
-        &format!("SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {} }} }}", event_classes()),
+        &format!(
+            "SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {} }} }}",
+            event_classes()
+        ),
     )? {
         let (Some(e), Some(t)) = (text(&row[0]), text(&row[1])) else {
             continue;
@@ -259,7 +273,10 @@ fn read_events(store: &ParleyStore) -> Result<BTreeMap<String, Event>, ParleyErr
     }
     for row in select(
         store,
-        &format!("SELECT DISTINCT ?e ?p ?x WHERE {{ ?e ?p ?x VALUES ?p {{ {} }} }}", link_properties()),
+        &format!(
+            "SELECT DISTINCT ?e ?p ?x WHERE {{ ?e ?p ?x VALUES ?p {{ {} }} }}",
+            link_properties()
+        ),
     )? {
         let (Some(e), Some(p), Some(x)) = (text(&row[0]), text(&row[1]), text(&row[2])) else {
             continue;

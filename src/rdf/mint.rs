@@ -79,7 +79,6 @@ pub fn wikidata_iri(qid: &str) -> NamedNode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::model::Topic;
 
     #[test]
     fn patterns() {

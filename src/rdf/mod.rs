@@ -309,7 +309,12 @@ impl<'a> DocumentGraph<'a> {
         self.triples
             .iter()
             .map(|(subject, predicate, object)| {
-                Quad::new(self.nodes[*subject].clone(), *predicate, self.term(object), graph.clone())
+                Quad::new(
+                    self.nodes[*subject].clone(),
+                    *predicate,
+                    self.term(object),
+                    graph.clone(),
+                )
             })
             .collect()
     }
@@ -486,7 +491,12 @@ mod tests {
                 date: NaiveDate::from_ymd_opt(1999, 1, 2),
                 ..Event::new(
                     EventClass::Statement,
-                    Evidence { start: 24, end: 100, text: nasty.into(), rule: "statement.said".into() },
+                    Evidence {
+                        start: 24,
+                        end: 100,
+                        text: nasty.into(),
+                        rule: "statement.said".into(),
+                    },
                 )
             }],
         };
@@ -522,11 +532,17 @@ mod tests {
                 date: NaiveDate::from_ymd_opt(2025, 5, 16),
                 ..Event::new(
                     EventClass::Meeting,
-                    Evidence { start: 0, end: 23, text: "Russia and Ukraine met.".into(), rule: "meeting.verb.met".into() },
+                    Evidence {
+                        start: 0,
+                        end: 23,
+                        text: "Russia and Ukraine met.".into(),
+                        rule: "meeting.verb.met".into(),
+                    },
                 )
             }],
         };
-        let entities = [EntityKey::State("RUS".into()), EntityKey::State("UKR".into())].map(|key| mint::entity_iri(&key));
+        let entities =
+            [EntityKey::State("RUS".into()), EntityKey::State("UKR".into())].map(|key| mint::entity_iri(&key));
         assert_eq!(DocumentGraph::new(&doc, &extraction).entities(), entities);
         let quads = document_quads(&doc, &extraction);
         let graph = GraphName::NamedNode(mint::document_iri("talks"));
@@ -550,7 +566,11 @@ mod tests {
         assert_eq!(participants, 2, "the dangling entity id 7 is skipped");
         let state = mint::entity_iri(&EntityKey::State("RUS".into()));
         assert!(has(&state, parley::ISO_CODE, Literal::new_simple_literal("RUS").into()));
-        assert!(has(&doc_iri_of("talks"), dcterms::DATE, Literal::new_typed_literal("2025-05-16", xsd::DATE).into()));
+        assert!(has(
+            &doc_iri_of("talks"),
+            dcterms::DATE,
+            Literal::new_typed_literal("2025-05-16", xsd::DATE).into()
+        ));
     }
 
     fn doc_iri_of(id: &str) -> NamedNode {

@@ -350,7 +350,11 @@ pub fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {
 /// long as the process, so they can be written like the constants above.
 pub fn parley_term(local: &str) -> NamedNodeRef<'static> {
     static TERMS: OnceLock<Vec<NamedNode>> = OnceLock::new();
-    let terms = TERMS.get_or_init(|| kind_terms().map(|local| NamedNode::new_unchecked(format!("{PARLEY_NS}{local}"))).collect());
+    let terms = TERMS.get_or_init(|| {
+        kind_terms()
+            .map(|local| NamedNode::new_unchecked(format!("{PARLEY_NS}{local}")))
+            .collect()
+    });
     let iri_len = PARLEY_NS.len() + local.len();
     terms
         .iter()
@@ -455,7 +459,11 @@ mod tests {
         // the event kinds' classes and properties, declared once in `kinds`
         for local in super::kind_terms() {
             let term = super::parley_term(local);
-            assert!(declared.contains(term.as_str()), "{} is not declared in ontology/parley.ttl", term.as_str());
+            assert!(
+                declared.contains(term.as_str()),
+                "{} is not declared in ontology/parley.ttl",
+                term.as_str()
+            );
         }
     }
 

@@ -124,10 +124,7 @@ impl EntityRules {
                     .find(|p| rest2.starts_with(**p));
                 let lead_len = if base == c.end {
                     // after the name, a title must come first: ", the spokesman for the Forum"
-                    let phrase_end = rest2
-                        .find(|ch: char| ch == ',' || ch == '.')
-                        .unwrap_or(rest2.len())
-                        .min(80);
+                    let phrase_end = rest2.find([',', '.']).unwrap_or(rest2.len()).min(80);
                     let phrase = &rest2[..phrase_end];
                     ["for the ", "of the ", "for ", "of ", "at the "]
                         .iter()

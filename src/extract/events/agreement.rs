@@ -20,7 +20,9 @@ use super::{RuleKind, SentenceContext};
 /// `events` the other events (for "both sides agreed").
 pub(super) fn read(cx: &SentenceContext<'_>, speaker: Option<usize>, meetings: &[Event], events: &mut Vec<Event>) {
     for (ts, te, rule) in cx.triggers(EventClass::Agreement) {
-        if !cx.overlapped_by(RuleKind::Veto(EventClass::Agreement), ts, te) && one(cx, (ts, te, rule), speaker, meetings, events) {
+        if !cx.overlapped_by(RuleKind::Veto(EventClass::Agreement), ts, te)
+            && one(cx, (ts, te, rule), speaker, meetings, events)
+        {
             return;
         }
     }
@@ -49,7 +51,8 @@ fn one(
         return nominal(cx, (ts, te, rule), obj_end, events);
     }
     // "the signed accord" is no agreement told
-    let adjective_use = previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
+    let adjective_use =
+        previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
     let mut we = false;
     let mut parties: BTreeSet<usize> = if frame.passive {
         // "the agreement was signed by X and Y"
@@ -102,14 +105,24 @@ const NOUN_PHRASE_REACH: usize = 5;
 /// named in the phrase before the noun and in a "with" or "between" right
 /// after it; two are needed, or it is a deal told before ("under the
 /// agreement").
-fn nominal(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), end: usize, events: &mut Vec<Event>) -> bool {
+fn nominal(
+    cx: &SentenceContext<'_>,
+    (ts, te, rule): (usize, usize, usize),
+    end: usize,
+    events: &mut Vec<Event>,
+) -> bool {
     let (text, doc) = (cx.text, cx.doc);
     let words = &cx.syntax.words;
     let noun = words.partition_point(|w| w.span.start < ts);
     let clause = cx.syntax.clause_span(ts);
     let mut np_start = ts;
     // a word the trigger starts inside ("peace-deal") is left out: the phrase is the words before it
-    for w in words[..noun].iter().rev().filter(|w| w.span.end <= ts).take(NOUN_PHRASE_REACH) {
+    for w in words[..noun]
+        .iter()
+        .rev()
+        .filter(|w| w.span.end <= ts)
+        .take(NOUN_PHRASE_REACH)
+    {
         let word = &text[w.span.start..w.span.end];
         let between = &text[w.span.end..np_start];
         if w.span.start < clause.start || w.class.is_some() || between.contains([',', ';', '(', ')', '"']) {
@@ -127,7 +140,12 @@ fn nominal(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), end:
         .found
         .iter()
         .filter(|f| f.start >= np_start && f.end <= ts)
-        .filter(|f| matches!(doc.entities[f.entity].kind, EntityKind::State | EntityKind::Organization))
+        .filter(|f| {
+            matches!(
+                doc.entities[f.entity].kind,
+                EntityKind::State | EntityKind::Organization
+            )
+        })
         .map(|f| f.entity)
         .collect();
     let after = text[te..end].trim_start().to_lowercase();
@@ -159,9 +177,18 @@ fn unnamed_subject(
     we: &mut bool,
 ) -> BTreeSet<usize> {
     let before = cx.text[cx.sentence().start..ts].trim_end().to_lowercase();
-    if cx.rules.pair_phrases.iter().any(|p| before.ends_with(p.as_str()) && word_boundary_before(&before, p.len())) {
-        let earlier = meetings.iter().chain(events.iter().filter(|e| e.class == EventClass::Agreement));
-        return main_pair(cx.doc).or_else(|| two_sides(cx.doc, ts, earlier)).unwrap_or_default();
+    if cx
+        .rules
+        .pair_phrases
+        .iter()
+        .any(|p| before.ends_with(p.as_str()) && word_boundary_before(&before, p.len()))
+    {
+        let earlier = meetings
+            .iter()
+            .chain(events.iter().filter(|e| e.class == EventClass::Agreement));
+        return main_pair(cx.doc)
+            .or_else(|| two_sides(cx.doc, ts, earlier))
+            .unwrap_or_default();
     }
     match previous_word(cx.text, ts).as_deref() {
         Some("he" | "she") => cx.pronoun(ts).into_iter().collect(),
@@ -193,7 +220,10 @@ fn main_pair(doc: &DocEntities) -> Option<BTreeSet<usize>> {
 
 /// Whether the `len` last bytes of `text` start a word.
 fn word_boundary_before(text: &str, len: usize) -> bool {
-    !text[..text.len() - len].chars().next_back().is_some_and(char::is_alphanumeric)
+    !text[..text.len() - len]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// The agents of the coordination after the first `word` in `te..end`:
@@ -204,7 +234,10 @@ fn agents_after_word(cx: &SentenceContext<'_>, te: usize, end: usize, word: &str
     let Some(i) = rest.find(&pattern) else {
         return BTreeSet::new();
     };
-    coordination_after(&cx.view, cx.doc, te + i + pattern.len() - 1, end).iter().map(|f| f.entity).collect()
+    coordination_after(&cx.view, cx.doc, te + i + pattern.len() - 1, end)
+        .iter()
+        .map(|f| f.entity)
+        .collect()
 }
 
 /// Whether `word` starts with a deal noun ("agreements", "communiqué").
@@ -216,7 +249,11 @@ fn is_deal_noun(cx: &SentenceContext<'_>, word: &str) -> bool {
 /// Whether a deal noun starts one of the trigger's words or of the few words
 /// after it ("signed a five-year trade treaty").
 fn names_deal(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> bool {
-    let words = cx.syntax.words.iter().filter(|w| w.span.start >= ts && w.span.start < end);
+    let words = cx
+        .syntax
+        .words
+        .iter()
+        .filter(|w| w.span.start >= ts && w.span.start < end);
     let trigger_words = words.clone().take_while(|w| w.span.end <= te).count();
     words.take(trigger_words + DEAL_NOUN_REACH).any(|w| {
         let word = cx.text[w.span.start..w.span.end].to_lowercase();
@@ -241,7 +278,11 @@ fn definite_deal_subject(cx: &SentenceContext<'_>, ts: usize) -> bool {
         .map(|w| cx.text[w.span.start..w.span.end].to_lowercase())
         .collect();
     matches!(before.first().map(String::as_str), Some("the" | "this" | "that"))
-        && before.iter().skip(1).take(2).any(|w| cx.rules.deal_nouns.iter().any(|n| w.starts_with(n.as_str())))
+        && before
+            .iter()
+            .skip(1)
+            .take(2)
+            .any(|w| cx.rules.deal_nouns.iter().any(|n| w.starts_with(n.as_str())))
 }
 
 /// The topic of a deal: named in the trigger ("reached a ceasefire
@@ -252,14 +293,26 @@ fn deal_topic(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> Top
     let after = &cx.text[te..end];
     // a relative clause or an aside says more of the deal, not what it is
     // about; "agreed that ..." right after the verb is what was agreed
-    let cut = [" that ", " which ", " who ", ", ", " under which ", " after ", " following "]
-        .iter()
-        .filter_map(|w| after.find(w))
-        .filter(|&i| !(i == 0 && after.starts_with(" that ")))
-        .min()
-        .unwrap_or(after.len());
+    let cut = [
+        " that ",
+        " which ",
+        " who ",
+        ", ",
+        " under which ",
+        " after ",
+        " following ",
+    ]
+    .iter()
+    .filter_map(|w| after.find(w))
+    .filter(|&i| !(i == 0 && after.starts_with(" that ")))
+    .min()
+    .unwrap_or(after.len());
     let words = format!("{} {}", &cx.text[ts..te], &after[..cut]);
-    cx.rules.topics_in(&words).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic)
+    cx.rules
+        .topics_in(&words)
+        .into_iter()
+        .find(|t| *t != Topic::Talks)
+        .unwrap_or(Topic::OtherTopic)
 }
 
 /// Who "we" are for a speaker: after talks the speaker took part in, the
@@ -267,7 +320,11 @@ fn deal_topic(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> Top
 /// speaker).
 fn our_side(doc: &DocEntities, speaker: usize, meetings: &[Event]) -> BTreeSet<usize> {
     let sides = &doc.entities[speaker].represents;
-    let own: BTreeSet<usize> = if sides.is_empty() { [speaker].into() } else { sides.clone() };
+    let own: BTreeSet<usize> = if sides.is_empty() {
+        [speaker].into()
+    } else {
+        sides.clone()
+    };
     let table = meetings.iter().rev().find_map(|m| {
         if m.class != EventClass::Meeting || m.status != Some(MeetingStatus::Held) {
             return None;
@@ -276,8 +333,10 @@ fn our_side(doc: &DocEntities, speaker: usize, meetings: &[Event]) -> BTreeSet<u
         if !participants.contains(&speaker) && participants.is_disjoint(&own) {
             return None;
         }
-        let states: BTreeSet<usize> =
-            participants.into_iter().filter(|&p| doc.entities[p].kind == EntityKind::State).collect();
+        let states: BTreeSet<usize> = participants
+            .into_iter()
+            .filter(|&p| doc.entities[p].kind == EntityKind::State)
+            .collect();
         (states.len() >= 2).then_some(states)
     });
     table.unwrap_or(own)

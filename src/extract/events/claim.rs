@@ -23,7 +23,10 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
         .rev()
         .find(|f| {
             f.end <= ts
-                && matches!(doc.entities[f.entity].kind, EntityKind::State | EntityKind::Organization)
+                && matches!(
+                    doc.entities[f.entity].kind,
+                    EntityKind::State | EntityKind::Organization
+                )
                 && (f.actor || f.possessive)
         })
         .map(|f| f.entity);

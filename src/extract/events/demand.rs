@@ -38,12 +38,25 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
 }
 
 /// Trigger words that are nouns as often as verbs: "domestic demand", "a call for talks".
-const NOUN_OR_VERB: &[&str] = &["demand", "demands", "call for", "calls for", "request for", "appeal for", "requests", "appeals"];
+const NOUN_OR_VERB: &[&str] = &[
+    "demand",
+    "demands",
+    "call for",
+    "calls for",
+    "request for",
+    "appeal for",
+    "requests",
+    "appeals",
+];
 
 /// The demand of one trigger, if it is one.
 fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: &mut Vec<Event>) -> Option<Demanded> {
     let (text, doc, view, s) = (cx.text, cx.doc, &cx.view, cx.sentence());
-    let verb = text[ts..te].to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let verb = text[ts..te]
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let frame = cx.syntax.frame(ts);
     if frame.negated || cx.overlapped_by(RuleKind::Negation, ts, te) {
         return None;
@@ -58,7 +71,12 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         let clause = &text[te..obj_end];
         if let Some(i) = clause.find(" by ") {
             let at = te + i + " by ".len();
-            by.extend(view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity));
+            by.extend(
+                view.agents(doc)
+                    .iter()
+                    .filter(|f| f.start >= at && f.start <= at + 4)
+                    .map(|f| f.entity),
+            );
         }
     } else if NOUN_OR_VERB.contains(&verb.as_str()) && !verb_context(cx, ts) {
         // a noun: "a North Korean call for talks", "Ukraine's demand for", "calls by X for"
@@ -75,7 +93,11 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
     let object_text = &text[te..obj_end];
     if !passive && (takes_addressee(&verb) || verb.ends_with("that")) {
         addressee.extend(
-            object(view, doc, te).iter().filter(|f| !f.possessive).map(|f| f.entity).filter(|e| !by.contains(e)),
+            object(view, doc, te)
+                .iter()
+                .filter(|f| !f.possessive)
+                .map(|f| f.entity)
+                .filter(|e| !by.contains(e)),
         );
     }
     // "demanded the release of the crew from Borduria"
@@ -83,7 +105,11 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         if let Some(i) = object_text.find(" from ") {
             let at = te + i + " from ".len();
             addressee.extend(
-                view.agents(doc).iter().filter(|f| f.start >= at && f.start <= at + 4).map(|f| f.entity).filter(|e| !by.contains(e)),
+                view.agents(doc)
+                    .iter()
+                    .filter(|f| f.start >= at && f.start <= at + 4)
+                    .map(|f| f.entity)
+                    .filter(|e| !by.contains(e)),
             );
         }
     }
@@ -102,7 +128,11 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
     if by.is_empty() || (needs_addressee(&verb) && addressee.is_empty()) {
         return None;
     }
-    let topics = if topics.is_empty() { vec![Topic::OtherTopic] } else { topics };
+    let topics = if topics.is_empty() {
+        vec![Topic::OtherTopic]
+    } else {
+        topics
+    };
     let date = cx.date_near(s.start, s.end, ts, Tense::Past);
     for topic in topics {
         let mut event = cx.event(EventClass::Demand, rule);
@@ -113,7 +143,11 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         event.date = date;
         events.push(event);
     }
-    Some(Demanded { start: te, end: obj_end, by })
+    Some(Demanded {
+        start: te,
+        end: obj_end,
+        by,
+    })
 }
 
 /// Whether the word before a trigger makes it a verb: an agent's mention or
@@ -123,7 +157,12 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
 fn verb_context(cx: &SentenceContext<'_>, ts: usize) -> bool {
     use crate::extract::clauses::WordClass::*;
     let text = cx.text;
-    if cx.view.agents(cx.doc).iter().any(|f| f.end <= ts && text[f.end..ts].trim().is_empty()) {
+    if cx
+        .view
+        .agents(cx.doc)
+        .iter()
+        .any(|f| f.end <= ts && text[f.end..ts].trim().is_empty())
+    {
         return true;
     }
     let i = cx.syntax.words.partition_point(|w| w.span.end <= ts);
@@ -131,8 +170,13 @@ fn verb_context(cx: &SentenceContext<'_>, ts: usize) -> bool {
         return false;
     };
     let word = text[prev.span.start..prev.span.end].to_lowercase();
-    matches!(word.as_str(), "he" | "she" | "they" | "we" | "it" | "i" | "who" | "which" | "that")
-        || matches!(prev.class, Some(Future | Conditional | Obligation | Do | To | Adverb | Negation | Relative | Coordinator | Be | Have))
+    matches!(
+        word.as_str(),
+        "he" | "she" | "they" | "we" | "it" | "i" | "who" | "which" | "that"
+    ) || matches!(
+        prev.class,
+        Some(Future | Conditional | Obligation | Do | To | Adverb | Negation | Relative | Coordinator | Be | Have)
+    )
 }
 
 /// How many words before a demand noun its noun phrase may start: "a |

@@ -63,7 +63,11 @@ fn one(
         })
         .map(|f| f.entity)
         .or_else(|| here(cx, cs, ce));
-    let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) { Tense::Past } else { Tense::Future };
+    let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) {
+        Tense::Past
+    } else {
+        Tense::Future
+    };
     let date = cx.date_near(cs, ce, ts, tense);
     if participants.is_empty() {
         // "The last talks, in New York in September": the meeting series told before
@@ -72,7 +76,13 @@ fn one(
     }
     let (hosts, mediators) = hosts_and_mediators(cx, cs, ce);
     let mut event = cx.event(EventClass::Meeting, rule);
-    event.add_agents(AgentRole::Participant, participants.into_iter().chain(hosts.iter().copied()).chain(mediators.iter().copied()));
+    event.add_agents(
+        AgentRole::Participant,
+        participants
+            .into_iter()
+            .chain(hosts.iter().copied())
+            .chain(mediators.iter().copied()),
+    );
     event.add_agents(AgentRole::Host, hosts);
     event.add_agents(AgentRole::Mediator, mediators);
     event.location = location;
@@ -113,10 +123,15 @@ fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize
     let window = &cx.text[cs..(te + CUE_REACH_AFTER_TRIGGER).min(ce)];
     let window = &window[..floor_boundary(window, window.len())];
     let rules = cx.rules;
-    cx.matched.iter().filter(|&&i| cx.kind(i) == kind).any(|&i| rules.regexes[i].is_match(window))
-        || rules.gapped_rules.iter().filter(|&&i| cx.kind(i) == kind).any(|&i| {
-            rules.regexes[i].is_match(window) && rules.regexes[i].is_match(cx.body())
-        })
+    cx.matched
+        .iter()
+        .filter(|&&i| cx.kind(i) == kind)
+        .any(|&i| rules.regexes[i].is_match(window))
+        || rules
+            .gapped_rules
+            .iter()
+            .filter(|&&i| cx.kind(i) == kind)
+            .any(|&i| rules.regexes[i].is_match(window) && rules.regexes[i].is_match(cx.body()))
 }
 
 /// Cancelled, proposed (also when a demand asks for it), planned (or
@@ -154,7 +169,9 @@ fn participants(
                 cx.view
                     .agents(doc)
                     .iter()
-                    .filter(|f| f.start >= d.start && f.end <= d.end && doc.entities[f.entity].kind == EntityKind::Person)
+                    .filter(|f| {
+                        f.start >= d.start && f.end <= d.end && doc.entities[f.entity].kind == EntityKind::Person
+                    })
                     .map(|f| f.entity),
             );
             if participants.is_empty() {
@@ -162,15 +179,27 @@ fn participants(
             }
         }
         _ => {
-            participants.extend(cx.view.agents(doc).iter().filter(|f| f.start >= cs && f.end <= ce).map(|f| f.entity));
+            participants.extend(
+                cx.view
+                    .agents(doc)
+                    .iter()
+                    .filter(|f| f.start >= cs && f.end <= ce)
+                    .map(|f| f.entity),
+            );
             if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|at| cx.pronoun(at)) {
                 participants.insert(p);
             }
         }
     }
-    let represented: Vec<usize> =
-        participants.iter().flat_map(|&p| doc.entities[p].represents.iter().copied()).collect();
-    participants.extend(represented.into_iter().filter(|&a| doc.entities[a].kind == EntityKind::State));
+    let represented: Vec<usize> = participants
+        .iter()
+        .flat_map(|&p| doc.entities[p].represents.iter().copied())
+        .collect();
+    participants.extend(
+        represented
+            .into_iter()
+            .filter(|&a| doc.entities[a].kind == EntityKind::State),
+    );
     participants
 }
 
@@ -207,4 +236,3 @@ fn role_regex() -> &'static Regex {
         .expect("valid role regex")
     })
 }
-

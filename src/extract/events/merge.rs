@@ -64,10 +64,13 @@ pub(super) fn agreements(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
         if e.class == EventClass::Agreement {
             let mine = sides(&e);
             let target = out.iter_mut().find(|o| {
-                o.class == EventClass::Agreement && o.topic == e.topic && sides(o).intersection(&mine).count() >= mine.len().min(2)
+                o.class == EventClass::Agreement
+                    && o.topic == e.topic
+                    && sides(o).intersection(&mine).count() >= mine.len().min(2)
             });
             if let Some(o) = target {
-                o.agents.extend(e.agents_in(AgentRole::Party).map(|p| (AgentRole::Party, p)));
+                o.agents
+                    .extend(e.agents_in(AgentRole::Party).map(|p| (AgentRole::Party, p)));
                 if o.date.is_none() {
                     o.date = e.date;
                 }

@@ -127,7 +127,9 @@ impl EventRules {
         let kinds = lexicon
             .event_rules
             .iter()
-            .map(|r| RuleKind::parse(&r.kind).ok_or_else(|| bad(r.line, format!("rule {}: unknown kind `{}`", r.id, r.kind))))
+            .map(|r| {
+                RuleKind::parse(&r.kind).ok_or_else(|| bad(r.line, format!("rule {}: unknown kind `{}`", r.id, r.kind)))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         // a trigger rule always goes in the set: it is what makes a sentence worth a second look
         let long_gap = Regex::new(r"\.\{\d*,\d{3,}\}\??").expect("valid regex");
@@ -204,7 +206,12 @@ impl EventRules {
     fn matches(&self, sentence: &str) -> Vec<usize> {
         let mut matched = self.set_matches(sentence);
         if !matched.is_empty() {
-            matched.extend(self.gapped_rules.iter().copied().filter(|&i| self.regexes[i].is_match(sentence)));
+            matched.extend(
+                self.gapped_rules
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.regexes[i].is_match(sentence)),
+            );
             matched.sort_unstable();
         }
         matched
@@ -212,7 +219,11 @@ impl EventRules {
 
     /// Indices of the rules of `set` that match `sentence`, in rule order.
     fn set_matches(&self, sentence: &str) -> Vec<usize> {
-        self.set.matches(sentence).into_iter().map(|i| self.set_rules[i]).collect()
+        self.set
+            .matches(sentence)
+            .into_iter()
+            .map(|i| self.set_rules[i])
+            .collect()
     }
 
     /// Topics named in `text`, in order, without repeats.
@@ -256,7 +267,17 @@ impl EventRules {
                 continue;
             }
             let syntax = SentenceSyntax::new(text, s, &self.function_words);
-            let cx = SentenceContext { rules: self, text, sentences, doc, si, view, syntax, matched, doc_date };
+            let cx = SentenceContext {
+                rules: self,
+                text,
+                sentences,
+                doc,
+                si,
+                view,
+                syntax,
+                matched,
+                doc_date,
+            };
             let speaker = statement::read(&cx, &mut events);
             let demanded = demand::read(&cx, &mut events);
             agreement::read(&cx, speaker, &meetings, &mut events);
@@ -313,24 +334,28 @@ impl<'a> SentenceContext<'a> {
         self.rules.kinds[rule]
     }
 
-
     /// The first matched rule of `kind`.
     fn rule_of(&self, kind: RuleKind) -> Option<usize> {
         self.matched.iter().find(|&&i| self.kind(i) == kind).copied()
     }
 
-
-
     /// The sentence as the evidence of an event found by `rule`.
     fn evidence(&self, rule: usize) -> Evidence {
         let s = self.sentence();
-        Evidence { start: s.start, end: s.end, text: self.body().to_string(), rule: self.rules.rules[rule].id.clone() }
+        Evidence {
+            start: s.start,
+            end: s.end,
+            text: self.body().to_string(),
+            rule: self.rules.rules[rule].id.clone(),
+        }
     }
 
     /// Byte span of the first match of `rule` in the sentence.
     fn trigger_at(&self, rule: usize) -> Option<(usize, usize)> {
         let start = self.sentence().start;
-        self.rules.regexes[rule].find(self.body()).map(|m| (start + m.start(), start + m.end()))
+        self.rules.regexes[rule]
+            .find(self.body())
+            .map(|m| (start + m.start(), start + m.end()))
     }
 
     /// Every match of the trigger rules of `class` in the sentence, as
@@ -344,7 +369,11 @@ impl<'a> SentenceContext<'a> {
             .matched
             .iter()
             .filter(|&&i| self.kind(i) == RuleKind::Trigger(class))
-            .flat_map(|&i| self.rules.regexes[i].find_iter(self.body()).map(move |m| (start + m.start(), start + m.end(), i)))
+            .flat_map(|&i| {
+                self.rules.regexes[i]
+                    .find_iter(self.body())
+                    .map(move |m| (start + m.start(), start + m.end(), i))
+            })
             .collect();
         found.sort();
         let mut last_end = 0;
@@ -368,13 +397,18 @@ impl<'a> SentenceContext<'a> {
     fn overlapped_by(&self, kind: RuleKind, ts: usize, te: usize) -> bool {
         let start = self.sentence().start;
         self.matched.iter().filter(|&&i| self.kind(i) == kind).any(|&i| {
-            self.rules.regexes[i].find_iter(self.body()).any(|m| start + m.start() < te && ts < start + m.end())
+            self.rules.regexes[i]
+                .find_iter(self.body())
+                .any(|m| start + m.start() < te && ts < start + m.end())
         })
     }
 
     /// The date told in `from..to` nearest to `at`, resolved against the document's date.
     fn date_near(&self, from: usize, to: usize, at: usize, tense: Tense) -> Option<NaiveDate> {
-        dates::find(self.text, from, to, self.doc_date, tense).into_iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.date)
+        dates::find(self.text, from, to, self.doc_date, tense)
+            .into_iter()
+            .min_by_key(|d| d.start.abs_diff(at))
+            .map(|d| d.date)
     }
 
     /// An event of `class` with this sentence as its evidence.

@@ -37,7 +37,10 @@ fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<(
     }
     if let Some(f) = subject(&cx.view, cx.doc, ts).first() {
         let between = &text[f.end..ts];
-        if !between.contains(['\u{201C}', '\u{201D}', '"']) && between.len() < MAX_FRAME_GAP && opens_its_segment(between) {
+        if !between.contains(['\u{201C}', '\u{201D}', '"'])
+            && between.len() < MAX_FRAME_GAP
+            && opens_its_segment(between)
+        {
             return Some((f.entity, f.start));
         }
     }
@@ -47,7 +50,9 @@ fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<(
     if !verb.starts_with("told") && !verb.starts_with("tell") {
         // only where the frame is inverted ("..., said X") or closes the
         // sentence: in "said X had agreed", X is who the words are about
-        let inverted = text[cx.sentence().start..ts].trim_end().ends_with([',', '"', '\u{201D}']);
+        let inverted = text[cx.sentence().start..ts]
+            .trim_end()
+            .ends_with([',', '"', '\u{201D}']);
         let after = coordination_after(&cx.view, cx.doc, te, cx.sentence().end);
         if let Some(f) = after.first().filter(|f| title_only(&text[te..f.start])) {
             let rest = text[f.end..cx.sentence().end].trim_start();
@@ -60,7 +65,10 @@ fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<(
         Some("he" | "she") => {
             // the frame starts at the pronoun
             let before = text[..ts].trim_end();
-            let at = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1).max(cx.sentence().start);
+            let at = before
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| i + 1)
+                .max(cx.sentence().start);
             cx.pronoun(ts).map(|p| (p, at))
         }
         _ => None,
@@ -103,7 +111,12 @@ fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, ts: usize, te: us
     let before = text[s.start..frame_start].trim_end();
     let content_before = before
         .strip_suffix(',')
-        .map(|b| b.trim().trim_matches(['"', '\u{201C}', '\u{201D}', ' ']).trim_end_matches(',').to_string())
+        .map(|b| {
+            b.trim()
+                .trim_matches(['"', '\u{201C}', '\u{201D}', ' '])
+                .trim_end_matches(',')
+                .to_string()
+        })
         .filter(|b| b.split_whitespace().count() >= 3 && !starts_adverbial(b));
     let after = reported_clause(&text[te..s.end]);
     let after_says_something = !starts_adverbial(&after);
@@ -128,10 +141,12 @@ fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, ts: usize, te: us
 fn starts_adverbial(after: &str) -> bool {
     let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    PREPOSITIONS.contains(&first) || matches!(first, "" | "yesterday" | "today" | "later" | "earlier" | "also" | "again")
+    PREPOSITIONS.contains(&first)
+        || matches!(
+            first,
+            "" | "yesterday" | "today" | "later" | "earlier" | "also" | "again"
+        )
 }
-
-
 
 /// A quote opened in an earlier sentence and attributed where it closes
 /// ("“Our position – if ..., sanctions must follow. Pressure ...,” the
@@ -173,8 +188,7 @@ pub(super) fn quotes_across_sentences(rules: &EventRules, text: &str, sentences:
             .collect();
         let opening = earlier.join(" ").trim_start_matches(['\u{201C}', '"']).to_string();
         e.text = format!("{opening} {}", e.text);
-        for i in first..si {
-            let s = &sentences[i];
+        for s in &sentences[first..si] {
             let sentence = &text[s.start..s.end];
             if let Some(m) = rules.regexes[conditional].find(sentence) {
                 // the consequence is what is demanded: "tough sanctions must follow"
@@ -247,4 +261,3 @@ fn reported_clause(rest: &str) -> String {
     let rest = rest.strip_prefix("that ").unwrap_or(rest);
     rest.trim_end_matches(['.', ' ']).to_string()
 }
-

@@ -171,7 +171,6 @@ pub(super) fn object<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&
         .collect()
 }
 
-
 /// The person "he" or "she" stands for: the first person named in the
 /// sentence before it, else the first person named in the nearest earlier
 /// sentence that names one. News names the subject first, and the subject is
@@ -255,9 +254,7 @@ pub(super) fn clause_end(text: &str, from: usize, end: usize) -> usize {
     let bytes = rest.as_bytes();
     // a period ends the clause only before a space or the end: not in "5.5bn" or "U.S."
     rest.match_indices(['.', ';', '\u{2013}', '\u{2014}'])
-        .find(|&(i, m)| {
-            m != "." || bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) && !is_initial(rest, i)
-        })
+        .find(|&(i, m)| m != "." || bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) && !is_initial(rest, i))
         .map_or(end, |(i, _)| from + i)
 }
 
@@ -265,7 +262,9 @@ pub(super) fn clause_end(text: &str, from: usize, end: usize) -> usize {
 /// capitals ("U.S.", "J."), which does not end a clause.
 fn is_initial(text: &str, dot: usize) -> bool {
     let word = text[..dot].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    !word.is_empty() && word.chars().all(|c| c.is_uppercase() || c == '.') && word.chars().filter(|c| c.is_uppercase()).count() <= 3
+    !word.is_empty()
+        && word.chars().all(|c| c.is_uppercase() || c == '.')
+        && word.chars().filter(|c| c.is_uppercase()).count() <= 3
 }
 
 /// The agents of a coordination that starts right after `at` and ends
@@ -284,7 +283,9 @@ pub(super) fn coordination_after<'a>(view: &View<'a>, doc: &DocEntities, at: usi
         let gap = text[from..f.start].trim();
         let joiner = if out.is_empty() {
             // "with the Italian finance minister Domenico Siniscalco"
-            Some(gap).filter(|g| !g.contains([',', ';', '"', '(']) && g.split_whitespace().count() <= 5).map(|_| "")
+            Some(gap)
+                .filter(|g| !g.contains([',', ';', '"', '(']) && g.split_whitespace().count() <= 5)
+                .map(|_| "")
         } else {
             ["and", ",", ", and", "&"]
                 .iter()
@@ -309,7 +310,8 @@ fn title_words(words: &str) -> bool {
     let words: Vec<&str> = words.split_whitespace().collect();
     words.len() <= 5
         && words.iter().all(|w| {
-            matches!(*w, "the" | "of" | "its" | "his" | "her" | "their") || w.chars().next().is_some_and(char::is_uppercase)
+            matches!(*w, "the" | "of" | "its" | "his" | "her" | "their")
+                || w.chars().next().is_some_and(char::is_uppercase)
         })
 }
 

@@ -32,7 +32,9 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
         // "X warned that Y would face ...": Y is threatened, X threatens
         let target: Vec<usize> = subject(view, doc, ts).iter().map(|f| f.entity).collect();
         let warning = text[s.start..ts].to_lowercase().rfind("warn").map(|i| s.start + i);
-        let by = warning.map(|at| subject(view, doc, at).iter().map(|f| f.entity).collect()).unwrap_or_default();
+        let by = warning
+            .map(|at| subject(view, doc, at).iter().map(|f| f.entity).collect())
+            .unwrap_or_default();
         (by, target)
     } else {
         let by: Vec<usize> = subject(view, doc, ts).iter().map(|f| f.entity).collect();
@@ -46,7 +48,10 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
                     .filter(|f| f.start > te && f.end <= end)
                     .filter(|f| {
                         let before = text[te..f.start].trim_end().to_lowercase();
-                        before.ends_with(" against") || before.ends_with(" on") || before.ends_with(" against the") || before.ends_with(" on the")
+                        before.ends_with(" against")
+                            || before.ends_with(" on")
+                            || before.ends_with(" against the")
+                            || before.ends_with(" on the")
                     })
                     .map(|f| f.entity)
                     .take(1),
@@ -59,7 +64,12 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
         return;
     }
     let rest = &text[ts..clause_end(text, te, s.end)];
-    let topic = cx.rules.topics_in(rest).into_iter().find(|t| *t != Topic::Talks).unwrap_or(Topic::OtherTopic);
+    let topic = cx
+        .rules
+        .topics_in(rest)
+        .into_iter()
+        .find(|t| *t != Topic::Talks)
+        .unwrap_or(Topic::OtherTopic);
     let mut event = cx.event(EventClass::Threat, rule);
     event.add_agents(AgentRole::Threatener, threateners);
     event.add_agents(AgentRole::Threatened, targets);
