@@ -14,7 +14,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         let Some((speaker, frame_start)) = speaker_and_frame(cx, ts, te) else {
             continue;
         };
-        let Some(quote) = what_was_said(cx, frame_start, ts, te) else {
+        let Some(quote) = what_was_said(cx, frame_start, te) else {
             continue;
         };
         let mut event = cx.event(EventClass::Statement, rule);
@@ -100,7 +100,7 @@ fn opens_its_segment(between: &str) -> bool {
 /// ..."), without the frame's own adverbials ("said on Monday, in the
 /// first contact in years" says nothing). None when the sentence says
 /// nothing but who spoke.
-fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, ts: usize, te: usize) -> Option<String> {
+fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, te: usize) -> Option<String> {
     let (text, body, s) = (cx.text, cx.body(), cx.sentence());
     // the end of a quote opened in an earlier sentence: what comes before its close
     if closes_open_quote(body) {
@@ -119,6 +119,11 @@ fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, ts: usize, te: us
         })
         .filter(|b| b.split_whitespace().count() >= 3 && !starts_adverbial(b));
     let after = reported_clause(&text[te..s.end]);
+    // "traders it says have been held": the verb sits in a reduced relative
+    // clause, and what follows it lacks its subject; it reports no statement
+    if starts_with_auxiliary(cx, &after) && quote_text(body).is_none() {
+        return None;
+    }
     let after_says_something = !starts_adverbial(&after);
     if let Some(q) = quote_text(body) {
         // a word or two in quotes inside reported speech is a scare quote
@@ -126,14 +131,27 @@ fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, ts: usize, te: us
             return Some(q);
         }
     }
+    // "S1, X said, S2" joins both; "X said S" is S, even after a title set
+    // before the name ("Eritrea's foreign minister, Yonas Tekle, said S")
+    let parenthetical = text[te..s.end].trim_start().starts_with(',');
     let quote = match (content_before, after_says_something && !after.is_empty()) {
-        (Some(b), true) if text[te..s.end].trim_start().starts_with(',') => format!("{b} {after}"),
-        (Some(b), _) => b,
-        (None, true) => after,
+        (Some(b), true) if parenthetical => format!("{b} {after}"),
+        (_, true) => after,
+        (Some(b), false) => b,
         (None, false) => return None,
     };
-    let _ = ts;
     Some(quote).filter(|q| !q.trim().is_empty())
+}
+
+/// Whether reported words open with an auxiliary ("have been held"), so
+/// their subject stands before the speech verb.
+fn starts_with_auxiliary(cx: &SentenceContext<'_>, after: &str) -> bool {
+    use crate::extract::clauses::WordClass::*;
+    let first = after.split_whitespace().next().unwrap_or("");
+    matches!(
+        cx.rules.function_words.class(first),
+        Some(Be | Have | Future | Conditional | Obligation | Do)
+    )
 }
 
 /// Whether reported words are only the frame's adverbials: a time, a place,
