@@ -15,10 +15,10 @@ What it does:
      None of the corpora carry a publication date, so no --date is given: events get only dates
      that include a year.
   2. Runs `BIN extract INPUT.jsonl --format nquads` (one named graph per document) and reads every
-     parley:Meeting, Demand, Agreement, Statement and Claim node with its properties: agents
-     (participant / demandedBy / demandedOf / party / speaker / claimant, each with its rdfs:label
-     and type from the same document graph), topic, status, location, date, quote, text, rule and
-     the evidence sentence (parley:evidence).
+     parley:Meeting, Demand, Agreement, Statement, Claim and Threat node with its properties:
+     agents (participant / demandedBy / demandedOf / party / speaker / claimant / threatenedBy /
+     threatTarget, each with its rdfs:label and type from the same document graph), topic,
+     status, location, date, quote, text, rule and the evidence sentence (parley:evidence).
   3. Draws N events at random with Python's random.Random(SEED).sample. By default the draw is
      NOT stratified (every event of the pooled corpora equally likely); --stratify corpus or
      --stratify kind splits N as evenly as possible over the corpora or event kinds instead.
@@ -61,8 +61,9 @@ except ImportError:  # pragma: no cover
     sys.exit("sample_events.py needs rdflib: pip install rdflib")
 
 P = Namespace("https://w3id.org/parley/ontology#")
-KINDS = ["Meeting", "Demand", "Agreement", "Statement", "Claim"]
-ROLES = ["participant", "demandedBy", "demandedOf", "party", "speaker", "claimant"]
+KINDS = ["Meeting", "Demand", "Agreement", "Statement", "Claim", "Threat"]
+ROLES = ["participant", "demandedBy", "demandedOf", "party", "speaker", "claimant", "threatenedBy",
+         "threatTarget"]
 ATTRS = ["topic", "status", "location", "date", "quote", "text"]
 ENTITY_TYPES = ["Person", "State", "Organization", "Place"]
 
