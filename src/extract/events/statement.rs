@@ -102,9 +102,11 @@ fn opens_its_segment(between: &str) -> bool {
 /// nothing but who spoke.
 fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, te: usize) -> Option<String> {
     let (text, body, s) = (cx.text, cx.body(), cx.sentence());
-    // the end of a quote opened in an earlier sentence: what comes before its close
+    // the end of a quote opened in an earlier sentence: what comes before its
+    // close, when that close comes before the speech verb (in `He said: "We
+    // ...` the odd quote mark opens a quotation, it closes none)
     if closes_open_quote(body) {
-        if let Some(i) = body.find(['\u{201D}', '"']) {
+        if let Some(i) = body.find(['\u{201D}', '"']).filter(|&i| s.start + i < frame_start) {
             return Some(body[..i].trim().to_string()).filter(|q| !q.is_empty());
         }
     }
@@ -269,7 +271,8 @@ fn quote_text(body: &str) -> Option<String> {
 
 /// Reported speech: the clause after "said", without a leading "that".
 fn reported_clause(rest: &str) -> String {
-    let rest = rest.trim_start_matches([',', ' ']);
+    // `said: "We ...`: a colon and an opening quote mark lead into what was said
+    let rest = rest.trim_start_matches([',', ' ', ':', '"', '\u{201C}', '\n']);
     // "told reporters that ...", "told AFP that ...": the listener is not what was said
     let head: Vec<&str> = rest.split_whitespace().take(5).collect();
     let rest = match head.iter().position(|w| *w == "that") {

@@ -10,6 +10,16 @@ use crate::extract::model::{AgentRole, Event, EventClass, Topic};
 use super::syntax::{clause_end, object, subject};
 use super::{RuleKind, SentenceContext};
 
+/// How many words may stand between a threatener and the verb: "Kenya |
+/// has repeatedly | threatened".
+const SUBJECT_REACH: usize = 3;
+
+/// Whether the words between a subject and its verb are few and unbroken.
+fn close_before(gap: &str) -> bool {
+    !gap.contains([',', ';', '"', '\u{201C}', '\u{201D}', '(', ')', '-'])
+        && gap.split_whitespace().count() <= SUBJECT_REACH
+}
+
 /// Reads the sentence's threat, if any.
 pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
     let Some(rule) = cx.rule_of(RuleKind::Trigger(EventClass::Threat)) else {
@@ -27,6 +37,9 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
         return;
     }
     let (text, doc, view, s) = (cx.text, cx.doc, &cx.view, cx.sentence());
+    if text[..ts].ends_with('-') {
+        return; // "life-threatening"
+    }
     let trigger = text[ts..te].to_lowercase();
     let (threateners, targets): (Vec<usize>, Vec<usize>) = if trigger.contains("face") {
         // "X warned that Y would face ...": Y is threatened, X threatens
@@ -37,7 +50,14 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
             .unwrap_or_default();
         (by, target)
     } else {
-        let by: Vec<usize> = subject(view, doc, ts).iter().map(|f| f.entity).collect();
+        // the threatener governs the verb: named in its clause, a few words before it
+        // at most ("Kenya has repeatedly threatened"), not a name earlier in the sentence
+        let clause = cx.syntax.clause_span(ts);
+        let by: Vec<usize> = subject(view, doc, ts)
+            .iter()
+            .filter(|f| f.start >= clause.start && close_before(&text[f.end..ts]))
+            .map(|f| f.entity)
+            .collect();
         let end = clause_end(text, te, s.end);
         // "threatened Ukraine with", else "sanctions against / on Y" later in the clause
         let mut target: Vec<usize> = object(view, doc, te).iter().map(|f| f.entity).collect();
