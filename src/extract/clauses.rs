@@ -107,15 +107,17 @@ impl FunctionWords {
     /// The class of a word as written. Contractions count by their ending:
     /// "didn't" is a negation, "we'll" a future.
     pub fn class(&self, word: &str) -> Option<WordClass> {
-        let lower;
-        let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower = word.to_ascii_lowercase();
-            lower.as_str()
-        } else {
-            word
-        };
-        if let Some(class) = self.classes.get(word) {
-            return Some(*class);
+        // no function word is longer than this: longer words need no lookup,
+        // and shorter ones are lowered on the stack, not in a new string
+        const LONGEST: usize = 16;
+        if word.len() <= LONGEST {
+            let mut buffer = [0u8; LONGEST];
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Some(class) = std::str::from_utf8(lower).ok().and_then(|w| self.classes.get(w)) {
+                return Some(*class);
+            }
         }
         let ending = |e: &str| word.ends_with(e) || word.ends_with(&e.replace('\'', "\u{2019}"));
         if ending("n't") {

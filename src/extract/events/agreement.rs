@@ -37,7 +37,7 @@ fn one(
     meetings: &[Event],
     events: &mut Vec<Event>,
 ) -> bool {
-    let frame = cx.syntax.frame(ts);
+    let frame = cx.syntax().frame(ts);
     if frame.negated
         || frame.modality == Modality::Conditional
         || cx.overlapped_by(RuleKind::Negation, ts, te)
@@ -112,9 +112,9 @@ fn nominal(
     events: &mut Vec<Event>,
 ) -> bool {
     let (text, doc) = (cx.text, cx.doc);
-    let words = &cx.syntax.words;
+    let words = &cx.syntax().words;
     let noun = words.partition_point(|w| w.span.start < ts);
-    let clause = cx.syntax.clause_span(ts);
+    let clause = cx.syntax().clause_span(ts);
     let mut np_start = ts;
     // a word the trigger starts inside ("peace-deal") is left out: the phrase is the words before it
     for w in words[..noun]
@@ -229,12 +229,15 @@ fn word_boundary_before(text: &str, len: usize) -> bool {
 /// The agents of the coordination after the first `word` in `te..end`:
 /// "with Norway", "by X and Y".
 fn agents_after_word(cx: &SentenceContext<'_>, te: usize, end: usize, word: &str) -> BTreeSet<usize> {
-    let pattern = format!(" {word} ");
-    let rest = cx.text[te..end].replace('\n', " ");
-    let Some(i) = rest.find(&pattern) else {
+    let text = cx.text;
+    let found =
+        cx.syntax().words.iter().find(|w| {
+            w.span.start > te && w.span.end <= end && text[w.span.start..w.span.end].eq_ignore_ascii_case(word)
+        });
+    let Some(w) = found else {
         return BTreeSet::new();
     };
-    coordination_after(&cx.view, cx.doc, te + i + pattern.len() - 1, end)
+    coordination_after(&cx.view, cx.doc, w.span.end, end)
         .iter()
         .map(|f| f.entity)
         .collect()
@@ -250,7 +253,7 @@ fn is_deal_noun(cx: &SentenceContext<'_>, word: &str) -> bool {
 /// after it ("signed a five-year trade treaty").
 fn names_deal(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> bool {
     let words = cx
-        .syntax
+        .syntax()
         .words
         .iter()
         .filter(|w| w.span.start >= ts && w.span.start < end);
@@ -268,9 +271,9 @@ const DEAL_NOUN_REACH: usize = 7;
 /// Whether the subject before a passive trigger is a definite deal noun
 /// phrase: "The agreement was signed by ...", "The accord, reached in May, was".
 fn definite_deal_subject(cx: &SentenceContext<'_>, ts: usize) -> bool {
-    let clause = cx.syntax.clause_span(ts);
+    let clause = cx.syntax().clause_span(ts);
     let before: Vec<String> = cx
-        .syntax
+        .syntax()
         .words
         .iter()
         .filter(|w| w.span.start >= clause.start && w.span.end <= ts)

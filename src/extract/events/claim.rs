@@ -30,7 +30,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
                 && (f.actor || f.possessive)
         })
         .map(|f| f.entity);
-    let negated = cx.syntax.frame(ts).negated || cx.overlapped_by(RuleKind::Negation, ts, te);
+    let negated = cx.syntax().frame(ts).negated || cx.overlapped_by(RuleKind::Negation, ts, te);
     let Some(claimant) = claimant.filter(|_| !negated) else {
         return;
     };

@@ -57,7 +57,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let frame = cx.syntax.frame(ts);
+    let frame = cx.syntax().frame(ts);
     if frame.negated || cx.overlapped_by(RuleKind::Negation, ts, te) {
         return None;
     }
@@ -165,8 +165,8 @@ fn verb_context(cx: &SentenceContext<'_>, ts: usize) -> bool {
     {
         return true;
     }
-    let i = cx.syntax.words.partition_point(|w| w.span.end <= ts);
-    let Some(prev) = i.checked_sub(1).map(|i| cx.syntax.words[i]) else {
+    let i = cx.syntax().words.partition_point(|w| w.span.end <= ts);
+    let Some(prev) = i.checked_sub(1).map(|i| cx.syntax().words[i]) else {
         return false;
     };
     let word = text[prev.span.start..prev.span.end].to_lowercase();
@@ -189,9 +189,9 @@ const NOUN_PHRASE_REACH: usize = 4;
 fn noun_phrase_agents(cx: &SentenceContext<'_>, ts: usize) -> Vec<usize> {
     use crate::extract::model::EntityKind::{Organization, State};
     let (text, doc) = (cx.text, cx.doc);
-    let words = &cx.syntax.words;
+    let words = &cx.syntax().words;
     let noun = words.partition_point(|w| w.span.end <= ts);
-    let clause = cx.syntax.clause_span(ts);
+    let clause = cx.syntax().clause_span(ts);
     let mut np_start = ts;
     for w in words[..noun].iter().rev().take(NOUN_PHRASE_REACH) {
         let lower = text[w.span.start..w.span.end].to_lowercase();

@@ -41,7 +41,7 @@ fn one(
         return None; // "meet its targets"
     }
     let text = cx.text;
-    let clause = cx.syntax.clause_span(ts);
+    let clause = cx.syntax().clause_span(ts);
     let (cs, ce) = (clause.start, clause.end.max(te));
     if cx.rules.rules[rule].id.starts_with("meeting.noun") && refers_back(&text[cs..ts]) {
         return None; // "after the meeting", "ahead of the talks": a meeting told before
@@ -94,7 +94,7 @@ fn one(
 /// The dateline's place for a meeting said to be "here" ("talks here on
 /// Monday"): a wire story's "LONDON, March 2 -" is where its reporter is.
 fn here(cx: &SentenceContext<'_>, cs: usize, ce: usize) -> Option<usize> {
-    let says_here = cx.syntax.words.iter().any(|w| {
+    let says_here = cx.syntax().words.iter().any(|w| {
         w.span.start >= cs && w.span.end <= ce && cx.text[w.span.start..w.span.end].eq_ignore_ascii_case("here")
     });
     says_here.then(|| dateline_place(cx)).flatten()

@@ -31,7 +31,7 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use crate::error::ParleyError;
 use crate::extract::clauses::{FunctionWords, SentenceSyntax};
 use crate::extract::dates::{self, Tense};
-use crate::extract::entities::DocEntities;
+use crate::extract::entities::{DocEntities, Found};
 use crate::extract::lexicon::{EventRule, Lexicon, EVENTS, TOPICS};
 use crate::extract::model::{Event, EventClass, Evidence, MeetingStatus, Topic};
 use crate::extract::sentences::Sentence;
@@ -251,22 +251,32 @@ impl EventRules {
     ) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
         let mut meetings: Vec<Event> = Vec::new();
+        // each sentence's mentions, grouped once (a filter over the whole
+        // document per sentence made long documents quadratic)
+        let mut by_sentence: Vec<Vec<&Found>> = vec![Vec::new(); sentences.len()];
+        for f in &doc.found {
+            if let Some(group) = by_sentence.get_mut(f.sentence) {
+                group.push(f);
+            }
+        }
         for (si, s) in sentences.iter().enumerate() {
             if s.headline {
                 continue;
             }
+            // gapped rules are left out here and tried only where a cue asks for them
+            let matched = self.set_matches(&text[s.start..s.end]);
+            if matched.is_empty() {
+                continue;
+            }
+            let found = std::mem::take(&mut by_sentence[si]);
+            let agents = found.iter().copied().filter(|f| syntax::is_agent(f, doc)).collect();
             let view = View {
                 text,
                 start: s.start,
                 end: s.end,
-                found: doc.found.iter().filter(|f| f.sentence == si).collect(),
+                found,
+                agents,
             };
-            // gapped rules are left out here and tried only where a cue asks for them
-            let matched = self.set_matches(view.body());
-            if matched.is_empty() {
-                continue;
-            }
-            let syntax = SentenceSyntax::new(text, s, &self.function_words);
             let cx = SentenceContext {
                 rules: self,
                 text,
@@ -274,7 +284,7 @@ impl EventRules {
                 doc,
                 si,
                 view,
-                syntax,
+                syntax: std::cell::OnceCell::new(),
                 matched,
                 doc_date,
             };
@@ -306,8 +316,9 @@ pub(super) struct SentenceContext<'a> {
     /// Index of the sentence.
     si: usize,
     view: View<'a>,
-    /// Words and clauses of the sentence, read once.
-    syntax: SentenceSyntax,
+    /// Words and clauses of the sentence, read once, when a rule first asks
+    /// (most sentences with a trigger are read by rules that need none).
+    syntax: std::cell::OnceCell<SentenceSyntax>,
     /// Rules of the one-pass set that matched, in rule order.
     matched: Vec<usize>,
     doc_date: Option<NaiveDate>,
@@ -322,6 +333,12 @@ pub(super) struct Demanded {
 }
 
 impl<'a> SentenceContext<'a> {
+    /// The clause layer's reading of the sentence.
+    fn syntax(&self) -> &SentenceSyntax {
+        self.syntax
+            .get_or_init(|| SentenceSyntax::new(self.text, self.sentence(), &self.rules.function_words))
+    }
+
     fn sentence(&self) -> &'a Sentence {
         &self.sentences[self.si]
     }

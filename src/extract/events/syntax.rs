@@ -51,6 +51,8 @@ pub(super) struct View<'a> {
     pub start: usize,
     pub end: usize,
     pub found: Vec<&'a Found>,
+    /// The subset of `found` that can act.
+    pub agents: Vec<&'a Found>,
 }
 
 impl<'a> View<'a> {
@@ -58,8 +60,10 @@ impl<'a> View<'a> {
         &self.text[self.start..self.end]
     }
 
-    pub fn agents(&self, doc: &DocEntities) -> Vec<&'a Found> {
-        self.found.iter().copied().filter(|f| is_agent(f, doc)).collect()
+    /// The mentions of the sentence that can act (people, states and
+    /// organizations as actors), found once when the view is made.
+    pub fn agents(&self, _doc: &DocEntities) -> Vec<&'a Found> {
+        self.agents.clone()
     }
 }
 

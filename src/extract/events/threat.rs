@@ -28,7 +28,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
     let Some((ts, te)) = cx.trigger_at(rule) else {
         return;
     };
-    let frame = cx.syntax.frame(ts);
+    let frame = cx.syntax().frame(ts);
     if frame.negated
         || frame.modality == Modality::Conditional
         || cx.overlapped_by(RuleKind::Negation, ts, te)
@@ -52,7 +52,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
     } else {
         // the threatener governs the verb: named in its clause, a few words before it
         // at most ("Kenya has repeatedly threatened"), not a name earlier in the sentence
-        let clause = cx.syntax.clause_span(ts);
+        let clause = cx.syntax().clause_span(ts);
         let by: Vec<usize> = subject(view, doc, ts)
             .iter()
             .filter(|f| f.start >= clause.start && close_before(&text[f.end..ts]))
