@@ -255,7 +255,7 @@ the events it takes part in. A node that is not in the store is an error
 (exit status 1).
 
 Examples:
-  parley explain --store news.store event:nairobi-border-talks/meeting-8
+  parley explain --store news.store event:nairobi-border-talks/meeting-7
   parley explain --store news.store state:ETH
   parley explain --store news.store '<https://w3id.org/parley/id/person/yonas-tekle>'";
 

@@ -716,3 +716,36 @@ fn entities_of_an_empty_or_missing_store() {
     let bad_type = run(&["entities", "--store", p(&path), "--type", "event"]);
     assert_eq!(bad_type.code, 1);
 }
+
+#[test]
+fn event_iris_stay_the_same_when_a_store_is_rebuilt() {
+    // a user who bookmarks `event:talks/meeting-1` must find the same event
+    // after rebuilding the store from the same input, in another store too
+    let dir = TempDir::new().unwrap();
+    let input = write(
+        dir.path(),
+        "talks.txt",
+        "Kenya and Norway held talks in Oslo on Monday. Kenya urged Norway to accept a ceasefire. \
+         Kenya threatened to impose sanctions on Norway.\n",
+    );
+    let events = |store: &Path| -> Vec<String> {
+        let mut iris: Vec<String> = store_lines(store)
+            .into_iter()
+            .filter(|l| l.starts_with("<https://w3id.org/parley/id/event/"))
+            .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+            .collect();
+        iris.dedup();
+        iris
+    };
+    let first = dir.path().join("first.store");
+    let second = dir.path().join("second.store");
+    for store in [&first, &first, &second] {
+        let build = run(&["build", p(&input), "--store", p(store)]);
+        assert_eq!(build.code, 0, "{}", build.stderr);
+    }
+    let iris = events(&first);
+    assert!(iris.iter().any(|i| i.contains("/talks/meeting-")), "{iris:?}");
+    assert!(iris.iter().any(|i| i.contains("/talks/threat-")), "{iris:?}");
+    assert_eq!(iris, events(&second));
+    assert_eq!(store_lines(&first), store_lines(&second));
+}

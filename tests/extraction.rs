@@ -691,3 +691,61 @@ fn we_agreed_after_talks_is_both_sides_at_the_table() {
     let parties = agreement_parties(&ex);
     assert_eq!(parties, vec![set(&["KEN", "NOR"])]);
 }
+
+#[test]
+fn a_meeting_told_twice_is_one_node_and_two_different_meetings_are_two() {
+    let ex = extract(
+        "Kenya and Norway held talks in Oslo on Monday. The Kenyan and Norwegian delegations met again in Oslo \
+         on Monday to finish the text.",
+        Some("2026-04-15"),
+    );
+    assert_eq!(meetings(&ex).len(), 1, "{:?}", meetings(&ex));
+    let ex = extract(
+        "Kenya and Norway held talks in Oslo on Monday. Kenya and Norway will meet in Geneva next month.",
+        Some("2026-04-15"),
+    );
+    let statuses: Vec<MeetingStatus> = meetings(&ex).iter().map(|m| m.1).collect();
+    assert_eq!(statuses, vec![MeetingStatus::Held, MeetingStatus::Planned]);
+}
+
+#[test]
+fn an_agreement_told_twice_is_one_node_with_all_its_parties() {
+    let ex = extract(
+        "Kenya and Norway signed a trade accord on Monday. The accord was signed by Foreign Minister Wanjiru \
+         Kamau and her Norwegian counterpart Ingrid Solberg.",
+        None,
+    );
+    let parties = agreement_parties(&ex);
+    assert_eq!(parties.len(), 1, "{parties:?}");
+    assert!(
+        parties[0].is_superset(&set(&["KEN", "NOR", "Wanjiru Kamau"])),
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn moscow_before_1992_is_the_soviet_union() {
+    let state = |date: &str| {
+        let ex = extract("Moscow rejected the proposal.", Some(date));
+        entities_of(&ex, EntityKind::State)
+    };
+    assert_eq!(state("1987-03-02"), set(&["SUN"]));
+    assert_eq!(state("2025-05-16"), set(&["RUS"]));
+}
+
+#[test]
+fn a_meeting_here_is_in_the_dateline_city() {
+    let ex = extract(
+        "OSLO, May 4 - Kenyan and Norwegian negotiators held talks here on Monday.\n",
+        Some("2026-05-04"),
+    );
+    let m = meetings(&ex);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].2.as_deref(), Some("Oslo"));
+    // without "here" the dateline is only where the reporter is
+    let ex = extract(
+        "OSLO, May 4 - Kenyan and Norwegian negotiators held talks on Monday.\n",
+        Some("2026-05-04"),
+    );
+    assert_eq!(meetings(&ex)[0].2, None);
+}

@@ -68,7 +68,9 @@ fn one(
     parties.extend(agents_after_word(cx, te, obj_end, "with"));
     // "X agreed" alone is consent, not an agreement between parties: one
     // party must agree *with* someone, or sign or reach a named deal
-    let named_deal = names_deal(cx, ts, te, obj_end);
+    // "the accord was signed by": the deal is named by the subject
+    let told_before = frame.passive && definite_deal_subject(cx, ts);
+    let named_deal = told_before || names_deal(cx, ts, te, obj_end);
     if parties.is_empty() || !(parties.len() >= 2 || named_deal || we) || adjective_use {
         return false;
     }
@@ -80,7 +82,7 @@ fn one(
         .collect();
     parties.extend(represented);
     // "the agreement was signed by X and Y": the deal told before, not a new one
-    if frame.passive && definite_deal_subject(cx, ts) {
+    if told_before {
         if let Some(earlier) = events.iter_mut().rev().find(|e| e.class == EventClass::Agreement) {
             earlier.add_agents(AgentRole::Party, parties);
             return true;

@@ -312,11 +312,17 @@ pub(super) fn coordination_after<'a>(view: &View<'a>, doc: &DocEntities, at: usi
 /// Minister of").
 fn title_words(words: &str) -> bool {
     let words: Vec<&str> = words.split_whitespace().collect();
-    words.len() <= 5
-        && words.iter().all(|w| {
-            matches!(*w, "the" | "of" | "its" | "his" | "her" | "their")
-                || w.chars().next().is_some_and(char::is_uppercase)
-        })
+    // "her Norwegian counterpart", "the chief negotiator": a possessive or an
+    // article opens a role described in ordinary words
+    let described = matches!(words.first(), Some(&("her" | "his" | "their" | "its" | "the")))
+        && words.len() <= 4
+        && !words.iter().any(|w| w.contains([',', ';', '"']));
+    described
+        || words.len() <= 5
+            && words.iter().all(|w| {
+                matches!(*w, "the" | "of" | "its" | "his" | "her" | "their")
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            })
 }
 
 /// The two sides of the story at this point: of the meetings and agreements
