@@ -119,15 +119,17 @@ impl FunctionWords {
                 return Some(*class);
             }
         }
-        let ending = |e: &str| word.ends_with(e) || word.ends_with(&e.replace('\'', "\u{2019}"));
-        if ending("n't") {
-            Some(WordClass::Negation)
-        } else if ending("'ll") {
-            Some(WordClass::Future)
-        } else if ending("'d") {
-            Some(WordClass::Conditional)
-        } else {
-            None
+        // a contraction has an apostrophe, straight or curly; most words have none
+        let Some(apostrophe) = word.rfind(['\'', '\u{2019}']) else {
+            return None;
+        };
+        let before = &word[..apostrophe];
+        let after = word[apostrophe..].trim_start_matches(['\'', '\u{2019}']);
+        match after.to_ascii_lowercase().as_str() {
+            "t" if before.ends_with(['n', 'N']) => Some(WordClass::Negation),
+            "ll" => Some(WordClass::Future),
+            "d" => Some(WordClass::Conditional),
+            _ => None,
         }
     }
 }
