@@ -120,9 +120,7 @@ impl FunctionWords {
             }
         }
         // a contraction has an apostrophe, straight or curly; most words have none
-        let Some(apostrophe) = word.rfind(['\'', '\u{2019}']) else {
-            return None;
-        };
+        let apostrophe = word.rfind(['\'', '\u{2019}'])?;
         let before = &word[..apostrophe];
         let after = word[apostrophe..].trim_start_matches(['\'', '\u{2019}']);
         match after.to_ascii_lowercase().as_str() {
