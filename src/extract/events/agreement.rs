@@ -12,7 +12,7 @@ use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingSta
 
 use crate::extract::clauses::Modality;
 
-use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides, PREPOSITIONS};
+use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides};
 use super::{RuleKind, SentenceContext};
 
 /// Reads the sentence's agreement, if any. `speaker` is the sentence's
@@ -75,12 +75,7 @@ fn one(
         return false;
     }
     // a minister's signature is their state's: "he signed a communiqué"
-    let represented: Vec<usize> = parties
-        .iter()
-        .flat_map(|&p| cx.doc.entities[p].represents.iter().copied())
-        .filter(|&a| cx.doc.entities[a].kind == EntityKind::State)
-        .collect();
-    parties.extend(represented);
+    parties.extend(cx.states_represented(&parties));
     // "the agreement was signed by X and Y": the deal told before, not a new one
     if told_before {
         if let Some(earlier) = events.iter_mut().rev().find(|e| e.class == EventClass::Agreement) {
@@ -114,42 +109,8 @@ fn nominal(
     events: &mut Vec<Event>,
 ) -> bool {
     let (text, doc) = (cx.text, cx.doc);
-    let words = &cx.syntax().words;
-    let noun = words.partition_point(|w| w.span.start < ts);
-    let clause = cx.syntax().clause_span(ts);
-    let mut np_start = ts;
-    // a word the trigger starts inside ("peace-deal") is left out: the phrase is the words before it
-    for w in words[..noun]
-        .iter()
-        .rev()
-        .filter(|w| w.span.end <= ts)
-        .take(NOUN_PHRASE_REACH)
-    {
-        let word = &text[w.span.start..w.span.end];
-        let between = &text[w.span.end..np_start];
-        if w.span.start < clause.start || w.class.is_some() || between.contains([',', ';', '(', ')', '"']) {
-            break;
-        }
-        // "under the agreement", "no agreement": a deal told before, or none
-        let lower = word.to_lowercase();
-        if matches!(lower.as_str(), "no" | "any") || PREPOSITIONS.contains(&lower.as_str()) {
-            break;
-        }
-        np_start = w.span.start;
-    }
-    let mut parties: BTreeSet<usize> = cx
-        .view
-        .found
-        .iter()
-        .filter(|f| f.start >= np_start && f.end <= ts)
-        .filter(|f| {
-            matches!(
-                doc.entities[f.entity].kind,
-                EntityKind::State | EntityKind::Organization
-            )
-        })
-        .map(|f| f.entity)
-        .collect();
+    let np_start = cx.noun_phrase_start(ts, NOUN_PHRASE_REACH);
+    let mut parties = cx.sides_named_in(np_start, ts);
     let after = text[te..end].trim_start().to_lowercase();
     if after.starts_with("between ") || after.starts_with("with ") {
         let at = te + (text[te..end].len() - text[te..end].trim_start().len()) + after.find(' ').unwrap_or(0);

@@ -184,29 +184,8 @@ fn verb_context(cx: &SentenceContext<'_>, ts: usize) -> bool {
 const NOUN_PHRASE_REACH: usize = 4;
 
 /// States and organizations named in the noun phrase before a demand noun
-/// ("Ukraine's demand", "a North Korean call"), or after it through "by"
-/// ("calls by the opposition for").
+/// ("Ukraine's demand", "a North Korean call").
 fn noun_phrase_agents(cx: &SentenceContext<'_>, ts: usize) -> Vec<usize> {
-    use crate::extract::model::EntityKind::{Organization, State};
-    let (text, doc) = (cx.text, cx.doc);
-    let words = &cx.syntax().words;
-    let noun = words.partition_point(|w| w.span.end <= ts);
-    let clause = cx.syntax().clause_span(ts);
-    let mut np_start = ts;
-    for w in words[..noun].iter().rev().take(NOUN_PHRASE_REACH) {
-        let lower = text[w.span.start..w.span.end].to_lowercase();
-        if w.span.start < clause.start || w.class.is_some() || text[w.span.end..np_start].contains([',', ';', '"']) {
-            break;
-        }
-        if super::syntax::PREPOSITIONS.contains(&lower.as_str()) {
-            break;
-        }
-        np_start = w.span.start;
-    }
-    cx.view
-        .found
-        .iter()
-        .filter(|f| f.start >= np_start && f.end <= ts && matches!(doc.entities[f.entity].kind, State | Organization))
-        .map(|f| f.entity)
-        .collect()
+    let start = cx.noun_phrase_start(ts, NOUN_PHRASE_REACH);
+    cx.sides_named_in(start, ts).into_iter().collect()
 }

@@ -191,15 +191,7 @@ fn participants(
             }
         }
     }
-    let represented: Vec<usize> = participants
-        .iter()
-        .flat_map(|&p| doc.entities[p].represents.iter().copied())
-        .collect();
-    participants.extend(
-        represented
-            .into_iter()
-            .filter(|&a| doc.entities[a].kind == EntityKind::State),
-    );
+    participants.extend(cx.states_represented(&participants));
     participants
 }
 

@@ -404,6 +404,55 @@ impl<'a> SentenceContext<'a> {
         found
     }
 
+    /// Where the noun phrase before `ts` starts: up to `reach` words back in
+    /// the clause ("a | recent North Korean | call for", "the |
+    /// U.S.-Japanese semiconductor | agreement"), stopping at a function word,
+    /// a preposition, "no"/"any" or punctuation ("under the agreement", "no
+    /// deal").
+    fn noun_phrase_start(&self, ts: usize, reach: usize) -> usize {
+        let (text, syntax) = (self.text, self.syntax());
+        let clause = syntax.clause_span(ts);
+        let mut start = ts;
+        // a word the trigger starts inside ("peace-deal") is left out
+        for w in syntax.words.iter().rev().filter(|w| w.span.end <= ts).take(reach) {
+            let lower = text[w.span.start..w.span.end].to_lowercase();
+            if w.span.start < clause.start
+                || w.class.is_some()
+                || text[w.span.end..start].contains([',', ';', '(', ')', '"'])
+                || matches!(lower.as_str(), "no" | "any")
+                || syntax::PREPOSITIONS.contains(&lower.as_str())
+            {
+                break;
+            }
+            start = w.span.start;
+        }
+        start
+    }
+
+    /// The states and organizations named in `from..to`, in any role
+    /// ("Ukraine's", "North Korean").
+    fn sides_named_in(&self, from: usize, to: usize) -> std::collections::BTreeSet<usize> {
+        use crate::extract::model::EntityKind::{Organization, State};
+        self.view
+            .found
+            .iter()
+            .filter(|f| f.start >= from && f.end <= to)
+            .filter(|f| matches!(self.doc.entities[f.entity].kind, State | Organization))
+            .map(|f| f.entity)
+            .collect()
+    }
+
+    /// The states that the people among `agents` act for: a minister's
+    /// meeting or signature is also their state's.
+    fn states_represented(&self, agents: &std::collections::BTreeSet<usize>) -> Vec<usize> {
+        let doc = self.doc;
+        agents
+            .iter()
+            .flat_map(|&p| doc.entities[p].represents.iter().copied())
+            .filter(|&a| doc.entities[a].kind == crate::extract::model::EntityKind::State)
+            .collect()
+    }
+
     /// The person a "he"/"she" at `at` stands for.
     fn pronoun(&self, at: usize) -> Option<usize> {
         syntax::pronoun_referent(self.doc, self.sentences, self.si, at)
