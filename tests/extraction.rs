@@ -112,6 +112,11 @@ fn an_office_only_one_state_has_stands_for_that_state() {
     // a title with lower-case words before a name the gazetteer does not know
     let ex = extract("Secretary of State Mark Dallow arrived in Oslo on Monday.", None);
     assert_eq!(represents_of(&ex, "Mark Dallow"), set(&["USA"]));
+    let ex = extract(
+        "Chancellor of the Exchequer Mark Dallow said the pound was stable.",
+        None,
+    );
+    assert_eq!(represents_of(&ex, "Mark Dallow"), set(&["GBR"]));
     // a state in the text wins over the office's default
     let ex = extract("Kenya's Minister of Foreign Affairs Wanjiru Kamau spoke.", None);
     assert_eq!(represents_of(&ex, "Wanjiru Kamau"), set(&["KEN"]));
