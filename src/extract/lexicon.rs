@@ -101,9 +101,9 @@ pub struct Lexicon {
     /// Closed-class words of the clause layer, with their class.
     pub function_words: Vec<(String, WordClass)>,
     /// Phrases naming the two sides of a story ("both sides").
-    pub pair_phrases: HashSet<String>,
+    pub pair_phrases: Vec<String>,
     /// Nouns that name a deal ("treaty").
-    pub deal_nouns: HashSet<String>,
+    pub deal_nouns: Vec<String>,
     /// Lower-case particles inside a person's name ("bin", "von").
     pub particles: HashSet<String>,
     /// Words before a capital that make it a place ("in", "to").
@@ -259,8 +259,8 @@ impl Lexicon {
             people,
             titles,
             function_words,
-            pair_phrases: PAIR_PHRASES.words()?,
-            deal_nouns: DEAL_NOUNS.words()?,
+            pair_phrases: PAIR_PHRASES.ordered_words()?,
+            deal_nouns: DEAL_NOUNS.ordered_words()?,
             particles: PARTICLES.words()?,
             locatives: LOCATIVES.words()?,
             name_suffixes: NAME_SUFFIXES.words()?,

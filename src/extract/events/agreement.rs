@@ -108,13 +108,13 @@ fn nominal(
     end: usize,
     events: &mut Vec<Event>,
 ) -> bool {
-    let (text, doc) = (cx.text, cx.doc);
+    let text = cx.text;
     let np_start = cx.noun_phrase_start(ts, NOUN_PHRASE_REACH);
     let mut parties = cx.sides_named_in(np_start, ts);
     let after = text[te..end].trim_start().to_lowercase();
     if after.starts_with("between ") || after.starts_with("with ") {
         let at = te + (text[te..end].len() - text[te..end].trim_start().len()) + after.find(' ').unwrap_or(0);
-        parties.extend(coordination_after(&cx.view, doc, at, end).iter().map(|f| f.entity));
+        parties.extend(coordination_after(&cx.view, at, end).iter().map(|f| f.entity));
     }
     if parties.len() < 2 {
         return false;
@@ -200,7 +200,7 @@ fn agents_after_word(cx: &SentenceContext<'_>, te: usize, end: usize, word: &str
     let Some(w) = found else {
         return BTreeSet::new();
     };
-    coordination_after(&cx.view, cx.doc, w.span.end, end)
+    coordination_after(&cx.view, w.span.end, end)
         .iter()
         .map(|f| f.entity)
         .collect()
@@ -221,10 +221,9 @@ fn names_deal(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> boo
         .iter()
         .filter(|w| w.span.start >= ts && w.span.start < end);
     let trigger_words = words.clone().take_while(|w| w.span.end <= te).count();
-    words.take(trigger_words + DEAL_NOUN_REACH).any(|w| {
-        let word = cx.text[w.span.start..w.span.end].to_lowercase();
-        cx.rules.deal_nouns.iter().any(|n| word.starts_with(n.as_str()))
-    })
+    words
+        .take(trigger_words + DEAL_NOUN_REACH)
+        .any(|w| is_deal_noun(cx, &cx.text[w.span.start..w.span.end]))
 }
 
 /// How many words after the trigger a deal noun may stand: "signed | a
@@ -235,20 +234,18 @@ const DEAL_NOUN_REACH: usize = 7;
 /// phrase: "The agreement was signed by ...", "The accord, reached in May, was".
 fn definite_deal_subject(cx: &SentenceContext<'_>, ts: usize) -> bool {
     let clause = cx.syntax().clause_span(ts);
-    let before: Vec<String> = cx
+    let before: Vec<&str> = cx
         .syntax()
         .words
         .iter()
         .filter(|w| w.span.start >= clause.start && w.span.end <= ts)
         .take(4)
-        .map(|w| cx.text[w.span.start..w.span.end].to_lowercase())
+        .map(|w| &cx.text[w.span.start..w.span.end])
         .collect();
-    matches!(before.first().map(String::as_str), Some("the" | "this" | "that"))
-        && before
-            .iter()
-            .skip(1)
-            .take(2)
-            .any(|w| cx.rules.deal_nouns.iter().any(|n| w.starts_with(n.as_str())))
+    before
+        .first()
+        .is_some_and(|w| ["the", "this", "that"].iter().any(|d| w.eq_ignore_ascii_case(d)))
+        && before.iter().skip(1).take(2).any(|w| is_deal_noun(cx, w))
 }
 
 /// The topic of a deal: named in the trigger ("reached a ceasefire
@@ -285,12 +282,7 @@ fn deal_topic(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> Top
 /// states at the table; otherwise the states the speaker represents (or the
 /// speaker).
 fn our_side(doc: &DocEntities, speaker: usize, meetings: &[Event]) -> BTreeSet<usize> {
-    let sides = &doc.entities[speaker].represents;
-    let own: BTreeSet<usize> = if sides.is_empty() {
-        [speaker].into()
-    } else {
-        sides.clone()
-    };
+    let own = super::merge::sides(std::iter::once(speaker), doc);
     let table = meetings.iter().rev().find_map(|m| {
         if m.class != EventClass::Meeting || m.status != Some(MeetingStatus::Held) {
             return None;

@@ -72,7 +72,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         if let Some(i) = clause.find(" by ") {
             let at = te + i + " by ".len();
             by.extend(
-                view.agents(doc)
+                view.agents()
                     .iter()
                     .filter(|f| f.start >= at && f.start <= at + 4)
                     .map(|f| f.entity),
@@ -93,7 +93,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
     let object_text = &text[te..obj_end];
     if !passive && (takes_addressee(&verb) || verb.ends_with("that")) {
         addressee.extend(
-            object(view, doc, te)
+            object(view, te)
                 .iter()
                 .filter(|f| !f.possessive)
                 .map(|f| f.entity)
@@ -105,7 +105,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         if let Some(i) = object_text.find(" from ") {
             let at = te + i + " from ".len();
             addressee.extend(
-                view.agents(doc)
+                view.agents()
                     .iter()
                     .filter(|f| f.start >= at && f.start <= at + 4)
                     .map(|f| f.entity)
@@ -159,7 +159,7 @@ fn verb_context(cx: &SentenceContext<'_>, ts: usize) -> bool {
     let text = cx.text;
     if cx
         .view
-        .agents(cx.doc)
+        .agents()
         .iter()
         .any(|f| f.end <= ts && text[f.end..ts].trim().is_empty())
     {

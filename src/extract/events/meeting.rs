@@ -167,7 +167,7 @@ fn participants(
         Some(d) if status == MeetingStatus::Proposed => {
             participants.extend(
                 cx.view
-                    .agents(doc)
+                    .agents()
                     .iter()
                     .filter(|f| {
                         f.start >= d.start && f.end <= d.end && doc.entities[f.entity].kind == EntityKind::Person
@@ -181,7 +181,7 @@ fn participants(
         _ => {
             participants.extend(
                 cx.view
-                    .agents(doc)
+                    .agents()
                     .iter()
                     .filter(|f| f.start >= cs && f.end <= ce)
                     .map(|f| f.entity),
@@ -203,7 +203,7 @@ fn hosts_and_mediators(cx: &SentenceContext<'_>, cs: usize, ce: usize) -> (BTree
         let (rs, re) = (cs + whole.start(), cs + whole.end());
         let is_host = m.name("host").is_some() || m.name("host_by").is_some();
         let agents: Vec<usize> = if m.name("host_by").is_some() || m.name("mediator_by").is_some() {
-            object(&cx.view, cx.doc, re).iter().map(|f| f.entity).collect()
+            object(&cx.view, re).iter().map(|f| f.entity).collect()
         } else {
             subject(&cx.view, cx.doc, rs).iter().map(|f| f.entity).collect()
         };

@@ -46,19 +46,7 @@ fn absorb(into: &mut Event, later: Event) {
 /// the same states ("France and West Germany reached agreement" and "Giraud and
 /// his West German counterpart Woerner agreed") are one agreement told twice.
 pub(super) fn agreements(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
-    let sides = |event: &Event| -> BTreeSet<usize> {
-        event
-            .agents_in(AgentRole::Party)
-            .flat_map(|p| {
-                let e = &doc.entities[p];
-                if e.represents.is_empty() {
-                    vec![p]
-                } else {
-                    e.represents.iter().copied().collect()
-                }
-            })
-            .collect()
-    };
+    let sides = |event: &Event| sides(event.agents_in(AgentRole::Party), doc);
     let mut out: Vec<Event> = Vec::new();
     for e in events {
         if e.class == EventClass::Agreement {
@@ -80,4 +68,19 @@ pub(super) fn agreements(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
         out.push(e);
     }
     out
+}
+
+/// The sides a set of agents stands for: each person the states and
+/// organizations they represent, if any; everyone else themselves.
+pub(super) fn sides(agents: impl Iterator<Item = usize>, doc: &DocEntities) -> BTreeSet<usize> {
+    agents
+        .flat_map(|p| {
+            let e = &doc.entities[p];
+            if e.represents.is_empty() {
+                vec![p]
+            } else {
+                e.represents.iter().copied().collect()
+            }
+        })
+        .collect()
 }

@@ -98,7 +98,7 @@ pub struct EventRules {
     topic_of_pattern: Vec<(Topic, bool)>,
     /// The closed-class words the clause layer reads.
     function_words: FunctionWords,
-    /// Phrases naming the two sides of a story, longest first.
+    /// Phrases naming the two sides of a story.
     pair_phrases: Vec<String>,
     /// Nouns that name a deal.
     deal_nouns: Vec<String>,
@@ -180,16 +180,8 @@ impl EventRules {
             topics,
             topic_of_pattern,
             function_words: FunctionWords::new(lexicon.function_words.iter().cloned()),
-            pair_phrases: {
-                let mut phrases: Vec<String> = lexicon.pair_phrases.iter().cloned().collect();
-                phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-                phrases
-            },
-            deal_nouns: {
-                let mut nouns: Vec<String> = lexicon.deal_nouns.iter().cloned().collect();
-                nouns.sort();
-                nouns
-            },
+            pair_phrases: lexicon.pair_phrases.clone(),
+            deal_nouns: lexicon.deal_nouns.clone(),
         })
     }
 

@@ -32,7 +32,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
 fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
     let text = cx.text;
     if text[ts..te].eq_ignore_ascii_case("according to") {
-        let after = coordination_after(&cx.view, cx.doc, te, cx.sentence().end);
+        let after = coordination_after(&cx.view, te, cx.sentence().end);
         return after.first().map(|f| (f.entity, ts));
     }
     if let Some(f) = subject(&cx.view, cx.doc, ts).first() {
@@ -53,7 +53,7 @@ fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<(
         let inverted = text[cx.sentence().start..ts]
             .trim_end()
             .ends_with([',', '"', '\u{201D}']);
-        let after = coordination_after(&cx.view, cx.doc, te, cx.sentence().end);
+        let after = coordination_after(&cx.view, te, cx.sentence().end);
         if let Some(f) = after.first().filter(|f| title_only(&text[te..f.start])) {
             let rest = text[f.end..cx.sentence().end].trim_start();
             if inverted || rest.is_empty() || rest.starts_with([',', '.', ';']) {

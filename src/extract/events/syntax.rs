@@ -62,8 +62,8 @@ impl<'a> View<'a> {
 
     /// The mentions of the sentence that can act (people, states and
     /// organizations as actors), found once when the view is made.
-    pub fn agents(&self, _doc: &DocEntities) -> Vec<&'a Found> {
-        self.agents.clone()
+    pub fn agents(&self) -> &[&'a Found] {
+        &self.agents
     }
 }
 
@@ -102,7 +102,7 @@ pub(super) fn preceded_by_preposition(text: &str, at: usize) -> bool {
 /// ... demands" still finds Kiev through the relative pronoun).
 pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> {
     let text = view.text;
-    let candidates: Vec<&Found> = view.agents(doc).into_iter().filter(|f| f.end <= at).collect();
+    let candidates: Vec<&Found> = view.agents().iter().copied().filter(|f| f.end <= at).collect();
     let mut chosen: Vec<&Found> = Vec::new();
     for f in candidates.iter().rev() {
         // a quote opening right at the trigger does not separate it from its subject:
@@ -152,10 +152,11 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
 }
 
 /// Entities right after a trigger: "urged Russia to", "called on the Council to".
-pub(super) fn object<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> {
+pub(super) fn object<'a>(view: &View<'a>, at: usize) -> Vec<&'a Found> {
     let text = view.text;
-    view.agents(doc)
-        .into_iter()
+    view.agents()
+        .iter()
+        .copied()
         .filter(|f| f.start >= at)
         .filter(|f| {
             let gap = text[at..f.start].trim().to_lowercase();
@@ -276,11 +277,11 @@ fn is_initial(text: &str, dot: usize) -> bool {
 /// Shultz and Foreign Minister Vahit Halefoglu". The first agent must follow
 /// `at` with at most a determiner or title words between; each next one must
 /// follow "and", a comma, or ", and" (titles allowed after them).
-pub(super) fn coordination_after<'a>(view: &View<'a>, doc: &DocEntities, at: usize, end: usize) -> Vec<&'a Found> {
+pub(super) fn coordination_after<'a>(view: &View<'a>, at: usize, end: usize) -> Vec<&'a Found> {
     let text = view.text;
     let mut out: Vec<&Found> = Vec::new();
     let mut from = at;
-    for f in view.agents(doc).into_iter().filter(|f| f.start >= at && f.end <= end) {
+    for f in view.agents().iter().copied().filter(|f| f.start >= at && f.end <= end) {
         if f.start < from {
             continue; // inside or overlapping the last one
         }

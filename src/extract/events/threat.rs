@@ -60,11 +60,11 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
             .collect();
         let end = clause_end(text, te, s.end);
         // "threatened Ukraine with", else "sanctions against / on Y" later in the clause
-        let mut target: Vec<usize> = object(view, doc, te).iter().map(|f| f.entity).collect();
+        let mut target: Vec<usize> = object(view, te).iter().map(|f| f.entity).collect();
         if target.is_empty() {
             target.extend(
-                view.agents(doc)
-                    .into_iter()
+                view.agents()
+                    .iter()
                     .filter(|f| f.start > te && f.end <= end)
                     .filter(|f| {
                         let before = text[te..f.start].trim_end().to_lowercase();
