@@ -46,8 +46,10 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.text.as_str();
         let sentences = sentences::split(text);
-        let found = self.entities.recognize(&doc.id, text, &sentences, doc.date);
-        let events = self.events.events(text, &sentences, &found, doc.date);
+        // the matchers read wrapped lines as one; offsets are the same in both texts
+        let joined = sentences::join_wrapped_lines(text, &sentences);
+        let found = self.entities.recognize(&doc.id, &joined, &sentences, doc.date);
+        let events = self.events.events(&joined, &sentences, &found, doc.date);
         let to_char = CharIndex::new(text);
         let mentions = found
             .found
@@ -62,6 +64,10 @@ impl Extractor {
         let events = events
             .into_iter()
             .map(|mut e| {
+                if matches!(joined, std::borrow::Cow::Owned(_)) {
+                    // evidence is quoted as the user wrote it, line breaks and all
+                    e.evidence.text = text[e.evidence.start..e.evidence.end].to_string();
+                }
                 e.evidence.start = to_char.at(e.evidence.start);
                 e.evidence.end = to_char.at(e.evidence.end);
                 e

@@ -123,6 +123,52 @@ pub fn split(text: &str) -> Vec<Sentence> {
     sentences
 }
 
+/// The text with each line break inside a sentence that only wraps a line
+/// (a single `\n` after a lower-case letter or a comma, before a non-space
+/// character) turned into a space.
+///
+/// Wire copy is hard-wrapped, so a name or a title can straddle a line end
+/// ("Chancellor of the\nExchequer", "Bank of\nEngland") and the matchers, whose
+/// forms hold single spaces, would miss it. The replacement keeps every byte
+/// offset: a newline and a space are one byte each. Breaks between sentences
+/// (headlines, datelines, paragraphs) are kept, since sentences are split first.
+/// Borrowed when nothing is to be joined, as in text that is not wrapped.
+pub fn join_wrapped_lines<'t>(text: &'t str, sentences: &[Sentence]) -> std::borrow::Cow<'t, str> {
+    let bytes = text.as_bytes();
+    let wraps: Vec<usize> = sentences
+        .iter()
+        .flat_map(|s| {
+            let body = &bytes[s.start..s.end];
+            inner_newlines(body).map(move |i| s.start + i)
+        })
+        .filter(|&i| {
+            // a wrapped line ends inside a phrase ("Bank of", "West"); rows of a
+            // table end in figures or capitals and stay lines of their own
+            let before = bytes[i - 1];
+            let after = bytes[i + 1];
+            (before.is_ascii_lowercase() || before == b',') && !after.is_ascii_whitespace()
+        })
+        .collect();
+    if wraps.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut joined = bytes.to_vec();
+    for i in wraps {
+        joined[i] = b' ';
+    }
+    // only ASCII newlines became ASCII spaces, so the bytes are still UTF-8
+    std::borrow::Cow::Owned(String::from_utf8(joined).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Offsets of the newlines strictly inside `body` (never its first or last byte).
+fn inner_newlines(body: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let last = body.len().saturating_sub(1);
+    body.iter()
+        .enumerate()
+        .filter(move |&(i, &b)| b == b'\n' && i > 0 && i < last)
+        .map(|(i, _)| i)
+}
+
 fn skip_space(text: &str, mut i: usize) -> usize {
     while let Some(c) = text[i..].chars().next() {
         if c.is_whitespace() {
@@ -320,5 +366,23 @@ mod tests {
             texts(text),
             vec!["He said: \u{201C}We agreed.\u{201D}", "Then he left."]
         );
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined_inside_sentences_only() {
+        let text = "BORDURIA SIGNS PACT\nSZOHOD, May 2 -\nThe Governor of the Bank of\nEngland met West\nGerman bankers.\nChicago 5 Boston 3\nOxford 3 2 1\n\n    Talks went on.";
+        let joined = join_wrapped_lines(text, &split(text));
+        assert_eq!(joined.len(), text.len(), "offsets are kept");
+        assert!(joined.contains("Bank of England met West German bankers."), "{joined}");
+        // headline, dateline, table rows and paragraphs keep their line breaks
+        assert!(joined.starts_with("BORDURIA SIGNS PACT\nSZOHOD, May 2 -\n"), "{joined}");
+        assert!(joined.contains("Boston 3\nOxford"), "{joined}");
+        assert!(joined.contains("1\n\n    Talks"), "{joined}");
+        // text without wrapped lines is not copied
+        let plain = "One line. Another line.";
+        assert!(matches!(
+            join_wrapped_lines(plain, &split(plain)),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
