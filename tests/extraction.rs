@@ -132,6 +132,60 @@ fn an_office_only_one_state_has_stands_for_that_state() {
 }
 
 #[test]
+fn an_office_holder_the_sentence_gives_no_state_acts_for_the_documents_home_state() {
+    let story = "Peru will not pay its foreign banks this year. Peru's debt is large, \
+                 and Peruvian exporters are worried. Finance Minister Olek Varga said talks \
+                 with Japanese banks would go on.";
+    let ex = extract(story, None);
+    assert_eq!(represents_of(&ex, "Olek Varga"), set(&["PER"]));
+}
+
+#[test]
+fn no_home_state_where_no_state_dominates_the_document() {
+    // Peru and Chile are named equally often: whose minister is unknowable
+    let story = "Peru and Chile met in Geneva. Peru asked for a truce; Chile \
+                 refused. Finance Minister Olek Varga said talks would go on.";
+    let ex = extract(story, None);
+    assert!(represents_of(&ex, "Olek Varga").is_empty());
+}
+
+#[test]
+fn a_shadow_minister_does_not_act_for_the_home_state() {
+    let story = "Peru will not pay its banks. Peru's debt is large, and Peruvian \
+                 exporters are worried. Shadow finance minister Olek Varga said the plan was wrong.";
+    let ex = extract(story, None);
+    assert!(represents_of(&ex, "Olek Varga").is_empty());
+}
+
+#[test]
+fn a_name_wrapped_across_lines_is_found_and_its_evidence_keeps_the_break() {
+    // the first line of a block could be a headline: the wrapped sentence comes second
+    let text =
+        "Talks ended.\nPeru and Chile signed an agreement on fishing, the Governor of the Bank of\nEngland said.";
+    let ex = extract(text, None);
+    assert!(
+        entities_of(&ex, EntityKind::Organization).contains("Bank of England"),
+        "{:?}",
+        ex.entities
+    );
+    let mention = ex
+        .mentions
+        .iter()
+        .find(|m| m.text.starts_with("Bank of"))
+        .expect("mention");
+    assert_eq!(mention.text, "Bank of\nEngland", "a mention quotes the text as written");
+    assert!(!ex.events.is_empty(), "the agreement is read");
+    for e in &ex.events {
+        let quoted: String = text
+            .chars()
+            .skip(e.evidence.start)
+            .take(e.evidence.end - e.evidence.start)
+            .collect();
+        assert_eq!(e.evidence.text, quoted);
+    }
+}
+
+#[test]
 fn a_surname_after_the_full_name_is_the_same_person() {
     let ex = extract(
         "Defence Minister Tomas Halvorsen arrived on Monday. Halvorsen said the talks were useful.",

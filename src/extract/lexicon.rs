@@ -60,6 +60,8 @@ pub struct PersonRow {
 #[derive(Debug, Clone)]
 pub struct TitleRow {
     pub title: String,
+    /// head_of_state, minister, diplomat, ... (the `kind` column).
+    pub kind: String,
     /// "state", "org" or empty.
     pub represents: String,
 }
@@ -371,8 +373,24 @@ fn titles(file: &DataFile) -> Result<Vec<TitleRow>, ParleyError> {
                 f.get(2)
             )));
         }
+        const KINDS: &[&str] = &[
+            "head_of_state",
+            "head_of_government",
+            "minister",
+            "diplomat",
+            "official",
+            "legislator",
+            "military",
+            "royal",
+            "religious",
+            "other",
+        ];
+        if !KINDS.contains(&f.get(1)) {
+            return Err(f.error(format!("unknown title kind `{}` ({})", f.get(1), KINDS.join(", "))));
+        }
         titles.push(TitleRow {
             title: f.get(0).to_string(),
+            kind: f.get(1).to_string(),
             represents: f.get(2).to_string(),
         });
     }
@@ -541,9 +559,23 @@ mod tests {
     }
 
     #[test]
+    fn a_title_of_an_unknown_kind_is_refused_with_its_line() {
+        let error = titles(&file(
+            "t.tsv",
+            "title\tkind\trepresents\nPresident\thead_of_state\tstate\nKing\tmonarch\tstate\n",
+        ))
+        .unwrap_err();
+        assert!(
+            error.to_string().starts_with("t.tsv:3: unknown title kind `monarch`"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn a_title_default_must_name_a_known_title_and_organization() {
         let titles = [TitleRow {
             title: "Secretary-General".into(),
+            kind: "official".into(),
             represents: "org".into(),
         }];
         let ok = title_defaults(

@@ -162,6 +162,9 @@ pub struct DocEntities {
     /// Abbreviations the text defines for something other than an
     /// organization: "the Temporary Security Zone (TSZ)".
     abbreviations: Vec<String>,
+    /// People holding a shadow cabinet's office ("shadow home secretary"):
+    /// they act for their party, not for the state whose office it mirrors.
+    shadow_office_holders: Vec<EntityId>,
 }
 
 impl DocEntities {
@@ -211,6 +214,7 @@ impl EntityRules {
             date,
             teams: self.teams(text),
             abbreviations: Vec::new(),
+            shadow_office_holders: Vec::new(),
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
@@ -244,6 +248,7 @@ impl EntityRules {
             }
         }
         self.descriptors(text, sentences, &mut doc);
+        self.office_holders_of_home_state(&mut doc);
         doc.found.sort_by_key(|f| (f.start, f.end));
         doc.found.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         for f in &doc.found {

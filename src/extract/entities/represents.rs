@@ -46,6 +46,11 @@ impl EntityRules {
         doc: &mut DocEntities,
     ) {
         let sentence = c.sentence;
+        // an opposition front-bencher's office is a party's, never the state's
+        let word_before = text[..title_start].split_whitespace().next_back().unwrap_or("");
+        if word_before.eq_ignore_ascii_case("shadow") {
+            doc.shadow_office_holders.push(id);
+        }
         let before: Vec<Found> = doc
             .found
             .iter()
@@ -122,6 +127,11 @@ impl EntityRules {
                 let lead = ["of the ", "of ", "for the ", "for ", "at the ", "at "]
                     .iter()
                     .find(|p| rest2.starts_with(**p));
+                if base == c.end && !rest.starts_with(',') {
+                    // after the name only an apposition says whom the person acts for:
+                    // "Howe and Governor of the Bank of England X" is about X
+                    continue;
+                }
                 let lead_len = if base == c.end {
                     // after the name, a title must come first: ", the spokesman for the Forum"
                     let phrase_end = rest2.find([',', '.']).unwrap_or(rest2.len()).min(80);
@@ -187,3 +197,56 @@ pub(super) fn next_words(text: &str, at: usize, n: usize) -> Vec<String> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect()
 }
+
+impl EntityRules {
+    /// Office holders the sentence gives no state for act for the document's
+    /// home state: in a story about Brazil's debt, "Finance Minister Dilson
+    /// Funaro" is Brazil's. Only titles of a state's own government (heads,
+    /// ministers, legislators, officials; not diplomats or soldiers, who are
+    /// as often the foreign side), and only where one state clearly dominates
+    /// the document (see [`home_state`]).
+    pub(super) fn office_holders_of_home_state(&self, doc: &mut DocEntities) {
+        let Some(home) = home_state(doc) else { return };
+        for id in 0..doc.entities.len() {
+            let e = &doc.entities[id];
+            if e.kind != EntityKind::Person || !e.represents.is_empty() || doc.shadow_office_holders.contains(&id) {
+                continue;
+            }
+            let national_office = e.roles.iter().any(|role| {
+                self.title_row(role).is_some_and(|row| {
+                    row.represents == "state"
+                        && matches!(
+                            row.kind.as_str(),
+                            "head_of_state" | "head_of_government" | "minister" | "legislator" | "official"
+                        )
+                })
+            });
+            if national_office {
+                doc.entities[id].represents.insert(home);
+            }
+        }
+    }
+}
+
+/// The state a document is about: the state named most often (by name,
+/// adjective, capital or metonym), named at least [`HOME_STATE_MIN_MENTIONS`]
+/// times and at least twice as often as any other.
+fn home_state(doc: &DocEntities) -> Option<EntityId> {
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for f in &doc.found {
+        if doc.entities[f.entity].kind != EntityKind::State {
+            continue;
+        }
+        match counts.iter_mut().find(|(id, _)| *id == f.entity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.entity, 1)),
+        }
+    }
+    counts.sort_by_key(|&(id, n)| (std::cmp::Reverse(n), id));
+    let (top, n) = *counts.first()?;
+    let second = counts.get(1).map_or(0, |&(_, n)| n);
+    (n >= HOME_STATE_MIN_MENTIONS && n >= 2 * second).then_some(top)
+}
+
+/// Fewer mentions than this make no state the document's home.
+const HOME_STATE_MIN_MENTIONS: usize = 3;
