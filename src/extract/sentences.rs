@@ -124,8 +124,9 @@ pub fn split(text: &str) -> Vec<Sentence> {
 }
 
 /// The text with each line break inside a sentence that only wraps a line
-/// (a single `\n` after a lower-case letter or a comma, before a non-space
-/// character) turned into a space.
+/// (a single `\n` that ends a line of at least [`WRAPPED_LINE_MIN_BYTES`]
+/// after a lower-case letter or a comma, before a non-space character)
+/// turned into a space.
 ///
 /// Wire copy is hard-wrapped, so a name or a title can straddle a line end
 /// ("Chancellor of the\nExchequer", "Bank of\nEngland") and the matchers, whose
@@ -142,11 +143,15 @@ pub fn join_wrapped_lines<'t>(text: &'t str, sentences: &[Sentence]) -> std::bor
             inner_newlines(body).map(move |i| s.start + i)
         })
         .filter(|&i| {
-            // a wrapped line ends inside a phrase ("Bank of", "West"); rows of a
-            // table end in figures or capitals and stay lines of their own
+            // a wrapped line is long and ends inside a phrase ("Bank of", "West");
+            // rows of a table are short or end in figures or capitals, and stay
+            // lines of their own
             let before = bytes[i - 1];
             let after = bytes[i + 1];
-            (before.is_ascii_lowercase() || before == b',') && !after.is_ascii_whitespace()
+            let line_start = bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            i - line_start >= WRAPPED_LINE_MIN_BYTES
+                && (before.is_ascii_lowercase() || before == b',')
+                && !after.is_ascii_whitespace()
         })
         .collect();
     if wraps.is_empty() {
@@ -159,6 +164,11 @@ pub fn join_wrapped_lines<'t>(text: &'t str, sentences: &[Sentence]) -> std::bor
     // only ASCII newlines became ASCII spaces, so the bytes are still UTF-8
     std::borrow::Cow::Owned(String::from_utf8(joined).unwrap_or_else(|_| text.to_string()))
 }
+
+/// The shortest line that can be a hard-wrapped one: wire copy wraps at 60
+/// to 80 characters, while a table's row label ("Division One") or a list
+/// item is short.
+const WRAPPED_LINE_MIN_BYTES: usize = 40;
 
 /// Offsets of the newlines strictly inside `body` (never its first or last byte).
 fn inner_newlines(body: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -370,14 +380,20 @@ mod tests {
 
     #[test]
     fn wrapped_lines_are_joined_inside_sentences_only() {
-        let text = "BORDURIA SIGNS PACT\nSZOHOD, May 2 -\nThe Governor of the Bank of\nEngland met West\nGerman bankers.\nChicago 5 Boston 3\nOxford 3 2 1\n\n    Talks went on.";
+        let text = "BORDURIA SIGNS PACT\nSZOHOD, May 2 -\nOn Monday in Szohod the Governor of the Bank of\nEngland met in his office a large delegation of West\nGerman bankers.\nChicago 5 Boston 3\nOxford 3 2 1\n\n    Talks went on.";
         let joined = join_wrapped_lines(text, &split(text));
         assert_eq!(joined.len(), text.len(), "offsets are kept");
-        assert!(joined.contains("Bank of England met West German bankers."), "{joined}");
+        assert!(
+            joined.contains("Bank of England met in his office a large delegation of West German bankers."),
+            "{joined}"
+        );
         // headline, dateline, table rows and paragraphs keep their line breaks
         assert!(joined.starts_with("BORDURIA SIGNS PACT\nSZOHOD, May 2 -\n"), "{joined}");
         assert!(joined.contains("Boston 3\nOxford"), "{joined}");
         assert!(joined.contains("1\n\n    Talks"), "{joined}");
+        // a short line is a row label or a list item, not a wrapped line
+        let table = "Results of the day, in full, with the tables below.\nDivision One\nSt Johnstone 2 Ayr 1.";
+        assert!(join_wrapped_lines(table, &split(table)).contains("One\nSt"));
         // text without wrapped lines is not copied
         let plain = "One line. Another line.";
         assert!(matches!(
