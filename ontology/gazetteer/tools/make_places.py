@@ -16,14 +16,17 @@ Filters for cities (see ontology/gazetteer/SOURCES.md):
   * drop a name that is an ordinary lowercase English word (/usr/share/dict/words,
     Debian package `wamerican`) or among the 2000 most frequent US Census 1990
     male first names, female first names or surnames (shipped by the PyPI
-    package `names`), unless the city has population >= 1,000,000 or is one of
+    package `names`), or the surname of a public figure of people.tsv ("Bush"),
+    unless the city has population >= 1,000,000 or is one of
     the few capitals in AMBIGUOUS_CAPITALS_KEPT (Washington, Muscat, Wellington);
     a few more names are in EXTRA_AMBIGUOUS ("San");
   * drop a name equal to a country's name (the state wins);
   * drop numbered city districts ("Paris 15 Vaugirard", "Sector 3");
   * one row per name: the most populous city of that name;
   * aliases: only those GeoNames alternate names that are the ASCII-folded
-    main name ("Sao Paulo" for "São Paulo"), plus a few old names kept below.
+    main name ("Sao Paulo" for "São Paulo"), and only if that form passes the
+    same ambiguity test as a name ("Bush" for Egypt's Būsh does not), plus a
+    few old names kept below.
 US states become `region` rows in USA, except those whose name is a country's
 (Georgia) or a city's (New York, Washington).
 
@@ -48,6 +51,7 @@ GAZ = os.path.dirname(HERE)
 OUT = os.path.join(GAZ, "places.tsv")
 MANUAL = os.path.join(GAZ, "places_manual.tsv")
 STATES = os.path.join(GAZ, "states.tsv")
+PEOPLE = os.path.join(GAZ, "people.tsv")
 WORDS = "/usr/share/dict/words"
 
 COLUMNS = ["name", "aliases", "iso3", "kind", "population", "geonameid"]
@@ -136,6 +140,23 @@ def load_person_names():
     return result
 
 
+def load_public_figure_surnames(path):
+    """The last word of every name and alias of people.tsv: news names these
+    people by surname alone ("President Bush"), so no city may own the word
+    (GeoNames folds Egypt's Būsh to "Bush")."""
+    surnames = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "name":
+                continue
+            for form in [fields[0]] + [a for a in fields[1].split("|") if a]:
+                surnames.add(form.split()[-1])
+    return surnames
+
+
 def find_capitals(cities, countries):
     """geonameids of the cities that are a country's capital.
 
@@ -217,7 +238,7 @@ def main():
     state_names |= read_state_forms(STATES)
 
     words = load_lowercase_words(WORDS)
-    person_names = load_person_names()
+    person_names = load_person_names() | load_public_figure_surnames(PEOPLE)
     capitals = find_capitals(cities, countries)
     manual = read_manual(MANUAL)
     hand_aliases = {a for al in EXTRA_ALIASES.values() for a in al}
@@ -269,7 +290,9 @@ def main():
             continue
         folded = fold(name)
         aliases = []
-        if folded != name and folded in c["alternatenames"]:
+        # the folded form is matched too, so it must be as unambiguous as the name
+        folded_ok = c["population"] >= UNAMBIGUOUS_POP or not ambiguity(folded)
+        if folded != name and folded in c["alternatenames"] and folded_ok:
             aliases.append(folded)
         aliases += EXTRA_ALIASES.get(name, [])
         kind = "capital" if c["geonameid"] in capitals else "city"
