@@ -55,6 +55,9 @@ pub enum Command {
     /// List the entities of a store with their type, mentions, documents and other names
     #[command(after_help = ENTITIES_HELP)]
     Entities(EntitiesArgs),
+    /// Serve a store over HTTP: a SPARQL endpoint, Parley's views, a web page
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
 }
 
 /// The input forms `extract` and `build` share, as a literal for `concat!`.
@@ -115,10 +118,47 @@ Prints a summary: documents added and skipped, distinct entities and events
 in these documents, quads written, elapsed time (`parley stats` counts the
 whole store).
 
+While `parley serve` runs on a store, the store is locked: send documents to
+the server instead, with --server URL (the server must run with --ingest, and
+the token is read from the environment variable PARLEY_TOKEN). The documents
+are extracted here and their graphs sent in batches; each replaces the
+document of the same id on the server, and queries see it once it is stored.
+
 Examples:
   parley build corpus/ --store news.store
-  parley build day1.jsonl day2.jsonl --store news.store --date 2025-05-16"
+  parley build day1.jsonl day2.jsonl --store news.store --date 2025-05-16
+  PARLEY_TOKEN=... parley build day3.jsonl --server http://127.0.0.1:7878"
 );
+
+const SERVE_HELP: &str = "\
+Endpoints:
+  /sparql          SPARQL 1.1 Protocol: GET ?query=, POST a form (query=) or
+                   application/sparql-query. SELECT and ASK results as SPARQL
+                   JSON (default), XML, CSV or TSV; CONSTRUCT and DESCRIBE as
+                   Turtle (default), N-Triples, N-Quads, TriG, JSON-LD or
+                   RDF/XML, by the Accept header. Updates are refused (403);
+                   a syntax error is a 400 with the parser's message.
+  /entities        `parley entities --format json` (?q=NAME&type=State&limit=N)
+  /explain?iri=N   `parley explain N`, as text
+  /graph.graphml   `parley graph` (also .gexf, .cyjs, .dot), its options as
+                   parameters: events, types, from, to, around, depth
+  /                a page to search entities, read their events, run queries
+  /health          `ok` while the server runs
+  POST /documents  with --ingest: add documents (application/x-ndjson as in a
+                   .jsonl file, text/plain with ?id=...&date=..., or the
+                   application/n-quads that `parley build --server` sends);
+                   needs `Authorization: Bearer $PARLEY_TOKEN`
+
+The server owns the store while it runs (`parley build --store` on it fails
+and says to use --server). Each query runs at most --timeout seconds and
+returns at most --max-rows rows; past either, the answer is an error (503 or
+400), never a cut-short result. One access-log line per request is written on
+standard error. Ctrl-C (SIGINT) or SIGTERM stops the server cleanly.
+
+Examples:
+  parley serve --store news.store
+  curl -H 'Accept: text/csv' --data-urlencode query@examples/queries/meetings.rq http://127.0.0.1:7878/sparql
+  PARLEY_TOKEN=s3cret parley serve --store news.store --ingest --bind 0.0.0.0:7878";
 
 const QUERY_HELP: &str = "\
 The default graph is the union of all document graphs (unless the query has
@@ -308,8 +348,18 @@ pub struct BuildArgs {
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
     /// Store directory (created if missing)
-    #[arg(long, short, value_name = "DIR")]
-    pub store: PathBuf,
+    #[arg(
+        long,
+        short,
+        value_name = "DIR",
+        required_unless_present = "server",
+        conflicts_with = "server"
+    )]
+    pub store: Option<PathBuf>,
+    /// Send the documents to this `parley serve --ingest` instead of a store
+    /// directory (token in the environment variable PARLEY_TOKEN)
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
     /// Date of the documents (YYYY-MM-DD), used to resolve relative dates
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,
@@ -330,6 +380,42 @@ pub enum LoaderArg {
     Auto,
     Bulk,
     Transaction,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Address and port to listen on (port 0: any free port)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// Time limit of one query, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+    /// Most rows (or triples) one query may return
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_rows: usize,
+    /// Largest request body, in MiB
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub max_body_mb: usize,
+    /// Allow pages of other origins to query (CORS: Access-Control-Allow-Origin: *)
+    #[arg(long)]
+    pub cors: bool,
+    /// Accept documents (POST /documents, parley build --server) from clients
+    /// that send the token in PARLEY_TOKEN
+    #[arg(long)]
+    pub ingest: bool,
+    /// Threads answering requests
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: u16,
+}
+
+fn parse_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds.is_finite() => Ok(seconds),
+        _ => Err(format!("{value:?} is not a positive number of seconds")),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -143,6 +143,26 @@ pub enum ParleyError {
         source: BoxedError,
     },
 
+    /// `parley serve` cannot listen on the address given.
+    #[error("cannot listen on {address}")]
+    Bind {
+        /// The address as given (`127.0.0.1:7878`).
+        address: String,
+        /// What the socket layer said.
+        #[source]
+        source: BoxedError,
+    },
+
+    /// A `parley serve` that `build --server` sends documents to cannot be
+    /// reached or refused them.
+    #[error("server {url}: {message}")]
+    Server {
+        /// The server's URL.
+        url: String,
+        /// The transport error, or the status and message the server answered.
+        message: String,
+    },
+
     /// Writing the output failed (including a closed pipe).
     #[error("cannot write output")]
     Io(#[from] io::Error),

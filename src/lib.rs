@@ -19,6 +19,7 @@ mod graph;
 mod kinds;
 mod present;
 mod rdf;
+mod serve;
 mod text;
 
 pub use batch::{default_jobs, ordered_map, OrderedMap};
@@ -41,7 +42,11 @@ pub use rdf::{
     document_quads, mint, vocab, write_quads, DocumentGraph, DocumentWriter, EntitySummary, GraphFormat, ParleyStore,
     StoreStats,
 };
-pub use text::{load_inputs, parse_date, read_inputs, Document, InputError, Inputs, Location};
+pub use serve::client::{IngestClient, IngestReport};
+pub use serve::{served_url, HttpError, QueryLimits, ServeOptions, Server, StopHandle, SERVED_FILE};
+pub use text::{
+    jsonl_from_bytes, load_inputs, parse_date, read_inputs, text_from_bytes, Document, InputError, Inputs, Location,
+};
 
 /// The extraction stages one at a time, for the criterion benchmarks in
 /// `benches/`. **Unstable: not part of the API**; may change or go away in any

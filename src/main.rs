@@ -28,7 +28,7 @@ use parley::{
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
 use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
-use cli::{LoaderArg, ResultsFormat, StatsArgs};
+use cli::{LoaderArg, ResultsFormat, ServeArgs, StatsArgs};
 
 /// mimalloc serves every allocation of the process: Rust's, and (through the
 /// crate's `override` feature) RocksDB's `malloc` and `new`. Extraction makes
@@ -88,6 +88,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Graph(args) => graph(args),
         Command::Explain(args) => explain(args),
         Command::Entities(args) => entities(args),
+        Command::Serve(args) => serve(args),
     }
 }
 
@@ -227,9 +228,15 @@ struct Built {
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let store_dir = match (&args.store, &args.server) {
+        (_, Some(url)) => return build_remote(&args, url),
+        (Some(dir), None) => dir,
+        // clap requires one of the two.
+        (None, None) => anyhow::bail!("give --store or --server"),
+    };
     let started = Instant::now();
     // Open the store first: a wrong --store should fail before any work.
-    let store = ParleyStore::open(&args.store)?;
+    let store = ParleyStore::open(store_dir).map_err(|error| served_instead(store_dir, error, true))?;
     let extractor = Extractor::new()?;
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
     let total_bytes = Inputs::total_bytes(&args.inputs);
@@ -307,6 +314,144 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(status_after(skipped))
 }
 
+/// A store held by `parley serve` is locked; the error then says where the
+/// server is and how to reach the store through it.
+fn served_instead(dir: &Path, error: ParleyError, writing: bool) -> anyhow::Error {
+    match (&error, parley::served_url(dir)) {
+        (ParleyError::StoreLocked { .. }, Some(url)) => {
+            let hint = if writing {
+                format!("parley serve owns it at {url}: send documents with `parley build --server {url}`")
+            } else {
+                format!("parley serve owns it at {url}: query it at {url}/sparql")
+            };
+            anyhow::Error::new(error).context(hint)
+        }
+        _ => error.into(),
+    }
+}
+
+/// Bytes of N-Quads sent in one request of `build --server`.
+const REMOTE_BATCH_BYTES: usize = 4 << 20;
+
+/// `build --server URL`: extracts here, sends each batch of document graphs
+/// to the server as N-Quads.
+fn build_remote(args: &BuildArgs, url: &str) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let token = std::env::var("PARLEY_TOKEN")
+        .ok()
+        .filter(|token| !token.is_empty())
+        .context("--server needs the server's token in the environment variable PARLEY_TOKEN")?;
+    let client = parley::IngestClient::new(url, token);
+    client.check()?;
+    let extractor = Extractor::new()?;
+    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    let total_bytes = Inputs::total_bytes(&args.inputs);
+    let progress = Progress::new(total_bytes, args.quiet);
+    let bytes_read = Rc::new(Cell::new(0u64));
+    let mut inputs = read_inputs(&args.inputs, args.date);
+    let source = {
+        let bytes_read = Rc::clone(&bytes_read);
+        std::iter::from_fn(move || {
+            let next = inputs.next();
+            bytes_read.set(inputs.bytes_read());
+            next
+        })
+    };
+    let work = |input: Result<Document, InputError>| -> anyhow::Result<(Vec<u8>, usize, Vec<NamedNode>)> {
+        let doc = input?;
+        let extraction = extractor.try_extract(&doc)?;
+        let graph = DocumentGraph::new(&doc, &extraction);
+        let mut bytes = Vec::new();
+        graph.append_nquads(&mut bytes);
+        Ok((bytes, extraction.events.len(), graph.entities().to_vec()))
+    };
+    let (mut skipped, mut events, mut seen) = (0usize, 0usize, 0usize);
+    let mut entities = HashSet::new();
+    let mut total = parley::IngestReport::default();
+    let mut batch = Vec::new();
+    let send = |batch: &mut Vec<u8>, total: &mut parley::IngestReport| -> anyhow::Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let report = client.send_nquads(batch)?;
+        batch.clear();
+        for error in &report.errors {
+            progress.suspend(|| eprintln!("parley: {error}"));
+        }
+        total.added += report.added;
+        total.skipped += report.skipped;
+        total.quads += report.quads;
+        Ok(())
+    };
+    for result in ordered_map(source, jobs, BATCH_DOCUMENTS, work) {
+        seen += 1;
+        match result {
+            Ok((bytes, event_count, doc_entities)) => {
+                batch.extend_from_slice(&bytes);
+                events += event_count;
+                entities.extend(doc_entities);
+            }
+            Err(error) => {
+                progress.suspend(|| eprintln!("parley: {}", one_line(&error)));
+                skipped += 1;
+            }
+        }
+        if batch.len() >= REMOTE_BATCH_BYTES {
+            send(&mut batch, &mut total)?;
+        }
+        progress.update(seen, bytes_read.get());
+    }
+    send(&mut batch, &mut total)?;
+    progress.finish();
+    skipped += total.skipped;
+    let mut out = stdout();
+    write_rows(
+        &mut out,
+        &[
+            ("documents added", total.added.to_string()),
+            ("documents skipped", skipped.to_string()),
+            ("entities", entities.len().to_string()),
+            ("events", events.to_string()),
+            ("quads written", total.quads.to_string()),
+            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
+        ],
+    )?;
+    out.flush()?;
+    Ok(status_after(skipped))
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let ingest_token = if args.ingest {
+        let token = std::env::var("PARLEY_TOKEN").ok().filter(|token| !token.is_empty());
+        Some(token.context("--ingest needs a token in the environment variable PARLEY_TOKEN")?)
+    } else {
+        None
+    };
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
+    let options = parley::ServeOptions {
+        bind: args.bind.clone(),
+        limits: parley::QueryLimits {
+            timeout: std::time::Duration::from_secs_f64(args.timeout),
+            max_rows: args.max_rows,
+        },
+        max_body_bytes: args.max_body_mb.saturating_mul(1 << 20),
+        cors: args.cors,
+        ingest_token,
+        threads: usize::from(args.threads),
+    };
+    let server = parley::Server::bind(store, options)?;
+    let stop = server.stop_handle();
+    ctrlc::set_handler(move || stop.stop()).context("cannot catch Ctrl-C")?;
+    eprintln!(
+        "parley: serving {} at {} (SPARQL at /sparql; Ctrl-C stops)",
+        args.store.display(),
+        server.url()
+    );
+    server.run()?;
+    eprintln!("parley: stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
 /// 1 when some input documents were bad (reported and left out), else 0.
 fn status_after(bad_documents: usize) -> ExitCode {
     if bad_documents == 0 {
@@ -343,7 +488,7 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
         // clap requires one of the two.
         (None, None) => anyhow::bail!("give a SPARQL query or --file"),
     };
-    let store = ParleyStore::open_existing(&args.store)?;
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let started = Instant::now();
     let results = store.query(&sparql)?;
     let format = match args.format {
@@ -362,7 +507,7 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let store = ParleyStore::open_existing(&args.store)?;
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let format = args.format.graph_format();
     match &args.output {
         None => {
@@ -380,7 +525,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let store = ParleyStore::open_existing(&args.store)?;
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let stats = store.stats()?;
     let mut rows = vec![
         ("documents", stats.documents.to_string()),
@@ -412,7 +557,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
         depth: args.depth,
         construct,
     };
-    let store = ParleyStore::open_existing(&args.store)?;
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let network = parley::project(&store, &options)?;
     let format = match args.format {
         NetworkFormatArg::Dot => parley::NetworkFormat::Dot,
@@ -460,7 +605,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
-    let store = ParleyStore::open_existing(&args.store)?;
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let explanation = parley::explain(&store, &args.node)?;
     let mut out = stdout();
     out.write_all(explanation.as_bytes())?;
@@ -469,7 +614,7 @@ fn explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
-    let store = ParleyStore::open_existing(&args.store)?;
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let mut entities = store.entities()?;
     if !args.types.is_empty() {
         entities.retain(|e| args.types.iter().any(|t| t.name() == e.kind.name()));

@@ -467,7 +467,25 @@ impl JsonlLines {
 }
 
 /// Every document of an in-memory JSONL text (for tests).
-#[cfg(test)]
+/// The documents of JSON Lines held in memory (a request body of `parley
+/// serve`), by the rules of a `.jsonl` file; errors name `name` and the line.
+pub fn jsonl_from_bytes(
+    bytes: &[u8],
+    name: &str,
+    default_date: Option<NaiveDate>,
+) -> Vec<Result<Document, InputError>> {
+    jsonl_documents(bytes, name, default_date)
+        .into_iter()
+        .map(|loaded| loaded.map(|(doc, _)| doc))
+        .collect()
+}
+
+/// One plain-text document held in memory, by the rules of a `.txt` file
+/// (its id given, since there is no file name); errors name `name`.
+pub fn text_from_bytes(id: String, bytes: &[u8], name: &str, date: Option<NaiveDate>) -> Result<Document, InputError> {
+    text_document(id, bytes, Location::file(name), date).map(|(doc, _)| doc)
+}
+
 fn jsonl_documents(bytes: &[u8], file: &str, default_date: Option<NaiveDate>) -> Vec<Loaded> {
     let mut lines = JsonlLines::new(io::Cursor::new(bytes.to_vec()), file.to_string());
     std::iter::from_fn(|| lines.next(default_date).map(|(loaded, _)| loaded)).collect()

@@ -17,7 +17,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, StorageError, Store};
 
 use super::{mint, vocab, write_quads, GraphFormat};
@@ -168,7 +168,21 @@ impl ParleyStore {
     /// The union does not remove duplicates: an entity described in two
     /// documents matches twice, so use `DISTINCT` to count things.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, ParleyError> {
-        let mut prepared = SparqlEvaluator::new()
+        self.query_with(sparql, SparqlEvaluator::new())
+    }
+
+    /// [`ParleyStore::query`] that stops, with an evaluation error, once
+    /// `token` is cancelled: `parley serve` cancels a query past its time limit.
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        token: CancellationToken,
+    ) -> Result<QueryResults<'static>, ParleyError> {
+        self.query_with(sparql, SparqlEvaluator::new().with_cancellation_token(token))
+    }
+
+    fn query_with(&self, sparql: &str, evaluator: SparqlEvaluator) -> Result<QueryResults<'static>, ParleyError> {
+        let mut prepared = evaluator
             .parse_query(sparql)
             .map_err(|error| ParleyError::SparqlSyntax(Box::new(error)))?;
         if prepared.dataset().is_default_dataset() {
