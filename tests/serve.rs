@@ -643,3 +643,73 @@ fn health_cors_access_log_and_a_clean_stop_on_ctrl_c() {
     // the store is free again
     parley().args(["stats", "--store"]).arg(&store).assert().success();
 }
+
+#[test]
+fn an_entitys_timeline_lists_its_events_with_evidence_and_document_by_date() {
+    let (_dir, store) = example_store();
+    let events_of_ethiopia = stdout_of(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT DISTINCT ?e WHERE { ?e ?role <https://w3id.org/parley/id/state/ETH> ; a ?c . \
+             FILTER (STRSTARTS(STR(?e), 'https://w3id.org/parley/id/event/')) } ORDER BY ?e",
+        ],
+        &store,
+    );
+    let mut expected: Vec<String> = text(&events_of_ethiopia).lines().skip(1).map(str::to_owned).collect();
+    expected.sort();
+    assert!(expected.len() > 3);
+    let served = Served::start(&store, &[], &[]);
+    let (status, _, body) = served.get("/api/entity?iri=state:ETH", "*/*");
+    assert_eq!(status, 200, "{}", text(&body));
+    let entity: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(entity["label"], "Ethiopia");
+    assert_eq!(entity["type"], "State");
+    let events = entity["events"].as_array().unwrap();
+    let mut iris: Vec<String> = events.iter().map(|e| e["event"].as_str().unwrap().to_owned()).collect();
+    iris.sort();
+    assert_eq!(iris, expected, "every event naming Ethiopia, once");
+    let mut days = Vec::new();
+    for event in events {
+        assert!(!event["evidence"].as_str().unwrap_or("").is_empty(), "{event}");
+        assert!(!event["document"].as_str().unwrap_or("").is_empty(), "{event}");
+        let roles = event["roles"].as_array().unwrap();
+        assert!(
+            roles.iter().all(|r| [
+                "participant",
+                "host",
+                "mediator",
+                "demander",
+                "addressee",
+                "party",
+                "speaker",
+                "claimant",
+                "threatener",
+                "threatened",
+                "location"
+            ]
+            .contains(&r.as_str().unwrap())),
+            "{event}"
+        );
+        days.push(
+            event["date"]
+                .as_str()
+                .or(event["published"].as_str())
+                .unwrap_or("~")
+                .to_owned(),
+        );
+    }
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "by date: {days:?}");
+    let (status, _, _) = served.get("/api/entity?iri=state:XXX", "*/*");
+    assert_eq!(status, 404);
+    // the page and its assets are served
+    let (status, content_type, page) = served.get("/", "text/html");
+    assert_eq!((status, content_type.as_str()), (200, "text/html; charset=utf-8"));
+    assert!(text(&page).contains("/app.js"));
+    let (_, _, styles) = served.get("/api/styles", "*/*");
+    let styles: serde_json::Value = serde_json::from_slice(&styles).unwrap();
+    for kind in ["State", "Person", "Meeting", "Demand", "Threat"] {
+        assert!(styles[kind].as_str().unwrap().starts_with('#'), "{kind}: {styles}");
+    }
+}

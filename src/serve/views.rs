@@ -212,7 +212,8 @@ pub(super) fn entity(state: &Arc<State>, request: &Incoming) -> Result<Reply, Ht
 
 /// The events `iri` takes part in (any agent role of [`ROLES`], or as
 /// location), with their kind ([`EVENT_KINDS`]), date, label, words,
-/// evidence sentence and document.
+/// evidence sentence and document, in the order of their dates (an undated
+/// event at the date of its report; undated reports last).
 fn timeline(state: &State, iri: &str) -> Result<Vec<Json>, ParleyError> {
     let roles: Vec<String> = ROLES
         .iter()
@@ -227,7 +228,7 @@ fn timeline(state: &State, iri: &str) -> Result<Vec<Json>, ParleyError> {
         .collect::<Vec<_>>()
         .join("\n      ");
     let sparql = format!(
-        "{prefixes}SELECT ?event ?class ?role ?date ?label ?words ?evidence ?docId ?title ?url WHERE {{
+        "{prefixes}SELECT ?event ?class ?role ?date ?published ?label ?words ?evidence ?docId ?title ?url WHERE {{
   GRAPH ?doc {{
     ?event ?role <{iri}> ; a ?class .
     FILTER (?role IN ({roles}))
@@ -239,9 +240,10 @@ fn timeline(state: &State, iri: &str) -> Result<Vec<Json>, ParleyError> {
     OPTIONAL {{ ?doc dcterms:identifier ?docId }}
     OPTIONAL {{ ?doc dcterms:title ?title }}
     OPTIONAL {{ ?doc schema:url ?url }}
+    OPTIONAL {{ ?doc dcterms:date ?published }}
   }}
 }}
-ORDER BY ?date ?docId STR(?event)",
+ORDER BY COALESCE(STR(?date), STR(?published), \"~\") ?docId STR(?event)",
         prefixes = vocab::sparql_prefixes(),
         roles = roles.join(", "),
         classes = classes.join(", "),
@@ -258,11 +260,18 @@ ORDER BY ?date ?docId STR(?event)",
             _ => Json::Null,
         };
         let local = |name: &str| match solution.get(name) {
-            Some(Term::NamedNode(node)) => Json::from(node.as_str().rsplit('#').next().unwrap_or(node.as_str())),
-            _ => Json::Null,
+            Some(Term::NamedNode(node)) => node.as_str().rsplit('#').next().unwrap_or(node.as_str()).to_owned(),
+            _ => String::new(),
         };
         let event = text("event");
+        // the role as `explain` shows it (demander, addressee, ...)
         let role = local("role");
+        let role = Json::from(
+            ROLES
+                .iter()
+                .find(|r| r.property == role)
+                .map_or(role.as_str(), |r| r.shown),
+        );
         // one event, several roles (a host is also a participant) or words: one entry
         if let Some(seen) = events.iter_mut().find(|e| e["event"] == event) {
             if let Json::Array(roles) = &mut seen["roles"] {
@@ -275,6 +284,7 @@ ORDER BY ?date ?docId STR(?event)",
         events.push(json!({
             "event": event,
             "kind": local("class"),
+            "published": text("published"),
             "roles": [role],
             "date": text("date"),
             "label": text("label"),

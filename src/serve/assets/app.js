@@ -100,7 +100,8 @@ function renderTimeline(events) {
     const source = [event.document, event.title ? "“" + event.title + "”" : null].filter(Boolean).join(" ");
     const item = el("li", { class: "event", style: "--dot: " + (colors[event.kind] || "#888") },
       el("div", {},
-        el("span", { class: "when" }, event.date || "undated"),
+        el("span", { class: "when", title: event.date ? "the day of the event" : "the day of the report" },
+          event.date || (event.published ? "reported " + event.published : "undated")),
         el("span", { class: "badge" }, event.kind),
         el("span", { class: "label" }, event.label || shorten(event.event)),
         " ", el("span", { class: "kind" }, "as " + event.roles.join(", "))),
@@ -122,46 +123,49 @@ function svg(tag, attrs, text) {
   return node;
 }
 
-// A small force layout: edges pull, all nodes push apart, the entity is
-// pinned in the middle. Seeded positions on a circle keep it the same on
-// every load.
+// A small force layout (Fruchterman and Reingold): every two nodes push
+// apart by k²/d, linked nodes pull together by d²/k, moves shrink as the
+// layout cools; the entity is pinned in the middle. Seeded positions on a
+// circle make the drawing the same on every load.
 function layout(nodes, edges, center, width, height) {
   const n = nodes.length;
+  const margin = 24;
   nodes.forEach((node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(n, 1);
-    node.x = node.id === center ? width / 2 : width / 2 + Math.cos(angle) * width * 0.35;
-    node.y = node.id === center ? height / 2 : height / 2 + Math.sin(angle) * height * 0.35;
+    node.x = node.id === center ? width / 2 : width / 2 + Math.cos(angle) * width * 0.3;
+    node.y = node.id === center ? height / 2 : height / 2 + Math.sin(angle) * height * 0.3;
   });
   const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const ideal = Math.min(width, height) / (1.5 + Math.sqrt(n));
-  for (let step = 0; step < 300; step++) {
-    const cooling = 1 - step / 300;
+  const k = 0.8 * Math.sqrt((width * height) / Math.max(n, 1));
+  const steps = 250;
+  for (let step = 0; step < steps; step++) {
+    const temperature = (width / 10) * (1 - step / steps) + 0.5;
     const force = nodes.map(() => [0, 0]);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        let dx = nodes[i].x - nodes[j].x, dy = nodes[i].y - nodes[j].y;
-        const d2 = Math.max(dx * dx + dy * dy, 1);
-        const push = (ideal * ideal) / d2;
-        force[i][0] += dx * push; force[i][1] += dy * push;
-        force[j][0] -= dx * push; force[j][1] -= dy * push;
+        const dx = nodes[i].x - nodes[j].x, dy = nodes[i].y - nodes[j].y;
+        const d = Math.max(Math.sqrt(dx * dx + dy * dy), 0.5);
+        const push = (k * k) / d;
+        force[i][0] += (dx / d) * push; force[i][1] += (dy / d) * push;
+        force[j][0] -= (dx / d) * push; force[j][1] -= (dy / d) * push;
       }
     }
     for (const edge of edges) {
       const a = index.get(edge.source), b = index.get(edge.target);
       if (a === undefined || b === undefined || a === b) continue;
       const dx = nodes[a].x - nodes[b].x, dy = nodes[a].y - nodes[b].y;
-      const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-      const pull = d / ideal;
-      force[a][0] -= (dx / d) * pull * 2; force[a][1] -= (dy / d) * pull * 2;
-      force[b][0] += (dx / d) * pull * 2; force[b][1] += (dy / d) * pull * 2;
+      const d = Math.max(Math.sqrt(dx * dx + dy * dy), 0.5);
+      const pull = (d * d) / k;
+      force[a][0] -= (dx / d) * pull; force[a][1] -= (dy / d) * pull;
+      force[b][0] += (dx / d) * pull; force[b][1] += (dy / d) * pull;
     }
     nodes.forEach((node, i) => {
       if (node.id === center) return;
       const [fx, fy] = force[i];
       const size = Math.sqrt(fx * fx + fy * fy) || 1;
-      const move = Math.min(size, 12 * cooling + 0.5);
-      node.x = Math.min(width - 30, Math.max(30, node.x + (fx / size) * move));
-      node.y = Math.min(height - 20, Math.max(20, node.y + (fy / size) * move));
+      const move = Math.min(size, temperature);
+      node.x = Math.min(width - margin, Math.max(margin, node.x + (fx / size) * move));
+      node.y = Math.min(height - margin, Math.max(margin, node.y + (fy / size) * move));
     });
   }
 }
@@ -191,7 +195,14 @@ function drawNeighbourhood(graph, center) {
     circle.append(svg("title", {}, `${node.name} (${node.type})`));
     if (isEntity(node.id)) circle.addEventListener("click", () => { location.hash = "entity=" + encodeURIComponent(node.id); });
     canvas.append(circle);
-    canvas.append(svg("text", { x: node.x + radius + 3, y: node.y + 4, "font-weight": node.id === center ? "bold" : "normal" }, node.name));
+    // labels on the right half end at their node, so they stay inside
+    const right = node.x > width * 0.6;
+    canvas.append(svg("text", {
+      x: right ? node.x - radius - 3 : node.x + radius + 3,
+      y: node.y + 4,
+      "text-anchor": right ? "end" : "start",
+      "font-weight": node.id === center ? "bold" : "normal",
+    }, node.name));
   }
 }
 
