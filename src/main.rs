@@ -320,9 +320,9 @@ fn served_instead(dir: &Path, error: ParleyError, writing: bool) -> anyhow::Erro
     match (&error, parley::served_url(dir)) {
         (ParleyError::StoreLocked { .. }, Some(url)) => {
             let hint = if writing {
-                format!("parley serve owns it at {url}: send documents with `parley build --server {url}`")
+                format!("the store is served by `parley serve` at {url} (send documents with `parley build --server {url}`)")
             } else {
-                format!("parley serve owns it at {url}: query it at {url}/sparql")
+                format!("the store is served by `parley serve` at {url} (query it at {url}/sparql)")
             };
             anyhow::Error::new(error).context(hint)
         }
