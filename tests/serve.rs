@@ -703,6 +703,8 @@ fn an_entitys_timeline_lists_its_events_with_evidence_and_document_by_date() {
     assert!(days.windows(2).all(|w| w[0] <= w[1]), "by date: {days:?}");
     let (status, _, _) = served.get("/api/entity?iri=state:XXX", "*/*");
     assert_eq!(status, 404);
+    let (status, _, body) = served.get("/api/entity?iri=http%3A%2F%2Fa%3E%20%7B", "*/*");
+    assert_eq!(status, 400, "{}", text(&body));
     // the page and its assets are served
     let (status, content_type, page) = served.get("/", "text/html");
     assert_eq!((status, content_type.as_str()), (200, "text/html; charset=utf-8"));
