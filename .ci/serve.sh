@@ -28,7 +28,11 @@ python3 -m pip install -q --disable-pip-version-check selenium "oxigraph==$oxigr
 work=$(mktemp -d)
 oxigraph_pid=""
 cleanup() {
-  [ -n "$oxigraph_pid" ] && kill "$oxigraph_pid" 2>/dev/null && wait "$oxigraph_pid" 2>/dev/null
+  # (the server's status, killed, must not become the script's)
+  if [ -n "$oxigraph_pid" ]; then
+    kill "$oxigraph_pid" 2>/dev/null || true
+    wait "$oxigraph_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
