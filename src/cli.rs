@@ -58,6 +58,9 @@ pub enum Command {
     /// Serve a store over HTTP: a SPARQL endpoint, Parley's views, a web page
     #[command(after_help = SERVE_HELP)]
     Serve(ServeArgs),
+    /// Write the event table: one row per event and source/target pair (CSV, TSV, JSON Lines, Parquet)
+    #[command(after_help = EVENTS_HELP)]
+    Events(EventsArgs),
 }
 
 /// The input forms `extract` and `build` share, as a literal for `concat!`.
@@ -90,8 +93,10 @@ Formats:
   nquads, trig,      one named graph per document, named by the document
   jsonld             node (https://w3id.org/parley/id/doc/<id>)
   mentions           JSON Lines, one object per document:
-                     {\"id\", \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\"}]}
-                     with offsets in Unicode code points (end exclusive)
+                     {\"id\", \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\"}],
+                     \"entities\": [...], \"events\": [...]} with offsets in
+                     Unicode code points (end exclusive); python/README.md
+                     documents every field
 
 Examples:
   parley extract article.txt --date 2025-05-16
@@ -102,6 +107,11 @@ Examples:
 const BUILD_HELP: &str = concat!(
     inputs_help!(),
     "  -            standard input, one document with id `stdin`
+  FILE.nq      N-Quads of documents already extracted (`extract --format
+  FILE.nq.gz   nquads`, or the shards of scale/spark_extract.py), plain or
+               gzipped, one named graph per document; a directory gives its
+               .nq and .nq.gz files too. Each graph is stored as is, so the
+               store equals one built from the texts.
 
 Each document goes into its own named graph; building a document again
 replaces its graph in one transaction, so nothing is duplicated. Documents new
@@ -127,6 +137,7 @@ document of the same id on the server, and queries see it once it is stored.
 Examples:
   parley build corpus/ --store news.store
   parley build day1.jsonl day2.jsonl --store news.store --date 2025-05-16
+  parley build spark-out/nquads --store news.store
   PARLEY_TOKEN=... parley build day3.jsonl --server http://127.0.0.1:7878"
 );
 
@@ -298,6 +309,24 @@ Examples:
   parley explain --store news.store event:nairobi-border-talks/meeting-7
   parley explain --store news.store state:ETH
   parley explain --store news.store '<https://w3id.org/parley/id/person/yonas-tekle>'";
+
+const EVENTS_HELP: &str = "\
+One row per event and source/target pair, the table event-data users (ICEWS,
+POLECAT, Phoenix, GDELT) work with. The source is the kind's actor (a
+demand's demander, a threat's threatener), the target its addressee or
+target; meetings and agreements give a row per pair of participants or
+parties; statements and claims a row per speaker or claimant with no target.
+An event with too few agents still gives one row, with empty cells.
+
+Columns: event_id, date, document_id, event_type, plover_type, cameo_code,
+source_label, source_iri, source_iso, target_label, target_iri, target_iso,
+topic, status, location, location_iri, text, evidence, evidence_start,
+evidence_end, rule (docs/events.md says what each holds). Documents come in
+the order of their IRIs, events in the order of their evidence.
+
+Examples:
+  parley events --store news.store > events.csv
+  parley events --store news.store --format parquet --output events.parquet";
 
 const ENTITIES_HELP: &str = "\
 One row per entity (person, state, organization, place) over all documents:
@@ -516,6 +545,31 @@ pub struct EntitiesArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = EntitiesFormat::Table)]
     pub format: EntitiesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = EventsFormatArg::Csv)]
+    pub format: EventsFormatArg,
+    /// Write to FILE instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventsFormatArg {
+    /// Comma-separated, RFC 4180 quoting, with a header
+    Csv,
+    /// Tab-separated, control characters escaped, with a header
+    Tsv,
+    /// One JSON object per row
+    Jsonl,
+    /// Apache Parquet (Snappy)
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,22 +11,34 @@
 //! tells why a node is in a store, and the presentation functions
 //! ([`write_table`], [`write_results`], [`write_entities`], [`Progress`], ...)
 //! are what the commands print.
+//!
+//! The on-disk store and what reads it ([`ParleyStore`], [`project`],
+//! [`explain`]) are behind the default `store` feature, which brings in
+//! RocksDB; without it the crate is extraction and RDF (quads, N-Quads,
+//! Turtle, event tables), which is all the Python package needs. The feature
+//! is tested only on module declarations (here, in `rdf/mod.rs` and
+//! `present/mod.rs`).
 mod batch;
 mod error;
+#[cfg(feature = "store")]
 mod explain;
 mod extract;
+#[cfg(feature = "store")]
 mod graph;
 mod kinds;
 mod present;
 mod rdf;
+#[cfg(feature = "store")]
 mod serve;
 mod text;
 
 pub use batch::{default_jobs, ordered_map, OrderedMap};
 pub use error::{panic_message, BoxedError, ParleyError};
+#[cfg(feature = "store")]
 pub use explain::{explain, resolve};
 pub use extract::model::*;
 pub use extract::Extractor;
+#[cfg(feature = "store")]
 pub use graph::{
     csv_paths, measures, project, write_csv, write_csv_joined, write_network, AttributeType, Edge, EntityType,
     EventMode, GraphOptions, NetworkFormat, Node, NodeMeasures, PropertyGraph, Value, EDGE_ATTRIBUTES, NODE_ATTRIBUTES,
@@ -35,14 +47,21 @@ pub use kinds::{
     class_names, event_style, AgentRole, Edges, EventClass, EventKindDef, RoleDef, Style, EVENT_KINDS, ROLES,
 };
 pub use present::{
-    append_mentions, compact_iri, compact_term, escape_controls, write_entities, write_results, write_rows,
-    write_table, EntitiesFormat, Progress, ResultsFormat,
+    append_mentions, compact_iri, compact_term, escape_controls, extraction_json, write_results, write_rows,
+    write_table, Progress, ResultsFormat,
 };
+#[cfg(feature = "store")]
+pub use present::{write_entities, EntitiesFormat, EventTableWriter, EventsFormat, PARQUET_ROW_GROUP};
 pub use rdf::{
-    document_quads, mint, vocab, write_quads, DocumentGraph, DocumentWriter, EntitySummary, GraphFormat, ParleyStore,
-    StoreStats,
+    document_quads, event_rows, mint, vocab, write_quads, DocumentGraph, EventRow, GraphFormat, EVENT_COLUMNS,
 };
+#[cfg(feature = "store")]
+pub use rdf::{
+    is_shard, read_shards, split_shards, DocumentWriter, EntitySummary, ParleyStore, ShardGraph, Shards, StoreStats,
+};
+#[cfg(feature = "store")]
 pub use serve::client::{IngestClient, IngestReport};
+#[cfg(feature = "store")]
 pub use serve::{served_url, HttpError, QueryLimits, ServeOptions, Server, StopHandle, SERVED_FILE};
 pub use text::{
     jsonl_from_bytes, load_inputs, parse_date, read_inputs, text_from_bytes, Document, InputError, Inputs, Location,

@@ -19,16 +19,17 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use parley::{
-    append_mentions, default_jobs, mint, ordered_map, read_inputs, write_entities, write_quads, write_results,
-    write_rows, Document, DocumentGraph, EntitiesFormat as EntitiesOutput, Extractor, GraphFormat, InputError, Inputs,
-    Location, ParleyError, ParleyStore, Progress, ResultsFormat as ResultsOutput,
+    append_mentions, default_jobs, event_rows, mint, ordered_map, read_inputs, read_shards, split_shards, vocab,
+    write_entities, write_quads, write_results, write_rows, Document, DocumentGraph, EntitiesFormat as EntitiesOutput,
+    EntityKind, EventClass, EventTableWriter, EventsFormat, Extractor, GraphFormat, InputError, Inputs, Location,
+    ParleyError, ParleyStore, Progress, ResultsFormat as ResultsOutput, ShardGraph,
 };
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
 use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
-use cli::{LoaderArg, ResultsFormat, ServeArgs, StatsArgs};
+use cli::{EventsArgs, EventsFormatArg, LoaderArg, ResultsFormat, ServeArgs, StatsArgs};
 
 /// mimalloc serves every allocation of the process: Rust's, and (through the
 /// crate's `override` feature) RocksDB's `malloc` and `new`. Extraction makes
@@ -89,6 +90,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Explain(args) => explain(args),
         Command::Entities(args) => entities(args),
         Command::Serve(args) => serve(args),
+        Command::Events(args) => events(args),
     }
 }
 
@@ -219,12 +221,50 @@ fn one_line(error: &anyhow::Error) -> String {
     format!("{error:#}").replace(['\r', '\n'], " ")
 }
 
-/// What `build` makes of one input document, on a worker thread.
+/// What `build` makes of one input document, on a worker thread, or reads
+/// from an N-Quads shard.
 struct Built {
-    doc_id: String,
+    doc_iri: NamedNode,
     quads: Vec<Quad>,
     events: usize,
     entities: Vec<NamedNode>,
+}
+
+impl Built {
+    /// A document graph read from a shard: its events and entities are the
+    /// nodes typed with an event or entity class.
+    fn from_shard(shard: ShardGraph) -> Built {
+        let event_classes: Vec<_> = EventClass::all().map(vocab::event_class).collect();
+        let entity_classes: Vec<_> = [
+            EntityKind::Person,
+            EntityKind::State,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ]
+        .into_iter()
+        .map(vocab::entity_class)
+        .collect();
+        let (mut events, mut entities) = (0, Vec::new());
+        for quad in &shard.quads {
+            let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(class)) = (&quad.subject, &quad.object) else {
+                continue;
+            };
+            if quad.predicate.as_ref() != vocab::rdf::TYPE {
+                continue;
+            }
+            if event_classes.contains(&class.as_ref()) {
+                events += 1;
+            } else if entity_classes.contains(&class.as_ref()) {
+                entities.push(subject.clone());
+            }
+        }
+        Built {
+            doc_iri: shard.graph,
+            quads: shard.quads,
+            events,
+            entities,
+        }
+    }
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -244,7 +284,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let (mut added, mut skipped, mut events, mut quads) = (0usize, 0usize, 0usize, 0usize);
     let mut entities = HashSet::new();
     let bytes_read = Rc::new(Cell::new(0u64));
-    let mut inputs = read_inputs(&args.inputs, args.date);
+    let (text_inputs, shard_inputs) = split_shards(&args.inputs);
+    let mut inputs = read_inputs(&text_inputs, args.date);
     let source = {
         let bytes_read = Rc::clone(&bytes_read);
         std::iter::from_fn(move || {
@@ -262,10 +303,12 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             quads,
             events: extraction.events.len(),
             entities,
-            doc_id: doc.id,
+            doc_iri: mint::document_iri(&doc.id),
         })
     };
-    let results = ordered_map(source, jobs, BATCH_DOCUMENTS, work);
+    // documents extracted here first, then the graphs of N-Quads shards
+    let from_shards = read_shards(&shard_inputs).map(|shard| Ok(Built::from_shard(shard?)));
+    let results = ordered_map(source, jobs, BATCH_DOCUMENTS, work).chain(from_shards);
     // Large inputs load new documents through the bulk loader; a small,
     // incremental build stores each document in its own transaction.
     let large = match args.loader {
@@ -283,11 +326,10 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let doc_iri = mint::document_iri(&built.doc_id);
         let quad_count = built.quads.len();
         writer
-            .add(doc_iri.as_ref(), built.quads)
-            .with_context(|| format!("cannot store document {:?}", built.doc_id))?;
+            .add(built.doc_iri.as_ref(), built.quads)
+            .with_context(|| format!("cannot store document <{}>", built.doc_iri.as_str()))?;
         added += 1;
         quads += quad_count;
         events += built.events;
@@ -628,6 +670,29 @@ fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let mut out = stdout();
     write_entities(&mut out, &entities, format)?;
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
+    let store = ParleyStore::open_existing(&args.store)?;
+    let format = match args.format {
+        EventsFormatArg::Csv => EventsFormat::Csv,
+        EventsFormatArg::Tsv => EventsFormat::Tsv,
+        EventsFormatArg::Jsonl => EventsFormat::Jsonl,
+        EventsFormatArg::Parquet => EventsFormat::Parquet,
+    };
+    // Parquet's writer moves between threads, so it takes an unlocked handle
+    let out: Box<dyn Write + Send> = match &args.output {
+        None => Box::new(BufWriter::new(io::stdout())),
+        Some(path) => Box::new(create(path)?),
+    };
+    let mut table = EventTableWriter::new(format, out)?;
+    store.for_each_document(|quads| table.write(event_rows(quads)))?;
+    let written = table.finish();
+    match &args.output {
+        Some(path) => written.with_context(|| format!("{}: cannot write", path.display()))?,
+        None => written?,
+    };
     Ok(ExitCode::SUCCESS)
 }
 

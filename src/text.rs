@@ -117,6 +117,21 @@ pub enum InputError {
     /// A JSONL `date` that is not an existing YYYY-MM-DD date.
     #[error("{location}: bad date {value:?}, expected YYYY-MM-DD")]
     BadDate { location: Location, value: String },
+    /// A line of an N-Quads shard that does not parse; its graph is skipped.
+    #[error("{location}: invalid N-Quads: {message}")]
+    InvalidRdf { location: Location, message: String },
+    /// A quad of an N-Quads shard outside any named graph (every document
+    /// is a named graph).
+    #[error("{location}: quad in the default graph (expected one named graph per document)")]
+    NotInNamedGraph { location: Location },
+    /// A document graph of an N-Quads shard met a second time, in the same
+    /// shard after other graphs or in another shard.
+    #[error("{location}: graph <{graph}> appears again (first at {first})")]
+    RepeatedGraph {
+        location: Location,
+        graph: String,
+        first: Location,
+    },
     /// A second document with an id already used in this run.
     #[error("{location}: duplicate document id {id:?} (first seen at {first})")]
     DuplicateId {

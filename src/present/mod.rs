@@ -1,20 +1,27 @@
 //! What the commands print, apart from RDF and network files: the tables of
 //! `query`, `entities`, `stats` and `build`, the W3C result formats, the
-//! mentions JSON of `extract`, and `build`'s progress bar.
+//! mentions JSON of `extract`, the event table of `events`, and `build`'s
+//! progress bar.
 //!
 //! It lives in the library, not the binary, so that each format is a function
 //! with unit tests and the binary only parses, dispatches and maps errors to
 //! exit statuses. Writers take any `Write` and return `io::Result` where only
 //! writing can fail, so that a closed pipe stays recognizable.
 
+#[cfg(feature = "store")]
 mod entities;
+#[cfg(feature = "store")]
+mod events;
 mod mentions;
 mod progress;
 mod results;
 mod table;
 
+#[cfg(feature = "store")]
 pub use entities::{write_entities, EntitiesFormat};
-pub use mentions::append_mentions;
+#[cfg(feature = "store")]
+pub use events::{EventTableWriter, EventsFormat, PARQUET_ROW_GROUP};
+pub use mentions::{append_mentions, extraction_json};
 pub use progress::Progress;
 pub use results::{write_results, ResultsFormat};
 pub use table::{compact_iri, compact_term, escape_controls, write_rows, write_table};

@@ -10,7 +10,11 @@
 //! ([`mint`]), so two runs over the same input give graphs that compare
 //! exactly, and entity nodes from different documents merge by IRI.
 
+mod events;
 pub mod mint;
+#[cfg(feature = "store")]
+mod shards;
+#[cfg(feature = "store")]
 mod store;
 pub mod vocab;
 
@@ -22,6 +26,10 @@ use chrono::NaiveDate;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 
+pub use events::{event_rows, EventRow, EVENT_COLUMNS};
+#[cfg(feature = "store")]
+pub use shards::{is_shard, read_shards, split_shards, ShardGraph, Shards};
+#[cfg(feature = "store")]
 pub use store::{DocumentWriter, EntitySummary, ParleyStore, StoreStats};
 
 use crate::error::ParleyError;

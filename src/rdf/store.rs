@@ -16,7 +16,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, StorageError, Store};
 
@@ -430,6 +430,33 @@ impl DocumentWriter<'_> {
             // first command to open it paid for the merge on exit. Merging
             // here puts that cost in the build, where it is expected.
             self.store.store.optimize().map_err(|e| self.store.error(e))?;
+        }
+        Ok(())
+    }
+}
+
+impl ParleyStore {
+    /// Calls `each` with the quads of every document graph, a graph at a time,
+    /// in the order of the graphs' IRIs (`parley events` reads the event
+    /// table this way: rows are a function of one document graph).
+    pub fn for_each_document(
+        &self,
+        mut each: impl FnMut(&[Quad]) -> Result<(), ParleyError>,
+    ) -> Result<(), ParleyError> {
+        let mut graphs = Vec::new();
+        for graph in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(graph) = graph.map_err(|e| self.error(e))? {
+                graphs.push(graph);
+            }
+        }
+        graphs.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+        for graph in graphs {
+            let quads = self
+                .store
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+                .collect::<Result<Vec<Quad>, _>>()
+                .map_err(|e| self.error(e))?;
+            each(&quads)?;
         }
         Ok(())
     }
