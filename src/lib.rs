@@ -64,7 +64,8 @@ pub use serve::client::{IngestClient, IngestReport};
 #[cfg(feature = "store")]
 pub use serve::{served_url, HttpError, QueryLimits, ServeOptions, Server, StopHandle, SERVED_FILE};
 pub use text::{
-    jsonl_from_bytes, load_inputs, parse_date, read_inputs, text_from_bytes, Document, InputError, Inputs, Location,
+    checked_document, jsonl_from_bytes, load_inputs, parse_date, read_inputs, text_from_bytes, Document,
+    DocumentFields, InputError, Inputs, Location,
 };
 
 /// The extraction stages one at a time, for the criterion benchmarks in

@@ -46,14 +46,16 @@ pub struct Location {
 }
 
 impl Location {
-    fn file(file: impl Into<String>) -> Location {
+    /// A whole file (or another named source, such as `<text>`).
+    pub fn file(file: impl Into<String>) -> Location {
         Location {
             file: file.into(),
             line: None,
         }
     }
 
-    fn line(file: &str, line: usize) -> Location {
+    /// One line of a file (or one item of a sequence).
+    pub fn line(file: &str, line: usize) -> Location {
         Location {
             file: file.to_owned(),
             line: Some(line),
@@ -534,41 +536,73 @@ fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate
     let Some(id) = string("id")? else {
         return Err(InputError::MissingField { location, field: "id" });
     };
-    if id.trim().is_empty() {
-        return Err(InputError::BadField {
-            location,
-            field: "id",
-            expected: "a non-empty string",
-        });
-    }
     let Some(text) = string("text")? else {
         return Err(InputError::MissingField {
             location,
             field: "text",
         });
     };
-    if text.trim().is_empty() {
-        return Err(InputError::Empty { location });
+    let fields = DocumentFields {
+        id,
+        text,
+        date: string("date")?,
+        title: string("title")?,
+        url: string("url")?,
+    };
+    let doc = checked_document(fields, default_date, &location)?;
+    Ok((doc, location))
+}
+
+/// The fields of a document as a caller gives them (a JSONL line, the Python
+/// package), before they are checked.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentFields {
+    pub id: String,
+    pub text: String,
+    /// `YYYY-MM-DD`; `None` takes the default date.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A document from its fields, checked as a JSONL line's are (a non-empty
+/// id, a text that is not only whitespace, a strict date), with the same
+/// errors: `location` names the document in them.
+pub fn checked_document(
+    fields: DocumentFields,
+    default_date: Option<NaiveDate>,
+    location: &Location,
+) -> Result<Document, InputError> {
+    let location = || location.clone();
+    if fields.id.trim().is_empty() {
+        return Err(InputError::BadField {
+            location: location(),
+            field: "id",
+            expected: "a non-empty string",
+        });
     }
-    let date = match string("date")? {
+    if fields.text.trim().is_empty() {
+        return Err(InputError::Empty { location: location() });
+    }
+    let date = match fields.date {
         None => default_date,
         Some(value) => match parse_date(&value) {
             Some(date) => Some(date),
-            None => return Err(InputError::BadDate { location, value }),
+            None => {
+                return Err(InputError::BadDate {
+                    location: location(),
+                    value,
+                })
+            }
         },
     };
-    let title = string("title")?;
-    let url = string("url")?;
-    Ok((
-        Document {
-            id,
-            text,
-            date,
-            title,
-            url,
-        },
-        location,
-    ))
+    Ok(Document {
+        id: fields.id,
+        text: fields.text,
+        date,
+        title: fields.title,
+        url: fields.url,
+    })
 }
 
 #[cfg(test)]

@@ -95,9 +95,12 @@ pub fn append_mentions(doc: &Document, extraction: &Extraction, out: &mut Vec<u8
     Ok(())
 }
 
-/// The extraction of `doc` as a JSON value (the mentions line, parsed).
-pub fn extraction_json(doc: &Document, extraction: &Extraction) -> serde_json::Value {
-    serde_json::to_value(mentions_line(doc, extraction)).expect("the mentions line has string keys only")
+/// The extraction of `doc` as JSON text: the mentions line without its line feed.
+pub fn extraction_json(doc: &Document, extraction: &Extraction) -> Result<String, ParleyError> {
+    let mut out = Vec::new();
+    append_mentions(doc, extraction, &mut out)?;
+    out.pop();
+    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
 }
 
 fn mentions_line<'a>(doc: &'a Document, extraction: &'a Extraction) -> MentionsLine<'a> {
