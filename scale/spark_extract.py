@@ -150,6 +150,7 @@ def main(argv=None):
         SparkSession.builder.master(args.master)
         .appName("parley-extract")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")

@@ -52,7 +52,9 @@ fn a_store_built_from_shards_equals_one_built_from_the_documents() {
     let half = lines.len() / 2;
     // cut between graphs, as the shards of the Spark job are
     let graph = |line: &[u8]| line.rsplit(|b| *b == b' ').nth(1).map(<[u8]>::to_vec);
-    let cut = (half..lines.len()).find(|i| graph(lines[*i]) != graph(lines[i - 1])).unwrap();
+    let cut = (half..lines.len())
+        .find(|i| graph(lines[*i]) != graph(lines[i - 1]))
+        .unwrap();
     let shards = dir.path().join("nquads");
     fs::create_dir(&shards).unwrap();
     fs::write(shards.join("part-00000.nq"), lines[..cut].concat()).unwrap();
@@ -88,7 +90,10 @@ fn a_bad_shard_line_costs_only_its_graph() {
     let (code, stdout, stderr) = parley(&["build", p(&shard), "--store", p(&store), "-q"]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with(&format!("parley: {}:1: invalid N-Quads", p(&shard))), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("parley: {}:1: invalid N-Quads", p(&shard))),
+        "{stderr}"
+    );
     let summary = String::from_utf8(stdout).unwrap();
     assert!(summary.contains("documents added    4"), "{summary}");
     assert!(summary.contains("documents skipped  1"), "{summary}");
@@ -137,7 +142,11 @@ fn events_give_one_row_per_event_and_agent_pair() {
     for line in table.lines() {
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
         *rows.entry(row["event_id"].as_str().unwrap().to_owned()).or_default() += 1;
-        let pair = (row["event_id"].to_string(), row["source_iri"].to_string(), row["target_iri"].to_string());
+        let pair = (
+            row["event_id"].to_string(),
+            row["source_iri"].to_string(),
+            row["target_iri"].to_string(),
+        );
         assert!(pairs.insert(pair), "a pair twice: {line}");
         assert!(row["document_id"].is_string() && row["evidence"].is_string());
     }
@@ -148,7 +157,15 @@ fn events_give_one_row_per_event_and_agent_pair() {
     let tsv = String::from_utf8(ok(&["events", "--store", p(&store), "--format", "tsv"])).unwrap();
     assert_eq!(tsv.lines().count(), table.lines().count() + 1);
     let parquet = dir.path().join("events.parquet");
-    ok(&["events", "--store", p(&store), "--format", "parquet", "--output", p(&parquet)]);
+    ok(&[
+        "events",
+        "--store",
+        p(&store),
+        "--format",
+        "parquet",
+        "--output",
+        p(&parquet),
+    ]);
     let bytes = fs::read(&parquet).unwrap();
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
 }

@@ -11,8 +11,8 @@
 //! threads of the caller run meanwhile and `extract_many` uses `jobs` cores.
 
 use parley::{
-    checked_document, event_rows, extraction_json, ordered_map, write_quads, Document, DocumentFields,
-    DocumentGraph, GraphFormat, InputError, Location, ParleyError,
+    checked_document, event_rows, extraction_json, ordered_map, write_quads, Document, DocumentFields, DocumentGraph,
+    GraphFormat, InputError, Location, ParleyError,
 };
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -92,12 +92,7 @@ impl Extractor {
             .collect()
     }
 
-    fn one(
-        &self,
-        py: Python<'_>,
-        fields: DocumentFields,
-        output: Output,
-    ) -> PyResult<String> {
+    fn one(&self, py: Python<'_>, fields: DocumentFields, output: Output) -> PyResult<String> {
         let doc = checked_document(fields, None, &Location::file("<text>")).map_err(input_error)?;
         let mut rendered = py.detach(|| self.render(&doc, &[output])).map_err(to_py)?;
         Ok(rendered.remove(0))
@@ -106,7 +101,11 @@ impl Extractor {
 
 /// The fields of one item of `extract_many`: a string (the text; its id is
 /// its 1-based position) or a mapping with the keys of a JSONL line.
-fn item_fields(item: &Bound<'_, PyAny>, number: usize, location: &Location) -> PyResult<Result<DocumentFields, InputError>> {
+fn item_fields(
+    item: &Bound<'_, PyAny>,
+    number: usize,
+    location: &Location,
+) -> PyResult<Result<DocumentFields, InputError>> {
     if let Ok(text) = item.cast::<PyString>() {
         return Ok(Ok(DocumentFields {
             id: number.to_string(),
@@ -162,6 +161,9 @@ fn item_fields(item: &Bound<'_, PyAny>, number: usize, location: &Location) -> P
         url: get!("url"),
     }))
 }
+
+/// One document of `extract_many`: `(None, outputs)` or `(message, None)`.
+type ManyResult = (Option<String>, Option<Vec<String>>);
 
 /// Documents taken from the caller's iterable at a time, GIL held; then
 /// extracted on `jobs` threads, GIL released.
@@ -241,8 +243,11 @@ impl Extractor {
         docs: &Bound<'_, PyAny>,
         jobs: usize,
         formats: Vec<String>,
-    ) -> PyResult<Vec<(Option<String>, Option<Vec<String>>)>> {
-        let outputs = formats.iter().map(|f| Output::parse(f)).collect::<PyResult<Vec<Output>>>()?;
+    ) -> PyResult<Vec<ManyResult>> {
+        let outputs = formats
+            .iter()
+            .map(|f| Output::parse(f))
+            .collect::<PyResult<Vec<Output>>>()?;
         let mut results = Vec::new();
         let mut items = docs.try_iter()?;
         let mut number = 0usize;
@@ -274,7 +279,13 @@ impl Extractor {
     }
 }
 
-fn fields(text: String, id: Option<String>, date: Option<String>, title: Option<String>, url: Option<String>) -> DocumentFields {
+fn fields(
+    text: String,
+    id: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+) -> DocumentFields {
     DocumentFields {
         id: id.unwrap_or_else(|| "text".to_owned()),
         text,

@@ -347,7 +347,6 @@ mod tests {
             demand.evidence_start.unwrap() as usize,
             demand.evidence_end.unwrap() as usize,
         );
-        let text = "Ukraine demanded that Russia withdraw its troops.";
         assert_eq!(
             text.chars().skip(start).take(end - start).collect::<String>(),
             demand.evidence
