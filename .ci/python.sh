@@ -43,7 +43,9 @@ echo "python package: pip install ./python took $(( $(date +%s) - started )) s"
 "$py" -m pip install -q --disable-pip-version-check pytest pandas pyarrow pyspark
 
 # the issue's bar: the seed's meetings and demands, from a fresh environment
-(cd "$work" && "$py" -c "import parley; print(parley.Extractor().extract(open('$PWD/../shared/eval/texts/dev/istanbul-talks.txt').read(), date='2025-05-16'))") > "$work/istanbul.txt"
+# (run from the temporary directory, so that `import parley` is the installed package)
+repo=$(pwd)
+(cd "$work" && "$py" -c "import parley; print(parley.Extractor().extract(open('$repo/../shared/eval/texts/dev/istanbul-talks.txt').read(), date='2025-05-16'))") > "$work/istanbul.txt"
 "$py" - "$work/istanbul.txt" <<'PY'
 import ast, sys
 result = ast.literal_eval(open(sys.argv[1]).read())

@@ -194,3 +194,52 @@ def test_the_extractor_is_shared_by_threads(extractor):
     for t in threads:
         t.join()
     assert len(set(results)) == 1 and results[0]
+
+
+def expected_rows(event):
+    """Rows an event gives in the event table, from its agents: the source
+    and target roles of each kind as docs/events.md states them."""
+    count = lambda role: sum(1 for a in event["agents"] if a["role"] == role)  # noqa: E731
+    pairs = lambda n: max(1, n * (n - 1) // 2)  # noqa: E731
+    kind = event["type"]
+    if kind == "Demand":
+        return max(1, count("demandedBy")) * max(1, count("demandedOf"))
+    if kind == "Threat":
+        return max(1, count("threatenedBy")) * max(1, count("threatTarget"))
+    if kind == "Meeting":
+        return pairs(count("participant"))
+    if kind == "Agreement":
+        return pairs(count("party"))
+    return max(1, count({"Statement": "speaker", "Claim": "claimant"}[kind]))
+
+
+@pytest.mark.skipif(not os.environ.get("PARLEY_BIN"), reason="PARLEY_BIN not set")
+def test_events_csv_of_the_example_store_reads_back_in_pandas(tmp_path):
+    pd = pytest.importorskip("pandas")
+    binary = os.environ["PARLEY_BIN"]
+    articles = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "articles.jsonl")
+    store = tmp_path / "parley.store"
+    subprocess.run([binary, "build", articles, "--store", str(store), "-q"], capture_output=True, check=True)
+    csv = tmp_path / "events.csv"
+    with open(csv, "wb") as out:
+        subprocess.run([binary, "events", "--store", str(store), "--format", "csv"], stdout=out, check=True)
+    frame = pd.read_csv(csv, keep_default_na=False, dtype=str)
+    assert tuple(frame.columns) == parley.EVENT_COLUMNS
+    # one row per event and agent pair: as many rows per event as its agents make pairs, none twice
+    mentions = subprocess.run([binary, "extract", articles, "--format", "mentions"], capture_output=True, check=True)
+    expected = {
+        event["event"]: expected_rows(event)
+        for line in mentions.stdout.decode().splitlines()
+        for event in json.loads(line)["events"]
+    }
+    assert frame.groupby("event_id").size().to_dict() == expected
+    assert not frame.duplicated(["event_id", "source_iri", "target_iri"]).any()
+    # offsets index the document text: evidence is text[start:end]
+    texts = {}
+    with open(articles, encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            texts[doc["id"]] = doc["text"]
+    for row in frame.itertuples():
+        text = texts[row.document_id]
+        assert text[int(row.evidence_start) : int(row.evidence_end)] == row.evidence

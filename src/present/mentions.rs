@@ -229,5 +229,30 @@ mod tests {
         assert_eq!((russia["start"].as_u64(), russia["end"].as_u64()), (Some(6), Some(12)));
         assert_eq!(russia["type"], "State");
         assert_eq!(russia["entity"], "https://w3id.org/parley/id/state/RUS");
+        // entities and events point to each other by the graph's IRIs
+        let entities = line["entities"].as_array().unwrap();
+        let rus = entities.iter().find(|e| e["entity"] == russia["entity"]).unwrap();
+        assert_eq!((rus["iso_code"].as_str(), rus["label"].as_str()), (Some("RUS"), Some("Russia")));
+        let meeting = &line["events"][0];
+        assert_eq!(meeting["type"], "Meeting");
+        assert_eq!(meeting["event"], "https://w3id.org/parley/id/event/d%221/meeting-1");
+        let agents: Vec<&str> = meeting["agents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["entity"].as_str().unwrap())
+            .collect();
+        assert!(agents.contains(&"https://w3id.org/parley/id/state/RUS"), "{agents:?}");
+        let evidence = &meeting["evidence"];
+        let (start, end) = (evidence["start"].as_u64().unwrap(), evidence["end"].as_u64().unwrap());
+        let text: String = doc.text.chars().skip(start as usize).take((end - start) as usize).collect();
+        assert_eq!(evidence["text"], text.as_str());
+        assert_eq!(extraction_json(&doc, &extraction).unwrap() + "\n", text_line(&doc, &extraction));
+    }
+
+    fn text_line(doc: &Document, extraction: &Extraction) -> String {
+        let mut out = Vec::new();
+        append_mentions(doc, extraction, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
     }
 }
