@@ -57,7 +57,12 @@ for cores in 1 2; do
   for run in $(seq "$runs"); do
     rm -rf "$work/out"
     start=$(date +%s%N)
-    summary=$("$py" scale/spark_extract.py "$work/input.jsonl" "$work/out" --master "local[$cores]" 2>/dev/null | tail -1)
+    if ! "$py" scale/spark_extract.py "$work/input.jsonl" "$work/out" --master "local[$cores]" \
+      >"$work/spark.out" 2>"$work/spark.err"; then
+      tail -20 "$work/spark.err" >&2
+      exit 1
+    fi
+    summary=$(tail -1 "$work/spark.out")
     walls+=("$(echo "scale=2; ($(date +%s%N) - $start) / 1000000000" | bc)")
     echo "  run $run local[$cores]: ${walls[-1]} s wall; job: $summary"
   done

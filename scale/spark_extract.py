@@ -164,14 +164,17 @@ def main(argv=None):
     import parley
 
     nquads = results.filter(lambda r: r[1] is not None).map(lambda r: (r[1],))
-    writer = spark.createDataFrame(nquads, T.StructType([T.StructField("value", T.StringType(), False)])).write
+    # the rows are made here with the right types: checking each again costs more than extracting it
+    schema = T.StructType([T.StructField("value", T.StringType(), False)])
+    writer = spark.createDataFrame(nquads, schema, verifySchema=False).write
     if args.gzip:
         writer = writer.option("compression", "gzip")
     writer.text(args.outdir + "/nquads")
     rename_parts(spark, args.outdir + "/nquads", ".nq.gz" if args.gzip else ".nq")
 
     events = results.flatMap(lambda r: r[2])
-    spark.createDataFrame(events, events_schema(parley.EVENT_COLUMNS)).write.parquet(args.outdir + "/events")
+    table = spark.createDataFrame(events, events_schema(parley.EVENT_COLUMNS), verifySchema=False)
+    table.write.parquet(args.outdir + "/events")
 
     errors = results.filter(lambda r: r[3] is not None).map(lambda r: f"{r[0]}\t{r[3]}")
     bad = errors.count()
