@@ -232,7 +232,10 @@ mod tests {
         // entities and events point to each other by the graph's IRIs
         let entities = line["entities"].as_array().unwrap();
         let rus = entities.iter().find(|e| e["entity"] == russia["entity"]).unwrap();
-        assert_eq!((rus["iso_code"].as_str(), rus["label"].as_str()), (Some("RUS"), Some("Russia")));
+        assert_eq!(
+            (rus["iso_code"].as_str(), rus["label"].as_str()),
+            (Some("RUS"), Some("Russia"))
+        );
         let meeting = &line["events"][0];
         assert_eq!(meeting["type"], "Meeting");
         assert_eq!(meeting["event"], "https://w3id.org/parley/id/event/d%221/meeting-1");
@@ -245,9 +248,17 @@ mod tests {
         assert!(agents.contains(&"https://w3id.org/parley/id/state/RUS"), "{agents:?}");
         let evidence = &meeting["evidence"];
         let (start, end) = (evidence["start"].as_u64().unwrap(), evidence["end"].as_u64().unwrap());
-        let text: String = doc.text.chars().skip(start as usize).take((end - start) as usize).collect();
+        let text: String = doc
+            .text
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect();
         assert_eq!(evidence["text"], text.as_str());
-        assert_eq!(extraction_json(&doc, &extraction).unwrap() + "\n", text_line(&doc, &extraction));
+        assert_eq!(
+            extraction_json(&doc, &extraction).unwrap() + "\n",
+            text_line(&doc, &extraction)
+        );
     }
 
     fn text_line(doc: &Document, extraction: &Extraction) -> String {
