@@ -65,7 +65,7 @@ pub use serve::client::{IngestClient, IngestReport};
 pub use serve::{served_url, HttpError, QueryLimits, ServeOptions, Server, StopHandle, SERVED_FILE};
 pub use text::{
     checked_document, jsonl_from_bytes, load_inputs, parse_date, read_inputs, text_from_bytes, Document,
-    DocumentFields, InputError, Inputs, Location,
+    DocumentFields, InputError, Inputs, Location, MAX_DOCUMENT_BYTES,
 };
 
 /// The extraction stages one at a time, for the criterion benchmarks in

@@ -134,6 +134,9 @@ pub enum InputError {
         graph: String,
         first: Location,
     },
+    /// A document longer than [`MAX_DOCUMENT_BYTES`].
+    #[error("{location}: document of {} MiB is over the limit of {} MiB; split it into smaller documents", mib(*.bytes), mib(MAX_DOCUMENT_BYTES as u64))]
+    TooLarge { location: Location, bytes: u64 },
     /// A second document with an id already used in this run.
     #[error("{location}: duplicate document id {id:?} (first seen at {first})")]
     DuplicateId {
@@ -141,6 +144,18 @@ pub enum InputError {
         id: String,
         first: Location,
     },
+}
+
+/// The longest document Parley reads, in bytes of UTF-8 text: a thousand
+/// times a long news article. Extraction takes time in proportion to length
+/// (about half a second per megabyte on one core), and the graph of one
+/// document is held in memory until it is written, so a longer text is
+/// refused with [`InputError::TooLarge`] rather than left to run for minutes.
+pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
+
+/// Bytes as MiB with one decimal, for messages.
+fn mib(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1u64 << 20) as f64)
 }
 
 /// Parses a strict `YYYY-MM-DD` date (four-digit year, two-digit month and day).
@@ -282,7 +297,9 @@ fn open_path(path: &Path, default_date: Option<NaiveDate>) -> Opened {
     if path.as_os_str() == "-" {
         let location = Location::file("<stdin>");
         let mut bytes = Vec::new();
-        if let Err(cause) = io::stdin().lock().read_to_end(&mut bytes) {
+        // one byte past the limit is enough to know the text is too long
+        let limit = MAX_DOCUMENT_BYTES as u64 + BOM.len() as u64 + 1;
+        if let Err(cause) = io::stdin().lock().take(limit).read_to_end(&mut bytes) {
             return Opened::Done(Err(InputError::Read { location, cause }), 0);
         }
         let size = bytes.len() as u64;
@@ -308,6 +325,11 @@ fn open_path(path: &Path, default_date: Option<NaiveDate>) -> Opened {
     };
     match kind {
         Kind::Txt => {
+            // refused before it is read: the size is known from the file system
+            if metadata.len() > (MAX_DOCUMENT_BYTES + BOM.len()) as u64 {
+                let bytes = metadata.len();
+                return Opened::Done(Err(InputError::TooLarge { location, bytes }), bytes);
+            }
             let bytes = match fs::read(path) {
                 Ok(bytes) => bytes,
                 Err(cause) => return Opened::Done(Err(InputError::Read { location, cause }), 0),
@@ -368,6 +390,12 @@ fn text_document(id: String, bytes: &[u8], location: Location, date: Option<Naiv
         return Err(InputError::Binary { location });
     }
     let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    // before the UTF-8 check: standard input is read only to one byte past
+    // the limit, which may end inside a character
+    if bytes.len() - skip > MAX_DOCUMENT_BYTES {
+        let bytes = (bytes.len() - skip) as u64;
+        return Err(InputError::TooLarge { location, bytes });
+    }
     let text = match std::str::from_utf8(&bytes[skip..]) {
         Ok(text) => text,
         Err(error) => {
@@ -580,6 +608,10 @@ pub fn checked_document(
             field: "id",
             expected: "a non-empty string",
         });
+    }
+    if fields.text.len() > MAX_DOCUMENT_BYTES {
+        let bytes = fields.text.len() as u64;
+        return Err(InputError::TooLarge { location: location(), bytes });
     }
     if fields.text.trim().is_empty() {
         return Err(InputError::Empty { location: location() });

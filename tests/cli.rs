@@ -749,3 +749,24 @@ fn event_iris_stay_the_same_when_a_store_is_rebuilt() {
     assert_eq!(iris, events(&second));
     assert_eq!(store_lines(&first), store_lines(&second));
 }
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_by_name_and_the_others_go_through() {
+    let dir = TempDir::new().unwrap();
+    let long = "Talks went on. ".repeat(parley::MAX_DOCUMENT_BYTES / 15 + 1);
+    let big = write(dir.path(), "book.txt", &long);
+    let small = write(dir.path(), "note.txt", "Kenya and Ethiopia held talks in Nairobi.");
+    let run = run(&["extract", p(&big), p(&small), "--format", "nquads"]);
+    assert_eq!(run.code, 1);
+    assert_one_line_error(&run, &["book.txt", "over the limit of 16.0 MiB", "split it"]);
+    assert!(
+        run.stdout.contains("/doc/note>"),
+        "{}",
+        &run.stdout[..run.stdout.len().min(300)]
+    );
+
+    let line = serde_json::json!({"id": "book", "text": long}).to_string();
+    let jsonl = write(dir.path(), "books.jsonl", line + "\n");
+    let run = run_with_stdin(&["extract", p(&jsonl), "--format", "nquads"], "");
+    assert_one_line_error(&run, &["books.jsonl:1", "over the limit"]);
+}

@@ -110,7 +110,9 @@ fn what_was_said(cx: &SentenceContext<'_>, frame_start: usize, te: usize) -> Opt
             return Some(body[..i].trim().to_string()).filter(|q| !q.is_empty());
         }
     }
-    let before = text[s.start..frame_start].trim_end();
+    // the speaker's name may begin in the sentence before (a headline run
+    // into its lead: "... El Paso\nNatural Gas Co said"): nothing precedes it here
+    let before = text[s.start..frame_start.max(s.start)].trim_end();
     let content_before = before
         .strip_suffix(',')
         .map(|b| {
