@@ -188,7 +188,8 @@ whatever --format says.
 Examples:
   parley query --store news.store 'PREFIX parley: <https://w3id.org/parley/ontology#>
     SELECT ?m ?who WHERE { ?m a parley:Meeting ; parley:participant ?who }'
-  parley query --store news.store --file meetings.rq --format csv";
+  parley query --store news.store --file meetings.rq --format csv
+  parley query --store news.store --file heavy.rq --timeout 30";
 
 const EXPORT_HELP: &str = "\
 The default format is TriG, which keeps one named graph per document (so does
@@ -351,6 +352,14 @@ Examples:
   parley entities --store news.store --type state,organization --format tsv > entities.tsv";
 
 /// Parses `--date`; shared with JSONL `date` fields so both accept the same.
+/// A positive, finite number of seconds.
+fn parse_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds.is_finite() && seconds < 1e9 => Ok(seconds),
+        _ => Err(format!("{value:?} is not a positive number of seconds")),
+    }
+}
+
 fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
     parley::parse_date(value).ok_or_else(|| format!("bad date {value:?}, expected YYYY-MM-DD"))
 }
@@ -465,6 +474,10 @@ pub struct QueryArgs {
     /// open to the last result written
     #[arg(long)]
     pub time: bool,
+    /// Stop the query after SECONDS (a decimal number) with an error, instead
+    /// of letting a runaway query run on
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub timeout: Option<f64>,
 }
 
 #[derive(Debug, Args)]

@@ -74,6 +74,15 @@ pub enum ParleyError {
     #[error("SPARQL evaluation error")]
     SparqlEvaluation(#[source] BoxedError),
 
+    /// A query ran past its time limit (`parley query --timeout`) and was stopped.
+    #[error(
+        "query stopped after {seconds} s (--timeout): narrow it (LIMIT, more specific patterns) or allow it longer"
+    )]
+    QueryTimeout {
+        /// The limit, in seconds, as given.
+        seconds: f64,
+    },
+
     /// `parley graph --query` was given a query other than CONSTRUCT.
     #[error("the graph query must be a SPARQL CONSTRUCT query")]
     NotConstruct,

@@ -57,7 +57,8 @@ pub use rdf::{
 };
 #[cfg(feature = "store")]
 pub use rdf::{
-    is_shard, read_shards, split_shards, DocumentWriter, EntitySummary, ParleyStore, ShardGraph, Shards, StoreStats,
+    is_shard, read_shards, split_shards, DocumentWriter, EntitySummary, ParleyStore, QueryDeadline, ShardGraph, Shards,
+    StoreStats,
 };
 #[cfg(feature = "store")]
 pub use serve::client::{IngestClient, IngestReport};

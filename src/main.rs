@@ -15,7 +15,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Parser;
@@ -24,7 +24,7 @@ use parley::{
     append_mentions, default_jobs, event_rows, mint, ordered_map, read_inputs, read_shards, split_shards, vocab,
     write_entities, write_quads, write_results, write_rows, Document, DocumentGraph, EntitiesFormat as EntitiesOutput,
     EntityKind, EventClass, EventTableWriter, EventsFormat, Extractor, GraphFormat, InputError, Inputs, Location,
-    ParleyError, ParleyStore, Progress, ResultsFormat as ResultsOutput, ShardGraph,
+    ParleyError, ParleyStore, Progress, QueryDeadline, ResultsFormat as ResultsOutput, ShardGraph,
 };
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
@@ -532,7 +532,10 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
     };
     let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let started = Instant::now();
-    let results = store.query(&sparql)?;
+    let deadline = args
+        .timeout
+        .map(|seconds| QueryDeadline::start(Duration::from_secs_f64(seconds)));
+    let _hard_stop = args.timeout.map(exit_when_stuck);
     let format = match args.format {
         ResultsFormat::Table => ResultsOutput::Table,
         ResultsFormat::Csv => ResultsOutput::Csv,
@@ -540,12 +543,44 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
         ResultsFormat::Json => ResultsOutput::Json,
         ResultsFormat::Xml => ResultsOutput::Xml,
     };
-    let mut out = write_results(results, format, stdout())?;
+    let written = store
+        .query_within(&sparql, deadline.as_ref())
+        .and_then(|results| write_results(results, format, stdout()));
+    let mut out = match (written, &deadline) {
+        (Err(_), Some(deadline)) if deadline.passed() => {
+            let seconds = deadline.limit().as_secs_f64();
+            return Err(ParleyError::QueryTimeout { seconds }.into());
+        }
+        (written, _) => written?,
+    };
     out.flush()?;
     if args.time {
         eprintln!("query time: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How long a query told to stop may take to notice before the process ends.
+const QUERY_STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// Ends the process with the `--timeout` error when a query outlives its
+/// limit by [`QUERY_STOP_GRACE`]. Oxigraph checks the cancellation of
+/// [`QueryDeadline`] when it reads from the store, not while it joins what
+/// it has read: a cross product of two patterns runs on in memory, and only
+/// ending the process stops it. Nothing is written to a store by a query, so
+/// ending is safe; the lock goes with the process. Dropping the returned
+/// sender (the query ended) ends the thread.
+fn exit_when_stuck(seconds: f64) -> std::sync::mpsc::Sender<()> {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let limit = Duration::from_secs_f64(seconds) + QUERY_STOP_GRACE;
+    std::thread::spawn(move || {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
+            let error = anyhow::Error::from(ParleyError::QueryTimeout { seconds });
+            eprintln!("parley: {}", one_line(&error));
+            std::process::exit(i32::from(exit_status(&error)));
+        }
+    });
+    done
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {

@@ -770,3 +770,37 @@ fn a_document_over_the_size_limit_is_refused_by_name_and_the_others_go_through()
     let run = run_with_stdin(&["extract", p(&jsonl), "--format", "nquads"], "");
     assert_one_line_error(&run, &["books.jsonl:1", "over the limit"]);
 }
+
+#[test]
+fn query_timeout_stops_a_runaway_query_with_a_clear_error() {
+    let dir = TempDir::new().unwrap();
+    let text = write(
+        dir.path(),
+        "talks.txt",
+        "Kenya and Ethiopia held talks in Nairobi on Monday. Kenya demanded that Ethiopia reopen the border.",
+    );
+    let store = dir.path().join("store");
+    assert_eq!(run(&["build", p(&text), "--store", p(&store)]).code, 0);
+    // a product of five patterns over every quad: billions of rows, counted in memory
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }";
+    let output = parley()
+        .args(["query", "--store", p(&store), "--timeout", "0.5", runaway])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stopped = Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert_eq!(stopped.code, 1, "stderr: {}", stopped.stderr);
+    assert_one_line_error(&stopped, &["query stopped after 0.5 s", "--timeout"]);
+
+    // a query that ends in time is not disturbed, and the store opens again at once
+    let quick = run(&["query", "--store", p(&store), "--timeout", "30", "ASK { ?s ?p ?o }"]);
+    assert_eq!(quick.code, 0, "{}", quick.stderr);
+    assert!(quick.stdout.contains("true"));
+    let zero = run(&["query", "--store", p(&store), "--timeout", "0", "ASK { ?s ?p ?o }"]);
+    assert_ne!(zero.code, 0);
+    assert!(zero.stderr.contains("positive number of seconds"), "{}", zero.stderr);
+}

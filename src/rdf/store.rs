@@ -15,6 +15,8 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
@@ -181,6 +183,20 @@ impl ParleyStore {
         self.query_with(sparql, SparqlEvaluator::new().with_cancellation_token(token))
     }
 
+    /// [`ParleyStore::query`], stopped when `deadline` passes: the results
+    /// then end with an evaluation error, and [`QueryDeadline::passed`] tells
+    /// that error from others.
+    pub fn query_within(
+        &self,
+        sparql: &str,
+        deadline: Option<&QueryDeadline>,
+    ) -> Result<QueryResults<'static>, ParleyError> {
+        match deadline {
+            Some(deadline) => self.query_cancellable(sparql, deadline.token.clone()),
+            None => self.query(sparql),
+        }
+    }
+
     fn query_with(&self, sparql: &str, evaluator: SparqlEvaluator) -> Result<QueryResults<'static>, ParleyError> {
         let mut prepared = evaluator
             .parse_query(sparql)
@@ -342,6 +358,47 @@ impl ParleyStore {
 
     fn error(&self, error: StorageError) -> ParleyError {
         store_error(&self.path, error)
+    }
+}
+
+/// A time limit on queries (`parley query --timeout`): when it passes, the
+/// queries given it stop at their next step with an evaluation error.
+///
+/// A thread waits for the limit and then cancels; dropping the deadline ends
+/// the thread without cancelling anything.
+pub struct QueryDeadline {
+    token: CancellationToken,
+    limit: Duration,
+    /// Dropped with the deadline, which wakes the waiting thread.
+    _stop: mpsc::Sender<()>,
+}
+
+impl QueryDeadline {
+    /// A deadline `limit` from now.
+    pub fn start(limit: Duration) -> QueryDeadline {
+        let token = CancellationToken::new();
+        let (stop, stopped) = mpsc::channel::<()>();
+        let cancel = token.clone();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(limit) {
+                cancel.cancel();
+            }
+        });
+        QueryDeadline {
+            token,
+            limit,
+            _stop: stop,
+        }
+    }
+
+    /// Whether the limit has passed (and the queries were told to stop).
+    pub fn passed(&self) -> bool {
+        self.token.is_cancelled()
+    }
+
+    /// The limit as given.
+    pub fn limit(&self) -> Duration {
+        self.limit
     }
 }
 
