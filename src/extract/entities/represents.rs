@@ -134,7 +134,10 @@ impl EntityRules {
                 }
                 let lead_len = if base == c.end {
                     // after the name, a title must come first: ", the spokesman for the Forum"
-                    let phrase_end = rest2.find([',', '.']).unwrap_or(rest2.len()).min(80);
+                    let mut phrase_end = rest2.find([',', '.']).unwrap_or(rest2.len()).min(80);
+                    while !rest2.is_char_boundary(phrase_end) {
+                        phrase_end -= 1;
+                    }
                     let phrase = &rest2[..phrase_end];
                     ["for the ", "of the ", "for ", "of ", "at the "]
                         .iter()

@@ -120,8 +120,7 @@ pub(super) fn dateline_place(cx: &SentenceContext<'_>) -> Option<usize> {
 /// Whether a rule of `kind` matches in the clause up to a little after the
 /// trigger. Gapped rules (left out of the one-pass set) are tried here.
 fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize) -> bool {
-    let window = &cx.text[cs..(te + CUE_REACH_AFTER_TRIGGER).min(ce)];
-    let window = &window[..floor_boundary(window, window.len())];
+    let window = &cx.text[cs..floor_boundary(cx.text, (te + CUE_REACH_AFTER_TRIGGER).min(ce))];
     let rules = cx.rules;
     cx.matched
         .iter()

@@ -66,8 +66,9 @@ fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<(
             // the frame starts at the pronoun
             let before = text[..ts].trim_end();
             let at = before
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(0, |i| i + 1)
+                .char_indices()
+                .rfind(|&(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(i, c)| i + c.len_utf8())
                 .max(cx.sentence().start);
             cx.pronoun(ts).map(|p| (p, at))
         }
