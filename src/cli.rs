@@ -351,8 +351,7 @@ Examples:
   parley entities --store news.store --type person --limit 20
   parley entities --store news.store --type state,organization --format tsv > entities.tsv";
 
-/// Parses `--date`; shared with JSONL `date` fields so both accept the same.
-/// A positive, finite number of seconds.
+/// A positive, finite number of seconds (below 1e9, which `Duration` holds).
 fn parse_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
         Ok(seconds) if seconds > 0.0 && seconds.is_finite() && seconds < 1e9 => Ok(seconds),
@@ -360,6 +359,7 @@ fn parse_seconds(value: &str) -> Result<f64, String> {
     }
 }
 
+/// Parses `--date`; shared with JSONL `date` fields so both accept the same.
 fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
     parley::parse_date(value).ok_or_else(|| format!("bad date {value:?}, expected YYYY-MM-DD"))
 }
@@ -408,6 +408,14 @@ pub struct BuildArgs {
     /// over 4 MiB), bulk (always the bulk loader), transaction (one each)
     #[arg(long, value_enum, default_value_t = LoaderArg::Auto)]
     pub loader: LoaderArg,
+    /// Extract and store every document again, even those already stored
+    /// with the same text, metadata and rules
+    #[arg(long)]
+    pub force: bool,
+    /// With the bulk loader, commit a checkpoint every N new documents (and
+    /// every 250,000 quads): a killed build keeps every finished checkpoint
+    #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub checkpoint: u32,
     /// No progress bar, even on a terminal
     #[arg(long, short)]
     pub quiet: bool,
@@ -447,13 +455,6 @@ pub struct ServeArgs {
     /// Threads answering requests
     #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: u16,
-}
-
-fn parse_seconds(value: &str) -> Result<f64, String> {
-    match value.parse::<f64>() {
-        Ok(seconds) if seconds > 0.0 && seconds.is_finite() => Ok(seconds),
-        _ => Err(format!("{value:?} is not a positive number of seconds")),
-    }
 }
 
 #[derive(Debug, Args)]

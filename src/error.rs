@@ -49,8 +49,10 @@ pub enum ParleyError {
         path: PathBuf,
     },
 
-    /// Another process holds the store open for writing (RocksDB's lock).
-    #[error("{}: store is locked by another process", path.display())]
+    /// Another process holds the store open for writing (RocksDB's lock):
+    /// one process owns a store at a time, and every command, even one
+    /// that only reads, is refused at once rather than made to wait.
+    #[error("{}: store is locked by another process (a build, or `parley serve`); wait for it to finish, or query the server that owns it (`parley serve`, `parley build --server URL`)", path.display())]
     StoreLocked {
         /// The store directory as given.
         path: PathBuf,

@@ -52,13 +52,13 @@ pub use present::{
 };
 #[cfg(feature = "store")]
 pub use present::{write_entities, EntitiesFormat, EventTableWriter, EventsFormat, PARQUET_ROW_GROUP};
-pub use rdf::{
-    document_quads, event_rows, mint, vocab, write_quads, DocumentGraph, EventRow, GraphFormat, EVENT_COLUMNS,
-};
 #[cfg(feature = "store")]
 pub use rdf::{
-    is_shard, read_shards, split_shards, DocumentWriter, EntitySummary, ParleyStore, QueryDeadline, ShardGraph, Shards,
-    StoreStats,
+    content_hash, is_shard, read_shards, split_shards, DocumentWriter, EntitySummary, ParleyStore, QueryDeadline,
+    ShardGraph, Shards, StoreStats,
+};
+pub use rdf::{
+    document_quads, event_rows, mint, vocab, write_quads, DocumentGraph, EventRow, GraphFormat, EVENT_COLUMNS,
 };
 #[cfg(feature = "store")]
 pub use serve::client::{IngestClient, IngestReport};

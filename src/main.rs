@@ -21,10 +21,11 @@ use anyhow::Context;
 use clap::Parser;
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use parley::{
-    append_mentions, default_jobs, event_rows, mint, ordered_map, read_inputs, read_shards, split_shards, vocab,
-    write_entities, write_quads, write_results, write_rows, Document, DocumentGraph, EntitiesFormat as EntitiesOutput,
-    EntityKind, EventClass, EventTableWriter, EventsFormat, Extractor, GraphFormat, InputError, Inputs, Location,
-    ParleyError, ParleyStore, Progress, QueryDeadline, ResultsFormat as ResultsOutput, ShardGraph,
+    append_mentions, content_hash, default_jobs, event_rows, mint, ordered_map, read_inputs, read_shards, split_shards,
+    vocab, write_entities, write_quads, write_results, write_rows, Document, DocumentGraph,
+    EntitiesFormat as EntitiesOutput, EntityKind, EventClass, EventTableWriter, EventsFormat, Extractor, GraphFormat,
+    InputError, Inputs, Location, ParleyError, ParleyStore, Progress, QueryDeadline, ResultsFormat as ResultsOutput,
+    ShardGraph,
 };
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
@@ -223,11 +224,17 @@ fn one_line(error: &anyhow::Error) -> String {
 
 /// What `build` makes of one input document, on a worker thread, or reads
 /// from an N-Quads shard.
-struct Built {
-    doc_iri: NamedNode,
-    quads: Vec<Quad>,
-    events: usize,
-    entities: Vec<NamedNode>,
+enum Built {
+    /// A document to store, with its content hash (none for a shard's graph).
+    Extracted {
+        doc_iri: NamedNode,
+        hash: Option<String>,
+        quads: Vec<Quad>,
+        events: usize,
+        entities: Vec<NamedNode>,
+    },
+    /// Already stored with the same content hash: nothing to do.
+    Unchanged,
 }
 
 impl Built {
@@ -258,8 +265,9 @@ impl Built {
                 entities.push(subject.clone());
             }
         }
-        Built {
+        Built::Extracted {
             doc_iri: shard.graph,
+            hash: None,
             quads: shard.quads,
             events,
             entities,
@@ -282,6 +290,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let total_bytes = Inputs::total_bytes(&args.inputs);
     let progress = Progress::new(total_bytes, args.quiet);
     let (mut added, mut skipped, mut events, mut quads) = (0usize, 0usize, 0usize, 0usize);
+    let mut unchanged = 0usize;
+    let force = args.force;
     let mut entities = HashSet::new();
     let bytes_read = Rc::new(Cell::new(0u64));
     let (text_inputs, shard_inputs) = split_shards(&args.inputs);
@@ -296,10 +306,19 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let work = |input: Result<Document, InputError>| -> anyhow::Result<Built> {
         let doc = input?;
+        // read before extracting: a re-run of a finished build extracts nothing
+        let hash = content_hash(&doc);
+        if !force {
+            let stored = store.stored_hash(mint::document_iri(&doc.id).as_ref())?;
+            if stored.as_deref() == Some(hash.as_str()) {
+                return Ok(Built::Unchanged);
+            }
+        }
         let extraction = extractor.try_extract(&doc)?;
         let graph = DocumentGraph::new(&doc, &extraction);
         let (quads, entities) = (graph.to_quads(), graph.entities().to_vec());
-        Ok(Built {
+        Ok(Built::Extracted {
+            hash: Some(hash),
             quads,
             events: extraction.events.len(),
             entities,
@@ -316,7 +335,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         LoaderArg::Bulk => true,
         LoaderArg::Transaction => false,
     };
-    let mut writer = store.writer(large, jobs);
+    let mut writer = store.writer(large, jobs, args.checkpoint as usize);
     for result in results {
         let built = match result {
             Ok(built) => built,
@@ -326,17 +345,28 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let quad_count = built.quads.len();
-        writer
-            .add(built.doc_iri.as_ref(), built.quads)
-            .with_context(|| format!("cannot store document <{}>", built.doc_iri.as_str()))?;
-        added += 1;
-        quads += quad_count;
-        events += built.events;
-        entities.extend(built.entities);
-        progress.update(added + skipped, bytes_read.get());
+        match built {
+            Built::Unchanged => unchanged += 1,
+            Built::Extracted {
+                doc_iri,
+                hash,
+                quads: document_quads,
+                events: document_events,
+                entities: document_entities,
+            } => {
+                let quad_count = document_quads.len();
+                writer
+                    .add(doc_iri.as_ref(), document_quads, hash.as_deref())
+                    .with_context(|| format!("cannot store document <{}>", doc_iri.as_str()))?;
+                added += 1;
+                quads += quad_count;
+                events += document_events;
+                entities.extend(document_entities);
+            }
+        }
+        progress.update(added + skipped + unchanged, bytes_read.get());
     }
-    progress.committing(added + skipped);
+    progress.committing(added + skipped + unchanged);
     writer.finish().context("cannot commit the bulk load")?;
     progress.finish();
 
@@ -345,6 +375,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         &mut out,
         &[
             ("documents added", added.to_string()),
+            ("documents unchanged", unchanged.to_string()),
             ("documents skipped", skipped.to_string()),
             ("entities", entities.len().to_string()),
             ("events", events.to_string()),

@@ -611,7 +611,10 @@ pub fn checked_document(
     }
     if fields.text.len() > MAX_DOCUMENT_BYTES {
         let bytes = fields.text.len() as u64;
-        return Err(InputError::TooLarge { location: location(), bytes });
+        return Err(InputError::TooLarge {
+            location: location(),
+            bytes,
+        });
     }
     if fields.text.trim().is_empty() {
         return Err(InputError::Empty { location: location() });

@@ -389,7 +389,7 @@ fn rebuilding_a_document_replaces_it() {
     let good = write(dir.path(), "good.txt", GOOD);
     let first = run(&["build", p(&good), "--store", p(&store)]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    let second = run(&["build", p(&good), "--store", p(&store)]);
+    let second = run(&["build", p(&good), "--store", p(&store), "--force"]);
     assert_eq!(second.code, 0, "{}", second.stderr);
     let written = field(&first.stdout, "quads written");
     assert!(written > 0);
@@ -485,6 +485,106 @@ fn a_directory_of_other_files_is_not_a_store() {
     assert!(!missing.exists());
     let result = run(&["stats", "--store", p(&good)]);
     assert_one_line_error(&result, &["not a Parley store"]);
+}
+
+#[test]
+fn a_rebuild_skips_unchanged_documents_and_extracts_changed_ones() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("s");
+    let jsonl = |second: &str| {
+        format!(
+            "{{\"id\":\"a\",\"text\":\"Kenya and Ethiopia held talks in Nairobi.\"}}\n\
+             {{\"id\":\"b\",\"text\":\"{second}\"}}\n"
+        )
+    };
+    let input = write(
+        dir.path(),
+        "news.jsonl",
+        jsonl("Peru demanded that Chile reopen the border."),
+    );
+    let first = run(&["build", p(&input), "--store", p(&store)]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(field(&first.stdout, "documents added"), 2);
+    let before = store_lines(&store);
+
+    let again = run(&["build", p(&input), "--store", p(&store)]);
+    assert_eq!(field(&again.stdout, "documents added"), 0);
+    assert_eq!(field(&again.stdout, "documents unchanged"), 2);
+    assert_eq!(store_lines(&store), before);
+
+    // another date is another document content: extracted again
+    let dated = run(&["build", p(&input), "--store", p(&store), "--date", "2025-05-16"]);
+    assert_eq!(field(&dated.stdout, "documents added"), 2);
+    let back = run(&["build", p(&input), "--store", p(&store)]);
+    assert_eq!(field(&back.stdout, "documents added"), 2);
+    assert_eq!(store_lines(&store), before);
+
+    // one changed text: only that document is extracted again
+    write(
+        dir.path(),
+        "news.jsonl",
+        jsonl("Peru demanded that Bolivia reopen the border."),
+    );
+    let changed = run(&["build", p(&input), "--store", p(&store)]);
+    assert_eq!(field(&changed.stdout, "documents added"), 1);
+    assert_eq!(field(&changed.stdout, "documents unchanged"), 1);
+    let now = store_lines(&store);
+    assert!(now.iter().any(|l| l.contains("Bolivia")) && !now.iter().any(|l| l.contains("Chile")));
+
+    let forced = run(&["build", p(&input), "--store", p(&store), "--force"]);
+    assert_eq!(field(&forced.stdout, "documents added"), 2);
+    assert_eq!(field(&forced.stdout, "documents unchanged"), 0);
+    assert_eq!(store_lines(&store), now);
+
+    // one content hash per document, in the store's default graph only
+    let hashes = run(&[
+        "query",
+        "--store",
+        p(&store),
+        "--format",
+        "csv",
+        "SELECT ?d ?h WHERE { ?d <https://w3id.org/parley/ontology#contentHash> ?h }",
+    ]);
+    assert_eq!(hashes.stdout.lines().count(), 3, "{}", hashes.stdout);
+    assert!(!now.iter().any(|l| l.contains("contentHash")));
+}
+
+#[test]
+fn a_store_held_by_a_running_build_refuses_other_commands_at_once() {
+    use std::io::Write as _;
+    use std::process::{Command as Process, Stdio};
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("s");
+    // a build from standard input holds the store until its input ends
+    let mut build = Process::new(env!("CARGO_BIN_EXE_parley"))
+        .args(["build", "-", "--store", p(&store)])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut refused = None;
+    for _ in 0..200 {
+        let stats = run(&["stats", "--store", p(&store)]);
+        if stats.code != 0 && stats.stderr.contains("locked") {
+            refused = Some(stats);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let stats = refused.expect("stats was never refused while the build held the store");
+    assert_eq!(stats.code, 2);
+    assert_one_line_error(&stats, &["store is locked by another process", "wait", "parley serve"]);
+    let query = run(&["query", "--store", p(&store), "ASK { ?s ?p ?o }"]);
+    assert_eq!(query.code, 2);
+    assert!(query.stderr.contains("locked"), "{}", query.stderr);
+
+    let mut stdin = build.stdin.take().unwrap();
+    stdin.write_all(b"Kenya and Ethiopia held talks in Nairobi.").unwrap();
+    drop(stdin);
+    let output = build.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(run(&["stats", "--store", p(&store)]).code, 0);
 }
 
 #[test]

@@ -4,7 +4,11 @@
 //! document and, in the default graph, one marker triple
 //! `pid:store dcterms:conformsTo <https://w3id.org/parley/ontology>`. The
 //! marker is what lets `--store` refuse a directory that holds something else,
-//! instead of RocksDB quietly writing its files among the user's.
+//! instead of RocksDB quietly writing its files among the user's. The default
+//! graph also holds, for each document, `<doc> parley:contentHash "..."`
+//! ([`content_hash`]), written in the same commit as the document's graph, so
+//! that a build can skip documents it already stored; the document graphs
+//! themselves are exactly what `parley extract` writes.
 //!
 //! Every command opens the store read-write, even `query`, `export` and
 //! `stats`. RocksDB's read-only mode takes no lock, and reading while another
@@ -18,13 +22,14 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
+use oxigraph::model::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, StorageError, Store};
 
 use super::{mint, vocab, write_quads, GraphFormat};
 use crate::error::ParleyError;
 use crate::extract::model::EntityKind;
+use crate::text::Document;
 
 /// A Parley store opened for reading and writing.
 pub struct ParleyStore {
@@ -152,10 +157,55 @@ impl ParleyStore {
     /// old graph in place. `quads` are inserted as given: they should all be
     /// in the graph `doc_iri` (as [`super::document_quads`] makes them).
     pub fn replace_document(&self, doc_iri: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), ParleyError> {
+        self.replace_document_with_hash(doc_iri, quads, None)
+    }
+
+    /// [`ParleyStore::replace_document`], recording `hash` (see
+    /// [`content_hash`]) as the document's content hash in the same commit;
+    /// without one, the document's old hash is removed.
+    pub fn replace_document_with_hash(
+        &self,
+        doc_iri: NamedNodeRef<'_>,
+        quads: &[Quad],
+        hash: Option<&str>,
+    ) -> Result<(), ParleyError> {
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         transaction.remove_named_graph(doc_iri).map_err(|e| self.error(e))?;
+        let old: Vec<Quad> = transaction
+            .quads_for_pattern(
+                Some(doc_iri.into()),
+                Some(vocab::parley::CONTENT_HASH),
+                None,
+                Some(GraphNameRef::DefaultGraph),
+            )
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.error(e))?;
+        for quad in &old {
+            transaction.remove(quad);
+        }
         transaction.extend(quads);
+        if let Some(hash) = hash {
+            transaction.insert(hash_quad(doc_iri, hash).as_ref());
+        }
         transaction.commit().map_err(|e| self.error(e))
+    }
+
+    /// The content hash recorded for the document `doc_iri`, if it is stored.
+    pub fn stored_hash(&self, doc_iri: NamedNodeRef<'_>) -> Result<Option<String>, ParleyError> {
+        let mut quads = self.store.quads_for_pattern(
+            Some(doc_iri.into()),
+            Some(vocab::parley::CONTENT_HASH),
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        );
+        match quads.next() {
+            Some(Ok(quad)) => Ok(match quad.object {
+                Term::Literal(literal) => Some(literal.value().to_owned()),
+                _ => None,
+            }),
+            Some(Err(error)) => Err(self.error(error)),
+            None => Ok(None),
+        }
     }
 
     /// Runs a SPARQL query whose default graph is the union of all graphs
@@ -402,6 +452,39 @@ impl QueryDeadline {
     }
 }
 
+/// What a store records of a document to know it is unchanged: the SHA-256,
+/// in hex, of the Parley version, the fingerprint of its rules and
+/// gazetteers (`build.rs`), and the document's id, date, title, URL and
+/// text. A change to any of them (a new text, another `--date`, new rules)
+/// makes `parley build` extract the document again.
+pub fn content_hash(doc: &Document) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        // length-prefixed, so that no two different documents hash the same bytes
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(env!("PARLEY_DATA_HASH").as_bytes());
+    field(doc.id.as_bytes());
+    field(doc.date.map(|d| d.to_string()).unwrap_or_default().as_bytes());
+    field(doc.title.as_deref().unwrap_or("\u{0}none").as_bytes());
+    field(doc.url.as_deref().unwrap_or("\u{0}none").as_bytes());
+    field(doc.text.as_bytes());
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hash_quad(doc_iri: NamedNodeRef<'_>, hash: &str) -> Quad {
+    QuadRef::new(
+        doc_iri,
+        vocab::parley::CONTENT_HASH,
+        LiteralRef::new_simple_literal(hash),
+        GraphNameRef::DefaultGraph,
+    )
+    .into_owned()
+}
+
 /// Quads held before they go to the bulk loader in one batch: big enough that
 /// a large build makes few files for RocksDB to ingest, small enough that
 /// memory stays flat (a quad takes a few hundred bytes here).
@@ -410,46 +493,63 @@ const BULK_BATCH_QUADS: usize = 250_000;
 /// Puts documents into a store, for `parley build`.
 ///
 /// A document already in the store is replaced in its own transaction
-/// ([`ParleyStore::replace_document`]). A new one goes, when the writer was
-/// made for a large build, to Oxigraph's bulk loader, which sorts batches of
-/// quads into RocksDB files on background threads instead of updating the
-/// indexes quad by quad. The bulk loader is not transactional and writes
-/// nothing until [`DocumentWriter::finish`] commits it: documents loaded that
-/// way appear all at once when the build ends, and an interrupted build adds
-/// none of them (what was in the store before is untouched). The commit is
-/// followed by a compaction of the store, so that it is fast to read at once.
+/// ([`ParleyStore::replace_document_with_hash`]). A new one goes, when the
+/// writer was made for a large build, to Oxigraph's bulk loader, which sorts
+/// batches of quads into RocksDB files on background threads instead of
+/// updating the indexes quad by quad. The loader commits in *checkpoints*:
+/// every [`BULK_BATCH_QUADS`] quads or `checkpoint_documents` documents,
+/// whichever comes first, the files made so far are ingested in one atomic
+/// RocksDB operation (all column families or none) and a new loader starts.
+/// A build killed between checkpoints keeps every finished one, each
+/// document whole with its content hash, and loses only the documents since
+/// the last; memory stays bounded by one batch. [`DocumentWriter::finish`]
+/// commits the last checkpoint and compacts the store, so that it is fast to
+/// read at once.
 pub struct DocumentWriter<'a> {
     store: &'a ParleyStore,
     bulk: Option<BulkLoader<'a>>,
+    threads: usize,
     pending: Vec<Quad>,
+    /// Documents in `pending`.
+    pending_documents: usize,
+    checkpoint_documents: usize,
+    /// Whether any checkpoint was committed (the store is then compacted).
+    loaded: bool,
 }
 
 impl ParleyStore {
     /// A writer that replaces documents in transactions and, with `bulk`,
-    /// loads new ones through the bulk loader on `threads` threads.
-    pub fn writer(&self, bulk: bool, threads: usize) -> DocumentWriter<'_> {
-        let bulk = bulk.then(|| {
-            let threads = threads.max(1);
-            // the loader's batch, in quads, is this figure * 1000 / threads
-            // (twice ours, so that one flush of ours is one batch of the loader)
-            let megabytes = 2 * BULK_BATCH_QUADS * threads / 1000;
-            self.store
-                .bulk_loader()
-                .with_num_threads(threads)
-                .with_max_memory_size_in_megabytes(megabytes)
-        });
+    /// loads new ones through the bulk loader on `threads` threads,
+    /// committing every `checkpoint_documents` documents at most.
+    pub fn writer(&self, bulk: bool, threads: usize, checkpoint_documents: usize) -> DocumentWriter<'_> {
+        let threads = threads.max(1);
         DocumentWriter {
             store: self,
-            bulk,
+            bulk: bulk.then(|| self.bulk_loader(threads)),
+            threads,
             pending: Vec::new(),
+            pending_documents: 0,
+            checkpoint_documents: checkpoint_documents.max(1),
+            loaded: false,
         }
+    }
+
+    fn bulk_loader(&self, threads: usize) -> BulkLoader<'_> {
+        // the loader's batch, in quads, is this figure * 1000 / threads
+        // (twice ours, so that one flush of ours is one batch of the loader)
+        let megabytes = 2 * BULK_BATCH_QUADS * threads / 1000;
+        self.store
+            .bulk_loader()
+            .with_num_threads(threads)
+            .with_max_memory_size_in_megabytes(megabytes)
     }
 }
 
 impl DocumentWriter<'_> {
     /// Adds (or replaces) the graph `doc_iri` with `quads`, which should all
-    /// be in that graph.
-    pub fn add(&mut self, doc_iri: NamedNodeRef<'_>, quads: Vec<Quad>) -> Result<(), ParleyError> {
+    /// be in that graph, and records `hash` as its content hash (a graph
+    /// read from an N-Quads shard has none: its text is not at hand).
+    pub fn add(&mut self, doc_iri: NamedNodeRef<'_>, quads: Vec<Quad>, hash: Option<&str>) -> Result<(), ParleyError> {
         if self.bulk.is_some() {
             let present = self
                 .store
@@ -458,29 +558,41 @@ impl DocumentWriter<'_> {
                 .map_err(|e| self.store.error(e))?;
             if !present {
                 self.pending.extend(quads);
-                if self.pending.len() >= BULK_BATCH_QUADS {
-                    self.flush()?;
+                if let Some(hash) = hash {
+                    self.pending.push(hash_quad(doc_iri, hash));
+                }
+                self.pending_documents += 1;
+                if self.pending.len() >= BULK_BATCH_QUADS || self.pending_documents >= self.checkpoint_documents {
+                    self.checkpoint()?;
                 }
                 return Ok(());
             }
         }
-        self.store.replace_document(doc_iri, &quads)
+        self.store.replace_document_with_hash(doc_iri, &quads, hash)
     }
 
-    fn flush(&mut self) -> Result<(), ParleyError> {
-        if let Some(loader) = &mut self.bulk {
-            let batch = std::mem::take(&mut self.pending);
-            loader.load_quads(batch).map_err(|e| self.store.error(e))?;
+    /// Commits the documents given to the bulk loader since the last checkpoint.
+    pub fn checkpoint(&mut self) -> Result<(), ParleyError> {
+        if self.pending.is_empty() {
+            return Ok(());
         }
+        let Some(mut loader) = self.bulk.take() else {
+            return Ok(());
+        };
+        let batch = std::mem::take(&mut self.pending);
+        self.pending_documents = 0;
+        loader.load_quads(batch).map_err(|e| self.store.error(e))?;
+        loader.commit().map_err(|e| self.store.error(e))?;
+        self.loaded = true;
+        self.bulk = Some(self.store.bulk_loader(self.threads));
         Ok(())
     }
 
-    /// Commits what went to the bulk loader. Documents replaced in
-    /// transactions are already committed.
+    /// Commits the last checkpoint. Documents replaced in transactions are
+    /// already committed.
     pub fn finish(mut self) -> Result<(), ParleyError> {
-        self.flush()?;
-        if let Some(loader) = self.bulk.take() {
-            loader.commit().map_err(|e| self.store.error(e))?;
+        self.checkpoint()?;
+        if self.loaded {
             // The loader's files overlap one another, and every read would
             // look into each of them until RocksDB merged them: the example
             // queries ran two to three times slower on a fresh store, and the

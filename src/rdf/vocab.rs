@@ -244,6 +244,9 @@ pub mod parley {
         CLAIMANT = "https://w3id.org/parley/ontology#claimant";
         /// Property `parley:characterCount`.
         CHARACTER_COUNT = "https://w3id.org/parley/ontology#characterCount";
+        /// Property `parley:contentHash`: what a store records of each
+        /// document it holds, in its default graph (never in the output).
+        CONTENT_HASH = "https://w3id.org/parley/ontology#contentHash";
     }
 }
 
