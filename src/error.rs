@@ -58,6 +58,18 @@ pub enum ParleyError {
         path: PathBuf,
     },
 
+    /// The device the store is on is full. What the store held before the
+    /// failed commit is intact (a commit is atomic, and the files of the
+    /// failed one are removed).
+    #[error("{}: no space left on the device; the store keeps what it held before (and every finished checkpoint of this build): free some space and run the build again, documents already stored are skipped", path.display())]
+    DiskFull {
+        /// The store directory as given.
+        path: PathBuf,
+        /// The underlying storage error.
+        #[source]
+        source: BoxedError,
+    },
+
     /// Any other failure of the store: I/O, corruption, a failed commit.
     #[error("{}: store error", path.display())]
     Store {

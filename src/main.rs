@@ -104,6 +104,7 @@ fn exit_status(error: &anyhow::Error) -> u8 {
                 | ParleyError::NoSuchStore { .. }
                 | ParleyError::StoreLocked { .. }
                 | ParleyError::Store { .. }
+                | ParleyError::DiskFull { .. }
                 | ParleyError::Io(_) => 2,
                 _ => 1,
             };

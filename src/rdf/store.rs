@@ -632,9 +632,18 @@ impl ParleyStore {
 }
 
 fn store_error(path: &Path, error: impl Into<StorageError>) -> ParleyError {
-    ParleyError::Store {
-        path: path.to_owned(),
-        source: Box::new(error.into()),
+    let error = error.into();
+    // RocksDB reports a full device as an I/O error whose text is the OS's
+    // ("IO error: No space left on device: While appending to file: ...")
+    let full = match &error {
+        StorageError::Io(io) => io.kind() == std::io::ErrorKind::StorageFull,
+        _ => false,
+    } || error.to_string().contains("No space left on device");
+    let (path, source) = (path.to_owned(), Box::new(error));
+    if full {
+        ParleyError::DiskFull { path, source }
+    } else {
+        ParleyError::Store { path, source }
     }
 }
 
