@@ -113,18 +113,22 @@ const BUILD_HELP: &str = concat!(
                .nq and .nq.gz files too. Each graph is stored as is, so the
                store equals one built from the texts.
 
-Each document goes into its own named graph; building a document again
-replaces its graph in one transaction, so nothing is duplicated. Documents new
-to the store go through Oxigraph's bulk loader when the inputs are over 4 MiB
-(about a thousand articles; see --loader) and appear when the build commits;
-otherwise each is stored in its own transaction. Memory stays bounded either
+Each document goes into its own named graph, with a hash of its text, date,
+title and URL. A document already stored with the same hash is skipped
+(counted as unchanged; --force extracts it again); a changed one has its graph
+replaced in one transaction, so nothing is duplicated. Documents new to the
+store go through Oxigraph's bulk loader when the inputs are over 4 MiB (about
+a thousand articles; see --loader), committed in checkpoints (--checkpoint):
+a killed build keeps every finished checkpoint, and running it again goes on
+from there. Otherwise each document is stored in its own transaction. While a
+build runs, other commands on its store are refused (locked, exit 2). Memory stays bounded either
 way: documents are read and extracted one batch at a time on --jobs threads.
 A bad document is reported on standard error (one line) and skipped; the
 others are still committed, and the exit status is then 1. On a terminal, a
 progress bar (documents, rate, time left) is drawn on standard error; it
 stays silent when standard error is not a terminal.
 
-Prints a summary: documents added and skipped, distinct entities and events
+Prints a summary: documents added, unchanged and skipped (bad), distinct entities and events
 in these documents, quads written, elapsed time (`parley stats` counts the
 whole store).
 
