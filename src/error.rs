@@ -59,9 +59,10 @@ pub enum ParleyError {
     },
 
     /// The device the store is on is full. What the store held before the
-    /// failed commit is intact (a commit is atomic, and the files of the
-    /// failed one are removed).
-    #[error("{}: no space left on the device; the store keeps what it held before (and every finished checkpoint of this build): free some space and run the build again, documents already stored are skipped", path.display())]
+    /// failed commit is intact (a commit is atomic, and the files of a failed
+    /// bulk checkpoint are removed); after a failed transaction RocksDB needs
+    /// some free space to open the store again.
+    #[error("{}: no space left on the device; the store keeps what it held and what this build committed: free some space and run the build again (documents already stored are skipped)", path.display())]
     DiskFull {
         /// The store directory as given.
         path: PathBuf,
