@@ -15,7 +15,9 @@ Exit status:
      error; `build` also exits 1 when it skipped a document (the good ones are
      committed)
   2  store or output error: no such store, not a Parley store, store locked by
-     another process, storage failure, output cannot be written
+     another process, storage failure, output cannot be written; for `push`,
+     an endpoint that kept failing, refused the credentials or refused a
+     document (the others are sent)
 
 Errors are printed on standard error as one line: `parley: <message>`.
 Writing into a closed pipe (`parley ... | head`) is not an error.";
@@ -61,6 +63,9 @@ pub enum Command {
     /// Write the event table: one row per event and source/target pair (CSV, TSV, JSON Lines, Parquet)
     #[command(after_help = EVENTS_HELP)]
     Events(EventsArgs),
+    /// Send every document's graph to another triple store (SPARQL 1.1 Graph Store Protocol)
+    #[command(after_help = PUSH_HELP)]
+    Push(PushArgs),
 }
 
 /// The input forms `extract` and `build` share, as a literal for `concat!`.
@@ -362,6 +367,42 @@ fn parse_seconds(value: &str) -> Result<f64, String> {
         _ => Err(format!("{value:?} is not a positive number of seconds")),
     }
 }
+const PUSH_HELP: &str = "\
+Each document's named graph is sent with an HTTP PUT to URL?graph=<graph IRI>
+(the SPARQL 1.1 Graph Store HTTP Protocol) as N-Triples. A PUT replaces the
+graph, so pushing twice leaves the endpoint as pushing once, and a document
+rebuilt in the store replaces its old version there. Nothing else on the
+endpoint is touched, and graphs are never deleted there.
+
+Only what changed is sent: the store directory keeps, for each endpoint, the
+SHA-256 of every graph as the endpoint last accepted it (DIR/push/*.tsv), and
+a graph with the same content is not sent again. --all sends everything (say,
+after the endpoint was emptied). The record is written after each batch, so a
+push that was cut short resumes where it stopped.
+
+A request that fails with 5xx, 408 or 429, times out or loses its connection
+is tried again after 0.5 s, then 1, 2, 4... (at most 30 s, or the server's
+Retry-After), up to --retries times; if it still fails, the push stops with an
+error. A document the endpoint refuses (another 4xx) is reported and the
+others are still sent.
+
+Credentials are read from the environment, never from the command line:
+PARLEY_PUSH_USER and PARLEY_PUSH_PASSWORD. They are sent only when the
+endpoint asks (HTTP Digest, MD5 or SHA-256, as Virtuoso asks; or Basic).
+
+On a terminal, a progress bar (documents, time left) is drawn on standard
+error. Prints a summary: documents in the store, sent, unchanged, refused,
+bytes sent, retries, elapsed time.
+
+Endpoints:
+  Oxigraph server   http://HOST:7878/store
+  Virtuoso          http://HOST:8890/sparql-graph-crud-auth (Digest; user dba)
+  Apache Jena Fuseki http://HOST:3030/DATASET/data
+
+Examples:
+  parley push --store news.store --endpoint http://localhost:7878/store
+  PARLEY_PUSH_USER=dba PARLEY_PUSH_PASSWORD=... \\
+    parley push --store news.store --endpoint http://localhost:8890/sparql-graph-crud-auth";
 
 /// Parses `--date`; shared with JSONL `date` fields so both accept the same.
 fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
@@ -588,6 +629,34 @@ pub enum EventsFormatArg {
     Jsonl,
     /// Apache Parquet (Snappy)
     Parquet,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Store directory
+    #[arg(long, short, value_name = "DIR")]
+    pub store: PathBuf,
+    /// The endpoint of the SPARQL 1.1 Graph Store HTTP Protocol
+    #[arg(long, short, value_name = "URL")]
+    pub endpoint: String,
+    /// Send every document, even those the endpoint already has as they are
+    #[arg(long)]
+    pub all: bool,
+    /// Requests in flight at once, one connection each
+    #[arg(long, short, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: u16,
+    /// Documents read, sent and recorded together
+    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// Times a request is tried again after a failure that may pass
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub retries: u32,
+    /// Seconds one request may take, answer included
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// No progress bar, even on a terminal
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

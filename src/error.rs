@@ -187,6 +187,73 @@ pub enum ParleyError {
         message: String,
     },
 
+    /// `parley push --endpoint` is not a URL Parley can send graphs to.
+    #[error("{endpoint}: {reason}")]
+    InvalidEndpoint {
+        /// The endpoint as given.
+        endpoint: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// `PARLEY_PUSH_USER` and `PARLEY_PUSH_PASSWORD` must be set together.
+    #[error("set both PARLEY_PUSH_USER and PARLEY_PUSH_PASSWORD, or neither ({missing} is not set)")]
+    IncompleteCredentials {
+        /// The variable that is missing.
+        missing: &'static str,
+    },
+
+    /// The endpoint asked for credentials that were not given, or refused
+    /// those given (`401`, `403`).
+    #[error("{endpoint}: {}", if *need_credentials {
+        format!("HTTP {status}: the endpoint wants a user name and password (set PARLEY_PUSH_USER and PARLEY_PUSH_PASSWORD)")
+    } else {
+        format!("HTTP {status}: the endpoint refused the credentials (PARLEY_PUSH_USER, PARLEY_PUSH_PASSWORD)")
+    })]
+    EndpointUnauthorized {
+        /// The endpoint URL.
+        endpoint: String,
+        /// The HTTP status.
+        status: u16,
+        /// True when no credentials had been given.
+        need_credentials: bool,
+    },
+
+    /// The endpoint kept failing (`5xx`, timeouts, refused connections) after
+    /// every retry; what was sent before is recorded, so pushing again resumes.
+    #[error("{endpoint}: failed {attempts} times in a row; the graphs sent so far are recorded, push again to go on")]
+    EndpointUnavailable {
+        /// The endpoint URL.
+        endpoint: String,
+        /// Attempts made for the last graph.
+        attempts: u32,
+        /// The last failure.
+        #[source]
+        source: BoxedError,
+    },
+
+    /// The endpoint refused one graph (a `4xx`); the others are still sent.
+    #[error("{endpoint}: graph <{graph}> refused")]
+    GraphRefused {
+        /// The endpoint URL.
+        endpoint: String,
+        /// The graph (document) IRI.
+        graph: String,
+        /// The status and what the server said.
+        #[source]
+        source: BoxedError,
+    },
+
+    /// The record of what was pushed could not be read or written.
+    #[error("{}: cannot read or write the push record", path.display())]
+    PushRecord {
+        /// The record file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: io::Error,
+    },
+
     /// Writing the output failed (including a closed pipe).
     #[error("cannot write output")]
     Io(#[from] io::Error),

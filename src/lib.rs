@@ -10,7 +10,8 @@
 //! visualization formats of [`write_network`] and [`write_csv`]. [`explain`]
 //! tells why a node is in a store, and the presentation functions
 //! ([`write_table`], [`write_results`], [`write_entities`], [`Progress`], ...)
-//! are what the commands print.
+//! are what the commands print. [`push`] sends a store's graphs to another
+//! triple store over the SPARQL 1.1 Graph Store Protocol.
 //!
 //! The on-disk store and what reads it ([`ParleyStore`], [`project`],
 //! [`explain`]) are behind the default `store` feature, which brings in
@@ -27,6 +28,8 @@ mod extract;
 mod graph;
 mod kinds;
 mod present;
+#[cfg(feature = "store")]
+mod push;
 mod rdf;
 #[cfg(feature = "store")]
 mod serve;
@@ -52,6 +55,10 @@ pub use present::{
 };
 #[cfg(feature = "store")]
 pub use present::{write_entities, EntitiesFormat, EventTableWriter, EventsFormat, PARQUET_ROW_GROUP};
+#[cfg(feature = "store")]
+pub use push::{
+    push, Credentials, PushOptions, PushSummary, RetryPolicy, PASSWORD_VARIABLE, RECORD_DIR, USER_VARIABLE,
+};
 #[cfg(feature = "store")]
 pub use rdf::{
     content_hash, is_shard, read_shards, split_shards, DocumentWriter, EntitySummary, ParleyStore, QueryDeadline,

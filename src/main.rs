@@ -30,7 +30,7 @@ use parley::{
 
 use cli::{BuildArgs, Cli, Command, ExportArgs, ExtractArgs, ExtractFormat, QueryArgs};
 use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, NetworkFormatArg};
-use cli::{EventsArgs, EventsFormatArg, LoaderArg, ResultsFormat, ServeArgs, StatsArgs};
+use cli::{EventsArgs, EventsFormatArg, LoaderArg, PushArgs, ResultsFormat, ServeArgs, StatsArgs};
 
 /// mimalloc serves every allocation of the process: Rust's, and (through the
 /// crate's `override` feature) RocksDB's `malloc` and `new`. Extraction makes
@@ -92,6 +92,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Entities(args) => entities(args),
         Command::Serve(args) => serve(args),
         Command::Events(args) => events(args),
+        Command::Push(args) => push(args),
     }
 }
 
@@ -105,6 +106,10 @@ fn exit_status(error: &anyhow::Error) -> u8 {
                 | ParleyError::StoreLocked { .. }
                 | ParleyError::Store { .. }
                 | ParleyError::DiskFull { .. }
+                | ParleyError::EndpointUnauthorized { .. }
+                | ParleyError::EndpointUnavailable { .. }
+                | ParleyError::GraphRefused { .. }
+                | ParleyError::PushRecord { .. }
                 | ParleyError::Io(_) => 2,
                 _ => 1,
             };
@@ -766,4 +771,48 @@ fn events(args: EventsArgs) -> anyhow::Result<ExitCode> {
 fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {
     let file = File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
     Ok(BufWriter::new(file))
+}
+
+fn push(args: PushArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let credentials = parley::Credentials::from_variables(|name| std::env::var(name).ok())?;
+    let store = ParleyStore::open_existing(&args.store)?;
+    let options = parley::PushOptions {
+        endpoint: args.endpoint,
+        credentials,
+        jobs: usize::from(args.jobs),
+        batch: args.batch as usize,
+        retry: parley::RetryPolicy {
+            retries: args.retries,
+            first_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(30),
+        },
+        timeout: Duration::from_secs(args.timeout),
+        all: args.all,
+    };
+    let progress = Progress::new(0, args.quiet);
+    let outcome = parley::push(&store, &options, &progress, |error| {
+        progress.suspend(|| eprintln!("parley: {}", one_line(&error.into())));
+    });
+    progress.finish();
+    let summary = outcome?;
+    let mut out = stdout();
+    write_rows(
+        &mut out,
+        &[
+            ("documents", summary.documents.to_string()),
+            ("sent", summary.sent.to_string()),
+            ("unchanged", summary.unchanged.to_string()),
+            ("refused", summary.refused.to_string()),
+            ("bytes sent", summary.bytes.to_string()),
+            ("retries", summary.retries.to_string()),
+            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
+        ],
+    )?;
+    out.flush()?;
+    Ok(if summary.refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }

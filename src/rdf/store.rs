@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use oxigraph::model::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, StorageError, Store};
 
@@ -258,6 +259,35 @@ impl ParleyStore {
             .on_store(&self.store)
             .execute()
             .map_err(|error| ParleyError::SparqlEvaluation(Box::new(error)))
+    }
+
+    /// Every document graph of the store (every named graph), sorted by IRI.
+    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, ParleyError> {
+        let mut graphs = Vec::new();
+        for graph in self.store.named_graphs() {
+            match graph.map_err(|e| self.error(e))? {
+                NamedOrBlankNode::NamedNode(node) => graphs.push(node),
+                // Parley names every graph; one made by another tool is not a document
+                NamedOrBlankNode::BlankNode(_) => {}
+            }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
+    /// The triples of graph `graph` as N-Triples, one per line, the lines
+    /// sorted (bytewise): the same content always gives the same bytes,
+    /// whatever order the store keeps it in (`parley push` hashes them).
+    pub fn graph_ntriples(&self, graph: NamedNodeRef<'_>) -> Result<Vec<u8>, ParleyError> {
+        let mut serializer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
+        for quad in self.store.quads_for_pattern(None, None, None, Some(graph.into())) {
+            let quad = quad.map_err(|e| self.error(e))?;
+            serializer.serialize_triple(quad.as_ref())?;
+        }
+        let text = serializer.finish()?;
+        let mut lines: Vec<&[u8]> = text.split_inclusive(|&b| b == b'\n').collect();
+        lines.sort_unstable();
+        Ok(lines.concat())
     }
 
     /// Writes every document graph in `format` (see [`write_quads`] for what
