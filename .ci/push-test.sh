@@ -17,7 +17,7 @@
 # Installs what is missing (idempotent), starts the servers, and stops what it
 # started on exit. Oxigraph's server gets a fresh database in a temporary
 # directory; Virtuoso's database is the system one, so the Parley graphs in it
-# are deleted first.
+# are deleted before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 parley=${1:?usage: push-test.sh PARLEY_BINARY}
@@ -123,6 +123,8 @@ push_and_check() {
   "$parley" push --store "$store" --endpoint "$gsp" --all >"$out"
   expect_sent "$out" 6 0
   python3 tests/push_compare.py compare --parley "$parley" --store "$store" --sparql "$sparql" --queries examples/queries
+  # leave the server as it was found (Virtuoso's database outlives this script)
+  python3 tests/push_compare.py clean --sparql "$sparql" --gsp "$gsp"
 }
 
 (
