@@ -219,6 +219,18 @@ pub enum ParleyError {
         need_credentials: bool,
     },
 
+    /// The endpoint answered with a redirection: the URL given is not the
+    /// Graph Store endpoint itself.
+    #[error("{endpoint}: HTTP {status}: the endpoint redirects to {location:?}; give that URL as --endpoint")]
+    EndpointRedirected {
+        /// The endpoint URL.
+        endpoint: String,
+        /// The HTTP status (3xx).
+        status: u16,
+        /// Where it redirects to (empty when it did not say).
+        location: String,
+    },
+
     /// The endpoint kept failing (`5xx`, timeouts, refused connections) after
     /// every retry; what was sent before is recorded, so pushing again resumes.
     #[error("{endpoint}: failed {attempts} times in a row; the graphs sent so far are recorded, push again to go on")]

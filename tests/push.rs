@@ -465,6 +465,26 @@ fn a_request_that_times_out_is_sent_again() {
 }
 
 #[test]
+fn a_redirect_is_reported_not_followed() {
+    let (_dir, store) = example_store();
+    let endpoint = FakeEndpoint::start(|_, _| Reply {
+        status: 301,
+        headers: vec![("Location".into(), "http://elsewhere.example/store".into())],
+        delay: Duration::ZERO,
+    });
+    let run = push(&store, &endpoint, &["--jobs", "1"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("HTTP 301: the endpoint redirects to \"http://elsewhere.example/store\""),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert_eq!(endpoint.requests().len(), 1, "nothing follows the redirect");
+}
+
+#[test]
 fn nobody_listening_is_an_unavailable_endpoint() {
     let (_dir, store) = example_store();
     // a port that was free a moment ago

@@ -116,6 +116,8 @@ pub(crate) enum PutError {
     Refused(StatusError),
     /// The endpoint wants credentials none were given for, or refused them.
     Unauthorized { status: u16, need_credentials: bool },
+    /// The endpoint answered with a redirection (to `location`).
+    Redirected { status: u16, location: String },
     /// Every attempt failed with something that might have passed.
     Unavailable { attempts: u32, cause: BoxedError },
     /// Another worker stopped the push; this graph was not sent.
@@ -142,6 +144,9 @@ impl GraphStoreClient {
     ) -> GraphStoreClient {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            // A PUT redirected would be re-sent as a GET by some rules, and
+            // its 200 taken for the graph's: a redirect is reported instead.
+            .max_redirects(0)
             .timeout_global(Some(timeout))
             .user_agent(concat!("parley/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -210,6 +215,15 @@ impl GraphStoreClient {
                                 })
                             }
                         }
+                    }
+                    if status.is_redirection() {
+                        let location = response
+                            .headers()
+                            .get("location")
+                            .and_then(|value| value.to_str().ok())
+                            .unwrap_or("")
+                            .to_owned();
+                        return Err(PutError::Redirected { status: code, location });
                     }
                     if status == StatusCode::FORBIDDEN {
                         return Err(PutError::Unauthorized {

@@ -161,6 +161,13 @@ pub fn push(
                         need_credentials,
                     });
                 }
+                Some(Err(PutError::Redirected { status, location })) => {
+                    fatal.get_or_insert(ParleyError::EndpointRedirected {
+                        endpoint: endpoint.as_str().to_owned(),
+                        status,
+                        location,
+                    });
+                }
                 Some(Err(PutError::Unavailable { attempts, cause })) => {
                     fatal.get_or_insert(ParleyError::EndpointUnavailable {
                         endpoint: endpoint.as_str().to_owned(),
@@ -214,9 +221,9 @@ fn send_batch(
                             PutError::Refused(_) => progress.advance(1),
                             PutError::Stopped => {}
                             // every later request would meet the same
-                            PutError::Unauthorized { .. } | PutError::Unavailable { .. } => {
-                                stop.store(true, Ordering::Relaxed)
-                            }
+                            PutError::Unauthorized { .. }
+                            | PutError::Redirected { .. }
+                            | PutError::Unavailable { .. } => stop.store(true, Ordering::Relaxed),
                         }
                         Err(error)
                     }
