@@ -85,7 +85,8 @@ def normalized(term):
 
 
 # rows asked for at once: Virtuoso cuts every result at ResultSetMaxRows
-# (10,000 in Debian's virtuoso.ini) without saying so
+# (10,000 in Debian's virtuoso.ini) without saying so, and refuses an OFFSET
+# past 10,000 in a sorted query, so pages are ranges of graph IRIs
 PAGE = 5000
 
 
@@ -93,16 +94,18 @@ def document_graphs_on_server(sparql):
     """Each Parley document graph on the server with its number of triples,
     read a page at a time."""
     graphs = {}
+    after = DOC_PREFIX
     while True:
         _, rows = sparql_select(
             sparql,
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-            f'FILTER (STRSTARTS(STR(?g), "{DOC_PREFIX}")) }} GROUP BY ?g ORDER BY ?g '
-            f"LIMIT {PAGE} OFFSET {len(graphs)}",
+            f"FILTER (STRSTARTS(STR(?g), {json.dumps(DOC_PREFIX)}) && STR(?g) > {json.dumps(after)}) }} "
+            f"GROUP BY ?g ORDER BY ?g LIMIT {PAGE}",
         )
         graphs.update((row["g"]["value"], int(row["n"]["value"])) for row in rows)
         if len(rows) < PAGE:
             return graphs
+        after = max(row["g"]["value"] for row in rows)
 
 
 def server_graph(sparql, iri):
