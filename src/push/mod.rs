@@ -180,7 +180,6 @@ pub fn push(
         record.add(&accepted)?;
         progress.set_message(&format!("{} sent, {} unchanged", summary.sent, summary.unchanged));
         if let Some(error) = fatal {
-            summary.retries = retries.load(Ordering::Relaxed);
             return Err(error);
         }
     }
