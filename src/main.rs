@@ -776,7 +776,7 @@ fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {
 fn push(args: PushArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let credentials = parley::Credentials::from_variables(|name| std::env::var(name).ok())?;
-    let store = ParleyStore::open_existing(&args.store)?;
+    let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let options = parley::PushOptions {
         endpoint: args.endpoint,
         credentials,
