@@ -144,8 +144,9 @@ impl GraphStoreClient {
     ) -> GraphStoreClient {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            // A PUT redirected would be re-sent as a GET by some rules, and
-            // its 200 taken for the graph's: a redirect is reported instead.
+            // A redirect is reported, not followed: after a 303 (and, by
+            // common practice, a 301 or 302) the request goes on as a GET,
+            // whose 200 would be taken for the graph's.
             .max_redirects(0)
             .timeout_global(Some(timeout))
             .user_agent(concat!("parley/", env!("CARGO_PKG_VERSION")))
