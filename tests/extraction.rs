@@ -141,6 +141,22 @@ fn an_office_holder_the_sentence_gives_no_state_acts_for_the_documents_home_stat
 }
 
 #[test]
+fn a_president_known_by_surname_acts_for_the_state_all_holders_of_that_surname_served() {
+    // both Presidents Bush were the United States'; the text names no state
+    let ex = extract(
+        "Talks ended.\nPresident Bush told reporters the summit had gone well.",
+        None,
+    );
+    assert_eq!(represents_of(&ex, "Bush"), set(&["USA"]));
+    // Saddam Hussein and King Hussein served different states: no guess
+    let ex = extract(
+        "Talks ended.\nPresident Hussein told reporters the summit had gone well.",
+        None,
+    );
+    assert!(represents_of(&ex, "Hussein").is_empty());
+}
+
+#[test]
 fn no_home_state_where_no_state_dominates_the_document() {
     // Peru and Chile are named equally often: whose minister is unknowable
     let story = "Peru and Chile met in Geneva. Peru asked for a truce; Chile \

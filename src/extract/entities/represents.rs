@@ -202,14 +202,15 @@ pub(super) fn next_words(text: &str, at: usize, n: usize) -> Vec<String> {
 }
 
 impl EntityRules {
-    /// Office holders the sentence gives no state for act for the document's
-    /// home state: in a story about Brazil's debt, "Finance Minister Dilson
-    /// Funaro" is Brazil's. Only titles of a state's own government (heads,
+    /// Office holders the sentence gives no state for act for the state of
+    /// every public figure of their surname ("President Bush"), else for the
+    /// document's home state: in a story about Brazil's debt, "Finance
+    /// Minister Dilson Funaro" is Brazil's. Only titles of a state's own government (heads,
     /// ministers, legislators, officials; not diplomats or soldiers, who are
     /// as often the foreign side), and only where one state clearly dominates
     /// the document (see [`home_state`]).
     pub(super) fn office_holders_of_home_state(&self, doc: &mut DocEntities) {
-        let Some(home) = home_state(doc) else { return };
+        let home = home_state(doc);
         for id in 0..doc.entities.len() {
             let e = &doc.entities[id];
             if e.kind != EntityKind::Person || !e.represents.is_empty() || doc.shadow_office_holders.contains(&id) {
@@ -224,10 +225,42 @@ impl EntityRules {
                         )
                 })
             });
-            if national_office {
-                doc.entities[id].represents.insert(home);
+            if !national_office {
+                continue;
+            }
+            // "President Bush": every public figure of that surname held office for one state
+            let label = doc.entities[id].label.clone();
+            let state = match self.state_of_surname(&label) {
+                Some(si) => Some(self.state_entity(si, doc)),
+                None => home,
+            };
+            if let Some(state) = state {
+                doc.entities[id].represents.insert(state);
             }
         }
+    }
+}
+
+impl EntityRules {
+    /// The state (index into the lexicon's states) that every public figure of
+    /// `people.tsv` with the surname `name` acts for, if they all act for one:
+    /// bare surnames shared by relatives (Bush, Castro, Assad) are left out of
+    /// the gazetteer as names, but not as evidence of the state.
+    fn state_of_surname(&self, name: &str) -> Option<usize> {
+        if name.contains(char::is_whitespace) {
+            return None;
+        }
+        let mut states = self
+            .lexicon
+            .people
+            .iter()
+            .filter(|p| p.name.rsplit(' ').next() == Some(name))
+            .map(|p| p.represents.as_deref());
+        let first = states.next()??;
+        if !states.all(|s| s == Some(first)) {
+            return None;
+        }
+        self.lexicon.states.iter().position(|s| s.iso3 == first)
     }
 }
 
