@@ -161,7 +161,9 @@ def test_extraction_releases_the_gil(extractor):
     # enters the extension until it returns (a switch just before entering
     # could let the main thread run one switch interval, 5 ms, hence the
     # margin): ticks well inside the extraction prove the GIL was released.
-    text = " ".join([TALKS] * 2000)
+    # (long documents are read in windows, in time linear in their length,
+    # so the text must be long for one call to take a good part of a second)
+    text = " ".join([TALKS] * 12000)
     window = []
 
     def work():
