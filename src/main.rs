@@ -281,6 +281,20 @@ impl Built {
     }
 }
 
+/// The documents of `inputs`, and a cell that holds how many bytes of input
+/// have been read so far, for the progress bar (the iterator moves into the
+/// batching, so the count is shared rather than asked of it).
+fn counting_bytes(mut inputs: Inputs) -> (impl Iterator<Item = Result<Document, InputError>>, Rc<Cell<u64>>) {
+    let bytes_read = Rc::new(Cell::new(0u64));
+    let counter = Rc::clone(&bytes_read);
+    let source = std::iter::from_fn(move || {
+        let next = inputs.next();
+        counter.set(inputs.bytes_read());
+        next
+    });
+    (source, bytes_read)
+}
+
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let store_dir = match (&args.store, &args.server) {
         (_, Some(url)) => return build_remote(&args, url),
@@ -299,17 +313,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let mut unchanged = 0usize;
     let force = args.force;
     let mut entities = HashSet::new();
-    let bytes_read = Rc::new(Cell::new(0u64));
     let (text_inputs, shard_inputs) = split_shards(&args.inputs);
-    let mut inputs = read_inputs(&text_inputs, args.date);
-    let source = {
-        let bytes_read = Rc::clone(&bytes_read);
-        std::iter::from_fn(move || {
-            let next = inputs.next();
-            bytes_read.set(inputs.bytes_read());
-            next
-        })
-    };
+    let (source, bytes_read) = counting_bytes(read_inputs(&text_inputs, args.date));
     let work = |input: Result<Document, InputError>| -> anyhow::Result<Built> {
         let doc = input?;
         // read before extracting: a re-run of a finished build extracts nothing
@@ -426,16 +431,7 @@ fn build_remote(args: &BuildArgs, url: &str) -> anyhow::Result<ExitCode> {
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
     let total_bytes = Inputs::total_bytes(&args.inputs);
     let progress = Progress::new(total_bytes, args.quiet);
-    let bytes_read = Rc::new(Cell::new(0u64));
-    let mut inputs = read_inputs(&args.inputs, args.date);
-    let source = {
-        let bytes_read = Rc::clone(&bytes_read);
-        std::iter::from_fn(move || {
-            let next = inputs.next();
-            bytes_read.set(inputs.bytes_read());
-            next
-        })
-    };
+    let (source, bytes_read) = counting_bytes(read_inputs(&args.inputs, args.date));
     let work = |input: Result<Document, InputError>| -> anyhow::Result<(Vec<u8>, usize, Vec<NamedNode>)> {
         let doc = input?;
         let extraction = extractor.try_extract(&doc)?;
