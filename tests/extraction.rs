@@ -157,6 +157,45 @@ fn a_president_known_by_surname_acts_for_the_state_all_holders_of_that_surname_s
 }
 
 #[test]
+fn a_party_form_before_a_title_makes_the_holder_act_for_the_party_not_the_state() {
+    let ex = extract(
+        "Conservative shadow trade secretary Olek Varga said the deal was wrong.",
+        None,
+    );
+    assert_eq!(represents_of(&ex, "Olek Varga"), set(&["Conservative Party"]));
+    let ex = extract("Tory leader Olek Varga spoke in Leeds on Monday.", None);
+    assert_eq!(represents_of(&ex, "Olek Varga"), set(&["Conservative Party"]));
+    // an ordinary adjective before no title names no party
+    let ex = extract("Conservative estimates put the cost at 5 billion dollars.", None);
+    assert!(
+        entities_of(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+}
+
+#[test]
+fn an_organization_named_with_a_person_but_no_title_is_whom_the_person_speaks_for() {
+    let ex = extract("War on Want's John Varga said the policy had failed.", None);
+    assert_eq!(represents_of(&ex, "John Varga"), set(&["War on Want"]));
+    let ex = extract("John Varga, from Human Rights Watch, said it was a signal.", None);
+    assert_eq!(represents_of(&ex, "John Varga"), set(&["Human Rights Watch"]));
+    // "and" joins two people; it does not make one speak for an organization
+    let ex = extract("John Varga and Human Rights Watch disagreed.", None);
+    assert!(represents_of(&ex, "John Varga").is_empty());
+}
+
+#[test]
+fn an_abbreviated_title_with_its_period_still_introduces_the_name() {
+    let ex = extract("Rep. Olek Varga, a Democrat, said the bill would pass.", None);
+    assert!(
+        entities_of(&ex, EntityKind::Person).contains("Olek Varga"),
+        "{:?}",
+        ex.entities
+    );
+}
+
+#[test]
 fn no_home_state_where_no_state_dominates_the_document() {
     // Peru and Chile are named equally often: whose minister is unknowable
     let story = "Peru and Chile met in Geneva. Peru asked for a truce; Chile \

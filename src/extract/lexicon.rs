@@ -123,6 +123,9 @@ pub struct Lexicon {
     /// (title, ISO alpha-3) from `title_states.tsv`: the state an office
     /// stands for when the text names none.
     pub title_states: Vec<(String, String)>,
+    /// Party forms before a title and the party's organization key
+    /// (`party_adjectives.tsv`), longest form first.
+    pub party_adjectives: Vec<(String, String)>,
     /// Non-names that open an organization's name ("Foreign Ministry").
     pub org_modifiers: HashSet<String>,
     /// Legal forms that end a company's name ("Corp", "AG").
@@ -163,6 +166,7 @@ pub const DESCRIPTOR_HEADS: DataFile = data_file!("lexicon/descriptor_heads.txt"
 pub const ACTOR_JOINERS: DataFile = data_file!("lexicon/actor_joiners.txt");
 pub const ACRONYMS_NOT_ORGS: DataFile = data_file!("lexicon/acronyms_not_orgs.txt");
 pub const TITLE_STATES: DataFile = data_file!("lexicon/title_states.tsv");
+pub const PARTY_ADJECTIVES: DataFile = data_file!("lexicon/party_adjectives.tsv");
 pub const ORG_MODIFIERS: DataFile = data_file!("lexicon/org_modifiers.txt");
 pub const ORG_LEGAL_FORMS: DataFile = data_file!("lexicon/org_legal_forms.txt");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
@@ -244,6 +248,14 @@ impl Lexicon {
             }
             title_states.push((row.get(0).to_string(), row.get(1).to_string()));
         }
+        let mut party_adjectives = Vec::new();
+        for row in PARTY_ADJECTIVES.rows(&["form", "organization"])? {
+            if row.get(0).is_empty() || !known.orgs.contains(row.get(1)) {
+                return Err(row.error("a row needs a form and the key of an organization in organizations.tsv"));
+            }
+            party_adjectives.push((row.get(0).to_string(), row.get(1).to_string()));
+        }
+        party_adjectives.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
         Ok(Lexicon {
             honorifics: HONORIFICS.words()?,
             given_names: GIVEN_NAMES.words()?,
@@ -271,6 +283,7 @@ impl Lexicon {
             actor_joiners: ACTOR_JOINERS.words()?,
             acronyms_not_orgs: ACRONYMS_NOT_ORGS.words()?,
             title_states,
+            party_adjectives,
             org_modifiers: ORG_MODIFIERS.words()?,
             org_legal_forms: ORG_LEGAL_FORMS.words()?,
         })

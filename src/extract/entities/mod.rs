@@ -14,6 +14,7 @@
 //! adjective only makes the state an *actor* before a noun such as "officials"
 //! or "forces" (`actor_nouns.tsv`); "Russian control" merely modifies.
 
+mod affiliations;
 mod keys;
 mod organizations;
 mod people;
@@ -32,7 +33,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use chrono::NaiveDate;
 
 use crate::error::ParleyError;
-use crate::extract::gazetteer::{Gazetteer, WordForms};
+use crate::extract::gazetteer::{Gazetteer, Hit, Target, WordForms};
 use crate::extract::lexicon::{Lexicon, TitleRow};
 use crate::extract::model::{Entity, EntityId, EntityKey, EntityKind};
 use crate::extract::sentences::{self, Sentence};
@@ -140,6 +141,21 @@ impl EntityRules {
     fn title_rows(&self) -> &[TitleRow] {
         &self.lexicon.titles
     }
+
+    /// Whether a document's last line is only a news agency's name: the wire
+    /// service's sign-off ("Reuter" under a Reuters story) says who carried
+    /// the story, not who is in it.
+    fn is_wire_sign_off(&self, body: &str, body_start: usize, hits: &[Hit<'_>]) -> bool {
+        let trimmed = body.trim();
+        let [hit] = hits else { return false };
+        let lead = body.len() - body.trim_start().len();
+        hit.start == body_start + lead
+            && hit.end - hit.start == trimmed.len()
+            && hit
+                .targets
+                .iter()
+                .any(|t| matches!(t, Target::Organization(i) if self.lexicon.orgs[*i].kind == "media"))
+    }
 }
 
 /// Entities of one document under construction.
@@ -232,6 +248,9 @@ impl EntityRules {
                 continue;
             }
             let mut hits = self.gazetteer.find(text, s.start, s.end);
+            if si + 1 == sentences.len() && self.is_wire_sign_off(body, s.start, &hits) {
+                continue;
+            }
             hits.retain(|h| !doc.in_team(h.start, h.end));
             for hit in &hits {
                 self.resolve_hit(text, hit, si, &mut doc);
@@ -239,6 +258,7 @@ impl EntityRules {
             let tokens = sentences::tokens(text, s.start, s.end);
             self.name_candidates(text, s, si, &tokens, &hits, &mut candidates, &mut doc);
             self.acronyms(text, si, &tokens, &hits, &mut doc);
+            self.party_mentions(text, s, si, &tokens, &mut doc);
         }
         self.team_mentions(text, sentences, &mut doc);
         self.resolve_people(doc_id, text, &candidates, &mut doc);
@@ -247,6 +267,7 @@ impl EntityRules {
                 doc.entities[person].represents.insert(agent);
             }
         }
+        self.untitled_affiliations(text, &mut doc);
         self.descriptors(text, sentences, &mut doc);
         self.office_holders_of_home_state(&mut doc);
         doc.found.sort_by_key(|f| (f.start, f.end));

@@ -128,10 +128,12 @@ impl EntityRules {
         // "Russia's chief negotiator, Vladimir Medinsky"
         let mut title = title_before(text, s.start, run[0].start, title_spans);
         // a title with lower-case words that ends inside the run: "Secretary of State John Kerry"
-        if let Some(&(a, b)) = title_spans
-            .iter()
-            .find(|&&(a, b)| a < run[0].start && run[0].start < b && run.iter().any(|t| t.end == b))
-        {
+        // and an abbreviated title at the run's start, whose period the run skipped: "Sen. John Smith"
+        let abbreviated =
+            |a: usize, b: usize| a == run[0].start && text[a..b].ends_with('.') && run.iter().any(|t| t.end + 1 == b);
+        if let Some(&(a, b)) = title_spans.iter().find(|&&(a, b)| {
+            (a < run[0].start && run[0].start < b && run.iter().any(|t| t.end == b)) || abbreviated(a, b)
+        }) {
             title = Some((a, b, text[a..b].to_string()));
             while k < run.len() && run[k].start < b {
                 k += 1;

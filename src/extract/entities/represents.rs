@@ -48,7 +48,8 @@ impl EntityRules {
         let sentence = c.sentence;
         // an opposition front-bencher's office is a party's, never the state's
         let word_before = text[..title_start].split_whitespace().next_back().unwrap_or("");
-        if word_before.eq_ignore_ascii_case("shadow") {
+        let shadow = word_before.eq_ignore_ascii_case("shadow");
+        if shadow {
             doc.shadow_office_holders.push(id);
         }
         let before: Vec<Found> = doc
@@ -77,7 +78,9 @@ impl EntityRules {
                 if let Some(m) = doc.found.iter_mut().find(|m| m.start == fs && m.end == fe) {
                     m.actor = false;
                 }
-                if kind == EntityKind::Organization {
+                // the state an organization is based in acts through its officials too, but a
+                // party's members act for the party: a shadow minister or an MP is no government
+                if kind == EntityKind::Organization && !shadow && !self.is_party(f.entity, doc) {
                     if let EntityKey::Organization(key) = &doc.entities[f.entity].key {
                         if let Some(iso3) = self
                             .org_by_key

@@ -1,0 +1,187 @@
+//! Whom people act for when the text links them to an organization or party
+//! without a title of a state's office: "Conservative shadow foreign
+//! secretary Michael Ancram" (a party's form before a title), "War on Want's
+//! John Hilary" (an organization's possessive), "Brad Adams, from Human
+//! Rights Watch" and "Fazlur Rehman of JUI-F" (an organization after the name).
+//! Analysts follow these links to tell a government's voice from an
+//! opposition party's or a campaign group's.
+
+use crate::extract::model::{EntityId, EntityKey, EntityKind};
+use crate::extract::sentences::{Sentence, Token};
+
+use super::{DocEntities, EntityRules, Found, Role};
+
+/// How many lower-case words may stand between an organization's possessive
+/// and the name it links: "Oxfam's John Smith", "Oxfam's policy director Jo
+/// Smith" (the title itself is read by `represents`).
+const POSSESSIVE_GAP_WORDS: usize = 3;
+
+/// How many lower-case words may stand between a party's form and the title
+/// it qualifies: "Conservative | shadow trade | secretary".
+const TITLE_GAP_WORDS: usize = 3;
+
+impl EntityRules {
+    /// Mentions of parties by the form news uses before a member's title
+    /// (`party_adjectives.tsv`): only where a title follows, after an optional
+    /// possessive and "shadow", so that "Conservative estimates" is no party.
+    pub(super) fn party_mentions(&self, text: &str, s: &Sentence, si: usize, tokens: &[Token], doc: &mut DocEntities) {
+        if self.lexicon.party_adjectives.is_empty() {
+            return;
+        }
+        let mut titles: Option<Vec<(usize, usize)>> = None;
+        for token in tokens {
+            let rest = &text[token.start..s.end];
+            let Some((form, key)) = self
+                .lexicon
+                .party_adjectives
+                .iter()
+                .find(|(form, _)| rest.starts_with(form.as_str()))
+            else {
+                continue;
+            };
+            let end = token.start + form.len();
+            if text[end..].chars().next().is_some_and(char::is_alphanumeric)
+                || doc.found.iter().any(|f| f.start < end && token.start < f.end)
+            {
+                continue; // "Democratic Party" and "Republican Guard" are names of their own
+            }
+            let after = &text[end..];
+            let (possessive, after) = match after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")) {
+                Some(rest) => (true, rest),
+                None => (false, after),
+            };
+            let titles = titles.get_or_insert_with(|| self.title_spans(text, s.start, s.end));
+            if !title_follows(text, text.len() - after.len(), s.end, titles) {
+                continue;
+            }
+            let Some(&oi) = self.org_by_key.get(key) else { continue };
+            let row = &self.lexicon.orgs[oi];
+            let id = doc.entity(
+                EntityKey::Organization(row.key.clone()),
+                EntityKind::Organization,
+                &row.name,
+            );
+            doc.add_surface(id, form);
+            doc.found.push(Found {
+                start: token.start,
+                end,
+                entity: id,
+                role: Role::Adjective,
+                actor: false,
+                possessive,
+                sentence: si,
+            });
+        }
+    }
+
+    /// Whether `id` is a political party of the organization gazetteer.
+    pub(super) fn is_party(&self, id: EntityId, doc: &DocEntities) -> bool {
+        match &doc.entities[id].key {
+            EntityKey::Organization(key) => self
+                .org_by_key
+                .get(key)
+                .is_some_and(|&oi| self.lexicon.orgs[oi].kind == "party"),
+            _ => false,
+        }
+    }
+
+    /// People the text links to an organization without a title: an
+    /// organization's possessive right before the name, or ", from" / "of" /
+    /// a parenthesis with the organization right after it. Only for people the
+    /// text has given nobody to act for yet.
+    pub(super) fn untitled_affiliations(&self, text: &str, doc: &mut DocEntities) {
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        for f in doc.found.iter().filter(|f| f.role == Role::Name) {
+            let person = &doc.entities[f.entity];
+            if person.kind != EntityKind::Person || !person.represents.is_empty() {
+                continue;
+            }
+            let is_org = |g: &&Found| doc.entities[g.entity].kind == EntityKind::Organization;
+            let before = doc
+                .found
+                .iter()
+                .filter(|g| g.sentence == f.sentence && g.end <= f.start)
+                .max_by_key(|g| g.end)
+                .filter(is_org)
+                .filter(|g| possessive_gap(&text[g.end..f.start]));
+            let after = doc
+                .found
+                .iter()
+                .filter(|g| g.sentence == f.sentence && g.start >= f.end)
+                .min_by_key(|g| g.start)
+                .filter(is_org)
+                .filter(|g| affiliation_gap(&text[f.end..g.start]));
+            if let Some(g) = before.or(after) {
+                links.push((f.entity, g.entity));
+            }
+        }
+        for (person, org) in links {
+            doc.entities[person].represents.insert(org);
+        }
+    }
+}
+
+/// Whether a title starts at `at` or after at most [`TITLE_GAP_WORDS`]
+/// lower-case words: "Conservative | shadow trade | secretary".
+fn title_follows(text: &str, mut at: usize, end: usize, titles: &[(usize, usize)]) -> bool {
+    for _ in 0..=TITLE_GAP_WORDS {
+        if at >= end {
+            return false;
+        }
+        let rest = &text[at..end];
+        at += rest.len() - rest.trim_start().len();
+        if titles.iter().any(|&(ts, _)| ts == at) {
+            return true;
+        }
+        let word = text[at..end].split(char::is_whitespace).next().unwrap_or("");
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
+        }
+        at += word.len();
+    }
+    false
+}
+
+/// "'s " then at most [`POSSESSIVE_GAP_WORDS`] lower-case words: "War on Want's John Hilary".
+fn possessive_gap(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")) else {
+        return false;
+    };
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= POSSESSIVE_GAP_WORDS && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+}
+
+/// What may join a name to the organization after it: "Brad Adams, from
+/// Human Rights Watch", "Fazlur Rehman of JUI-F", "Jo Smith (Oxfam)".
+fn affiliation_gap(gap: &str) -> bool {
+    matches!(
+        gap,
+        ", from " | " from " | " of " | ", of " | " of the " | ", of the " | " ("
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{affiliation_gap, possessive_gap};
+
+    #[test]
+    fn possessive_gap_takes_a_possessive_and_few_lowercase_words() {
+        assert!(possessive_gap("'s "));
+        assert!(possessive_gap("\u{2019}s policy director "));
+        assert!(!possessive_gap(" "));
+        assert!(!possessive_gap("'s Director "));
+        assert!(!possessive_gap("'s head of the campaign in "));
+    }
+
+    #[test]
+    fn affiliation_gap_takes_from_of_and_a_parenthesis_only() {
+        assert!(affiliation_gap(", from "));
+        assert!(affiliation_gap(" of "));
+        assert!(affiliation_gap(" ("));
+        assert!(!affiliation_gap(" and "));
+        assert!(!affiliation_gap(" told "));
+    }
+}
