@@ -15,6 +15,7 @@ use super::{Demanded, RuleKind, SentenceContext};
 /// "called on the Council to"); "called for X's release" names no addressee.
 fn takes_addressee(verb: &str) -> bool {
     verb.starts_with("urg")
+        || verb.starts_with("want")
         || verb.ends_with(" on")
         || verb.starts_with("ask")
         || verb.starts_with("press")
@@ -25,7 +26,25 @@ fn takes_addressee(verb: &str) -> bool {
 
 /// Verbs that are a demand only with an addressee: "asked" alone is a question.
 fn needs_addressee(verb: &str) -> bool {
-    verb.starts_with("ask") || verb.starts_with("press")
+    verb.starts_with("ask") || verb.starts_with("press") || verb.starts_with("want")
+}
+
+/// "wants" is a demand only of someone told to act: "wants Norway to pay",
+/// "wants other donor nations to match" (at most two words between the
+/// addressee and "to"), never "wants to join" or "wants Norway's support".
+fn wants_someone_to(cx: &SentenceContext<'_>, addressee: &BTreeSet<usize>, te: usize, clause_end: usize) -> bool {
+    let Some(last) = cx
+        .view
+        .agents()
+        .iter()
+        .filter(|f| f.start >= te && f.end <= clause_end && addressee.contains(&f.entity))
+        .map(|f| f.end)
+        .max()
+    else {
+        return false;
+    };
+    let words: Vec<&str> = cx.text[last..clause_end].split_whitespace().take(3).collect();
+    words.iter().position(|w| *w == "to").is_some_and(|i| i <= 2)
 }
 
 /// Reads the sentence's demands and returns what the first one asks for.
@@ -100,6 +119,20 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
                 .filter(|e| !by.contains(e)),
         );
     }
+    // "demanded that Russia withdraw": the subject of the clause demanded is asked
+    if addressee.is_empty() && !passive {
+        let lead = object_text.len() - object_text.trim_start().len();
+        if let Some(rest) = object_text[lead..].strip_prefix("that ") {
+            let at = te + object_text.len() - rest.len();
+            addressee.extend(
+                object(view, at)
+                    .iter()
+                    .filter(|f| !f.possessive)
+                    .map(|f| f.entity)
+                    .filter(|e| !by.contains(e)),
+            );
+        }
+    }
     // "demanded the release of the crew from Borduria"
     if addressee.is_empty() && !passive {
         if let Some(i) = object_text.find(" from ") {
@@ -126,6 +159,9 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         );
     }
     if by.is_empty() || (needs_addressee(&verb) && addressee.is_empty()) {
+        return None;
+    }
+    if verb.starts_with("want") && !wants_someone_to(cx, &addressee, te, obj_end) {
         return None;
     }
     let topics = if topics.is_empty() {

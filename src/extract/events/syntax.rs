@@ -97,6 +97,45 @@ pub(super) fn preceded_by_preposition(text: &str, at: usize) -> bool {
     PREPOSITIONS.contains(&word.as_str())
 }
 
+/// Nouns for the people through whom a body acts: "Members of the Coffee
+/// Organization called for", "a spokesman for the ministry said" make the
+/// body the subject, though it follows a preposition.
+const MEMBERS_OF: &[&str] = &[
+    "members",
+    "member",
+    "leaders",
+    "representatives",
+    "delegates",
+    "delegation",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// Whether the mention at `at` follows "<members> of (the)" or "<spokesman>
+/// for (the)" ([`MEMBERS_OF`]).
+fn speaks_through_members(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let Some(rest) = before.strip_suffix(" of").or_else(|| before.strip_suffix(" for")) else {
+        return false;
+    };
+    let Some(noun) = rest.split_whitespace().next_back() else {
+        return false;
+    };
+    if !MEMBERS_OF.contains(&noun.to_lowercase().as_str()) {
+        return false;
+    }
+    // "Filip Sebek, the spokesman for the Forum": an apposition; the person speaks
+    let before_noun = rest[..rest.len() - noun.len()].trim_end();
+    let before_noun = before_noun
+        .strip_suffix(" the")
+        .or_else(|| before_noun.strip_suffix(" a"))
+        .unwrap_or(before_noun);
+    !before_noun.ends_with(',')
+}
+
 /// The subject of a trigger: the nearest agent before it in the same clause
 /// that is not the object of a preposition ("a non-starter for Kiev, which
 /// ... demands" still finds Kiev through the relative pronoun).
@@ -115,7 +154,7 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
         if f.possessive && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person {
             continue;
         }
-        let prep = preceded_by_preposition(text, f.start);
+        let prep = preceded_by_preposition(text, f.start) && !speaks_through_members(text, f.start);
         let relative = between.trim_start().starts_with(", which")
             || between.trim_start().starts_with(", who")
             || between.trim_start().starts_with("which")
