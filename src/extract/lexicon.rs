@@ -126,6 +126,8 @@ pub struct Lexicon {
     /// Party forms before a title and the party's organization key
     /// (`party_adjectives.tsv`), longest form first.
     pub party_adjectives: Vec<(String, String)>,
+    /// Words of travel before "to" and a destination (`motion_verbs.txt`).
+    pub motion_verbs: HashSet<String>,
     /// Non-names that open an organization's name ("Foreign Ministry").
     pub org_modifiers: HashSet<String>,
     /// Legal forms that end a company's name ("Corp", "AG").
@@ -166,6 +168,7 @@ pub const DESCRIPTOR_HEADS: DataFile = data_file!("lexicon/descriptor_heads.txt"
 pub const ACTOR_JOINERS: DataFile = data_file!("lexicon/actor_joiners.txt");
 pub const ACRONYMS_NOT_ORGS: DataFile = data_file!("lexicon/acronyms_not_orgs.txt");
 pub const TITLE_STATES: DataFile = data_file!("lexicon/title_states.tsv");
+pub const MOTION_VERBS: DataFile = data_file!("lexicon/motion_verbs.txt");
 pub const PARTY_ADJECTIVES: DataFile = data_file!("lexicon/party_adjectives.tsv");
 pub const ORG_MODIFIERS: DataFile = data_file!("lexicon/org_modifiers.txt");
 pub const ORG_LEGAL_FORMS: DataFile = data_file!("lexicon/org_legal_forms.txt");
@@ -284,6 +287,7 @@ impl Lexicon {
             acronyms_not_orgs: ACRONYMS_NOT_ORGS.words()?,
             title_states,
             party_adjectives,
+            motion_verbs: MOTION_VERBS.words()?,
             org_modifiers: ORG_MODIFIERS.words()?,
             org_legal_forms: ORG_LEGAL_FORMS.words()?,
         })

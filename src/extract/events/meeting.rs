@@ -52,6 +52,8 @@ fn one(
         return None;
     }
     let mut participants = participants(cx, asked, status, cs, ce, ts);
+    let visit = cx.rules.rules[rule].id.starts_with("meeting.verb.visit");
+    let destination = destination(cx, cs, ce, te, visit);
     let location = cx
         .view
         .found
@@ -62,7 +64,18 @@ fn one(
                 && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at"))
         })
         .map(|f| f.entity)
+        .or(destination)
         .or_else(|| here(cx, cs, ce));
+    // a visit meets the state of the place visited: "visited Nairobi", "visited slums in Nairobi"
+    let visited = destination.or(location.filter(|_| visit));
+    if let Some(host) = visited.and_then(|place| cx.doc.entities[place].located_in) {
+        // a visit abroad meets the state visited; a minister touring their own country meets nobody
+        let sides = super::merge::sides(participants.iter().copied(), cx.doc);
+        if !sides.is_empty() && sides.iter().all(|&s| s == host) {
+            return None;
+        }
+        participants.insert(host);
+    }
     let tense = if matches!(status, MeetingStatus::Held | MeetingStatus::Cancelled) {
         Tense::Past
     } else {
@@ -71,7 +84,9 @@ fn one(
     let date = cx.date_near(cs, ce, ts, tense);
     if participants.is_empty() {
         // "The last talks, in New York in September": the meeting series told before
-        let previous = earlier.last().filter(|_| location.is_some())?;
+        // (only a noun names a series; "he visited slums in Nairobi" tells a new visit)
+        let noun = cx.rules.rules[rule].id.starts_with("meeting.noun");
+        let previous = earlier.last().filter(|_| location.is_some() && noun)?;
         participants = previous.role_set(AgentRole::Participant);
     }
     let (hosts, mediators) = hosts_and_mediators(cx, cs, ce);
@@ -89,6 +104,31 @@ fn one(
     event.status = Some(status);
     event.date = date;
     Some(event)
+}
+
+/// Where a visitor goes: the place a visit trigger names ("visited Nairobi",
+/// "arrived in Oslo"), or a place after a word of travel and "to" in the
+/// clause ("officials are coming to Washington for talks", "a trip to Tokyo").
+fn destination(cx: &SentenceContext<'_>, cs: usize, ce: usize, te: usize, visit: bool) -> Option<usize> {
+    let text = cx.text;
+    cx.view
+        .found
+        .iter()
+        .filter(|f| f.start >= cs && f.end <= ce && cx.doc.entities[f.entity].kind == EntityKind::Place)
+        // a town or site in a state; "a visit to Latin America" names no venue
+        .filter(|f| cx.doc.entities[f.entity].located_in.is_some())
+        .find(|f| {
+            if visit && f.start >= te && text[te..f.start].trim().is_empty() {
+                return true; // "visited Nairobi", "arrived in Oslo"
+            }
+            if previous_word(text, f.start).as_deref() != Some("to") {
+                return false;
+            }
+            let before_to = text[..f.start].trim_end();
+            let before_to = &before_to[..before_to.len() - "to".len()];
+            previous_word(text, before_to.len()).is_some_and(|w| cx.rules.motion_verbs.contains(&w))
+        })
+        .map(|f| f.entity)
 }
 
 /// The dateline's place for a meeting said to be "here" ("talks here on
@@ -136,6 +176,13 @@ fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize
 /// Cancelled, proposed (also when a demand asks for it), planned (or
 /// hypothetical), else held.
 fn status(cx: &SentenceContext<'_>, cs: usize, ce: usize, te: usize, asked: bool) -> MeetingStatus {
+    // "will top the agenda when he welcomes Chirac to a summit": a clause of
+    // time takes its tense from the clause it depends on
+    let cs = if starts_with_time_conjunction(&cx.text[cs..ce]) {
+        cx.sentence().start
+    } else {
+        cs
+    };
     let cue = |kind| cue(cx, kind, cs, ce, te);
     if cue(RuleKind::Status(MeetingStatus::Cancelled)) {
         MeetingStatus::Cancelled
@@ -146,6 +193,15 @@ fn status(cx: &SentenceContext<'_>, cs: usize, ce: usize, te: usize, asked: bool
     } else {
         MeetingStatus::Held
     }
+}
+
+/// Whether a clause opens with a conjunction of time whose clause is in the
+/// present for a future event: "when he welcomes", "once the envoys arrive".
+fn starts_with_time_conjunction(clause: &str) -> bool {
+    let clause = clause.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["when ", "When ", "once ", "Once ", "as soon as ", "As soon as "]
+        .iter()
+        .any(|c| clause.starts_with(c))
 }
 
 /// Who meets: for a meeting a demand asks for, the people named in the

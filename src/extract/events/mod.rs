@@ -102,6 +102,8 @@ pub struct EventRules {
     pair_phrases: Vec<String>,
     /// Nouns that name a deal.
     deal_nouns: Vec<String>,
+    /// Words of travel before "to" and a destination.
+    motion_verbs: rustc_hash::FxHashSet<String>,
 }
 
 /// Room for each lazy DFA's state cache. The trigger rules have bounded
@@ -182,6 +184,7 @@ impl EventRules {
             function_words: FunctionWords::new(lexicon.function_words.iter().cloned()),
             pair_phrases: lexicon.pair_phrases.clone(),
             deal_nouns: lexicon.deal_nouns.clone(),
+            motion_verbs: lexicon.motion_verbs.iter().cloned().collect(),
         })
     }
 
