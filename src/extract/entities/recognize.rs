@@ -82,8 +82,10 @@ impl EntityRules {
             }
         };
         doc.add_surface(id, surface);
-        // "(Reuters)" in a dateline, "(AFP)": a source credit, not an actor
-        let credited = text[..hit.start].ends_with('(') && text[hit.end..].starts_with(')');
+        // "(Reuters)" in a dateline, "(AFP)", or a wire service's credit that opens a
+        // paragraph ("AFP - Japan's army ..."): a source credit, not an actor
+        let credited = (text[..hit.start].ends_with('(') && text[hit.end..].starts_with(')'))
+            || (self.is_media(&target) && opens_line(text, hit.start) && text[hit.end..].starts_with(" - "));
         doc.found.push(Found {
             start: hit.start,
             end: hit.end,
@@ -191,6 +193,18 @@ impl EntityRules {
             }
         }
         false
+    }
+}
+
+/// Whether only spaces stand between the start of a line and `at`.
+fn opens_line(text: &str, at: usize) -> bool {
+    text[..at].trim_end_matches([' ', '\t']).is_empty() || text[..at].trim_end_matches([' ', '\t']).ends_with('\n')
+}
+
+impl EntityRules {
+    /// Whether a gazetteer target is a news organization.
+    fn is_media(&self, target: &Target) -> bool {
+        matches!(target, Target::Organization(i) if self.lexicon.orgs[*i].kind == "media")
     }
 }
 

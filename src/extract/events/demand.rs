@@ -84,6 +84,8 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
     let mut by: BTreeSet<usize> = BTreeSet::new();
     let mut addressee: BTreeSet<usize> = BTreeSet::new();
     let obj_end = clause_end(text, te, s.end);
+    // what is demanded stands before the trigger: "freed the prisoners as demanded by"
+    let mut demanded_before = false;
     if passive {
         // "X was urged by Y to ...": Y demanded of X; without "by", nobody is known to demand
         addressee.extend(subject(view, doc, ts).iter().map(|f| f.entity));
@@ -103,6 +105,19 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         if by.is_empty() {
             return None; // "domestic demand", "a call for calm" by nobody named
         }
+    } else if previous_word(text, ts).as_deref() == Some("as") && text[te..obj_end].trim_start().starts_with("by ") {
+        // "prisoners freed as demanded by the kidnappers": the demander follows "by"
+        let at = te + text[te..obj_end].find("by ").unwrap_or(0) + "by ".len();
+        by.extend(
+            view.agents()
+                .iter()
+                .filter(|f| f.start >= at && f.start <= at + 4)
+                .map(|f| f.entity),
+        );
+        if by.is_empty() {
+            return None;
+        }
+        demanded_before = true;
     } else {
         by.extend(subject(view, doc, ts).iter().map(|f| f.entity));
         if by.is_empty() && matches!(previous_word(text, ts).as_deref(), Some("he" | "she")) {
@@ -146,7 +161,11 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
             );
         }
     }
-    let topics = cx.rules.topics_in(object_text);
+    let topics = if demanded_before {
+        cx.rules.topics_in(&text[s.start..ts])
+    } else {
+        cx.rules.topics_in(object_text)
+    };
     if topics.contains(&Topic::Withdrawal) && addressee.is_empty() {
         // "withdrawal of all Russian forces": the forces' state is asked to leave
         addressee.extend(
