@@ -68,6 +68,9 @@ fn one(
         .or_else(|| here(cx, cs, ce));
     // a visit meets the state of the place visited: "visited Nairobi", "visited slums in Nairobi"
     let visited = destination.or(location.filter(|_| visit));
+    if visit && participants.is_empty() {
+        return None; // "miners have arrived in Madrid": a visit by nobody who acts
+    }
     if let Some(host) = visited.and_then(|place| cx.doc.entities[place].located_in) {
         // a visit abroad meets the state visited; a minister touring their own country meets nobody
         let sides = super::merge::sides(participants.iter().copied(), cx.doc);

@@ -9,9 +9,9 @@ use crate::extract::model::{AgentRole, Event, EventClass};
 /// One node per meeting: a meeting with the same status as an earlier one,
 /// whose participants are a subset or superset of the earlier one's, at a
 /// compatible place and date, is the same meeting told again. A meeting that
-/// ends with fewer than two participants and no place says too little and is
-/// dropped.
-pub(super) fn meetings(events: Vec<Event>) -> Vec<Event> {
+/// ends with fewer than two sides (a minister and the state they represent
+/// are one side) and no place says too little and is dropped.
+pub(super) fn meetings(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
         let participants = e.role_set(AgentRole::Participant);
@@ -27,7 +27,7 @@ pub(super) fn meetings(events: Vec<Event>) -> Vec<Event> {
             None => out.push(e),
         }
     }
-    out.retain(|m| m.agents_in(AgentRole::Participant).count() >= 2 || m.location.is_some());
+    out.retain(|m| sides(m.agents_in(AgentRole::Participant), doc).len() >= 2 || m.location.is_some());
     out
 }
 

@@ -137,11 +137,7 @@ impl EventRules {
         let long_gap = Regex::new(r"\.\{\d*,\d{3,}\}\??").expect("valid regex");
         let gapped = |i: usize| !matches!(kinds[i], RuleKind::Trigger(_)) && long_gap.is_match(&patterns[i]);
         let (gapped_rules, set_rules): (Vec<usize>, Vec<usize>) = (0..patterns.len()).partition(|&i| gapped(i));
-        let set = RegexSetBuilder::new(set_rules.iter().map(|&i| &patterns[i]))
-            .case_insensitive(true)
-            .dfa_size_limit(DFA_CACHE_BYTES)
-            .build()
-            .map_err(|e| bad(0, e.to_string()))?;
+        // each rule on its own first, so that a bad pattern is reported with its line
         let regexes = lexicon
             .event_rules
             .iter()
@@ -154,6 +150,11 @@ impl EventRules {
                     .map_err(|e| bad(r.line, format!("rule {}: {e}", r.id)))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let set = RegexSetBuilder::new(set_rules.iter().map(|&i| &patterns[i]))
+            .case_insensitive(true)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| bad(0, e.to_string()))?;
         let mut forms = Vec::new();
         let mut topic_of_pattern = Vec::new();
         for (topic, keywords) in &lexicon.topics {
@@ -290,7 +291,7 @@ impl EventRules {
             threat::read(&cx, &mut events);
             meeting::read(&cx, demanded.as_ref(), &mut meetings);
         }
-        events.extend(merge::meetings(meetings));
+        events.extend(merge::meetings(meetings, doc));
         statement::quotes_across_sentences(self, text, sentences, &mut events);
         merge::agreements(events, doc)
     }
