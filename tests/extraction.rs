@@ -196,6 +196,20 @@ fn an_abbreviated_title_with_its_period_still_introduces_the_name() {
 }
 
 #[test]
+fn an_office_holder_reporting_on_the_most_named_state_acts_for_it() {
+    // Peru is named most, but not twice as often as Chile: no home state
+    let story = "Peru and Chile met on Monday. Peru wants a new loan. Chile agreed. \
+                 Peru is not happy with its banks, Finance Minister Olek Varga said.";
+    let ex = extract(story, None);
+    assert_eq!(represents_of(&ex, "Olek Varga"), set(&["PER"]));
+    // a sentence that also names another state may be about that state's minister
+    let story = "Peru and Chile met on Monday. Peru wants a new loan. Chile agreed. \
+                 Peru is not happy with Chile, Finance Minister Olek Varga said.";
+    let ex = extract(story, None);
+    assert!(represents_of(&ex, "Olek Varga").is_empty());
+}
+
+#[test]
 fn no_home_state_where_no_state_dominates_the_document() {
     // Peru and Chile are named equally often: whose minister is unknowable
     let story = "Peru and Chile met in Geneva. Peru asked for a truce; Chile \

@@ -235,7 +235,7 @@ impl EntityRules {
             let label = doc.entities[id].label.clone();
             let state = match self.state_of_surname(&label) {
                 Some(si) => Some(self.state_entity(si, doc)),
-                None => home,
+                None => home.or_else(|| leading_state_in_sentence(doc, id)),
             };
             if let Some(state) = state {
                 doc.entities[id].represents.insert(state);
@@ -251,7 +251,11 @@ impl EntityRules {
     /// the gazetteer as names, but not as evidence of the state.
     fn state_of_surname(&self, name: &str) -> Option<usize> {
         if name.contains(char::is_whitespace) {
-            return None;
+            // a full name the text gave only in part ("President Bush" resolved to
+            // George W. Bush): the state of that public figure
+            let row = self.lexicon.people.iter().find(|p| p.name == name)?;
+            let iso3 = row.represents.as_deref()?;
+            return self.lexicon.states.iter().position(|s| s.iso3 == iso3);
         }
         let mut states = self
             .lexicon
@@ -271,6 +275,54 @@ impl EntityRules {
 /// adjective, capital or metonym), named at least [`HOME_STATE_MIN_MENTIONS`]
 /// times and at least twice as often as any other.
 fn home_state(doc: &DocEntities) -> Option<EntityId> {
+    let counts = ranked_states(doc);
+    let (top, n) = *counts.first()?;
+    let second = counts.get(1).map_or(0, |&(_, n)| n);
+    (n >= HOME_STATE_MIN_MENTIONS && n >= 2 * second).then_some(top)
+}
+
+/// Where no state dominates the document, the most mentioned one still is an
+/// office holder's when it is named in the holder's own sentence, by name or
+/// through another person who acts for it: "Brazil is not happy with the
+/// committee, Finance Minister Dilson Funaro said" in a story that also names
+/// Britain and the United States; "Defense Secretary Robert Gates, Secretary
+/// of State Hillary Clinton, National Security Adviser Tom Donilon". A state
+/// the story names less often is as likely the one the holder speaks about.
+fn leading_state_in_sentence(doc: &DocEntities, person: EntityId) -> Option<EntityId> {
+    let (top, _) = ranked_states(doc).into_iter().next()?;
+    let mentions: Vec<(usize, usize)> = doc
+        .found
+        .iter()
+        .filter(|f| f.entity == person)
+        .map(|f| (f.sentence, f.start))
+        .collect();
+    mentions
+        .iter()
+        .any(|&(sentence, at)| {
+            let in_sentence = || {
+                doc.found
+                    .iter()
+                    .filter(move |f| f.sentence == sentence && f.entity != person)
+            };
+            // a sentence that names another state may be about that state's office holders
+            // ("LONDON, March 2 -" is where the story was filed, not a state named)
+            let other_state = in_sentence().any(|f| {
+                f.entity != top && doc.entities[f.entity].kind == EntityKind::State && f.role != super::Role::Capital
+            });
+            // the state itself only as the sentence's first mention, before the holder: the
+            // subject of what they report ("Brazil is not happy ..., Finance Minister X said")
+            let leads = in_sentence()
+                .min_by_key(|f| f.start)
+                .is_some_and(|f| f.entity == top && f.start < at);
+            let colleague = in_sentence().any(|f| doc.entities[f.entity].represents.contains(&top));
+            !other_state && (leads || colleague)
+        })
+        .then_some(top)
+}
+
+/// The states of a document by how often they are named, most first (ties
+/// by entity order, so the result is deterministic).
+fn ranked_states(doc: &DocEntities) -> Vec<(EntityId, usize)> {
     let mut counts: Vec<(EntityId, usize)> = Vec::new();
     for f in &doc.found {
         if doc.entities[f.entity].kind != EntityKind::State {
@@ -282,9 +334,7 @@ fn home_state(doc: &DocEntities) -> Option<EntityId> {
         }
     }
     counts.sort_by_key(|&(id, n)| (std::cmp::Reverse(n), id));
-    let (top, n) = *counts.first()?;
-    let second = counts.get(1).map_or(0, |&(_, n)| n);
-    (n >= HOME_STATE_MIN_MENTIONS && n >= 2 * second).then_some(top)
+    counts
 }
 
 /// Fewer mentions than this make no state the document's home.
