@@ -53,7 +53,20 @@ fn one(
     }
     let mut participants = participants(cx, asked, status, cs, ce, ts);
     let visit = cx.rules.rules[rule].id.starts_with("meeting.verb.visit");
-    let destination = destination(cx, cs, ce, te, visit);
+    // a visit's destination lies before the next meeting the clause tells:
+    // "a visit here by Japanese officials and a visit to Tokyo by an American"
+    let next = cx
+        .triggers(EventClass::Meeting)
+        .into_iter()
+        .map(|(s, _, _)| s)
+        .filter(|&s| s >= te)
+        .min()
+        .map_or(ce, |s| s.min(ce));
+    let destination = if visit && here(cx, te, next).is_some() {
+        here(cx, te, next)
+    } else {
+        destination(cx, cs, next, te, visit)
+    };
     let location = cx
         .view
         .found
