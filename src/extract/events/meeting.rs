@@ -81,8 +81,14 @@ fn one(
         .or_else(|| here(cx, cs, ce));
     // a visit meets the state of the place visited: "visited Nairobi", "visited slums in Nairobi"
     let visited = destination.or(location.filter(|_| visit));
-    if visit && participants.is_empty() {
-        return None; // "miners have arrived in Madrid": a visit by nobody who acts
+    // "miners have arrived in Madrid", "Rosenfeld traveled to Washington": a visit by
+    // nobody who acts for a state or an organization is a journey, not diplomacy
+    let acts_for_someone = participants.iter().any(|&p| {
+        let e = &cx.doc.entities[p];
+        e.kind != EntityKind::Person || !e.represents.is_empty()
+    });
+    if visit && !acts_for_someone {
+        return None;
     }
     if let Some(host) = visited.and_then(|place| cx.doc.entities[place].located_in) {
         // a visit abroad meets the state visited; a minister touring their own country meets nobody
