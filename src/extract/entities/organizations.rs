@@ -111,7 +111,7 @@ impl EntityRules {
             entity: id,
             role: Role::Name,
             actor: true,
-            possessive: false,
+            possessive: super::recognize::is_possessive(text, end),
             sentence: si,
         });
     }

@@ -12,8 +12,7 @@ impl EntityRules {
     pub(super) fn resolve_hit(&self, text: &str, hit: &Hit<'_>, si: usize, doc: &mut DocEntities) {
         let surface = &text[hit.start..hit.end];
         let before = previous_word(text, hit.start);
-        let after = &text[hit.end..];
-        let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s") || after.starts_with(" s ");
+        let possessive = is_possessive(text, hit.end);
         let locative = before.as_deref().is_some_and(|w| self.lexicon.locatives.contains(w));
         let pick = |f: fn(&Target) -> bool| hit.targets.iter().find(|t| f(t)).copied();
         let target = pick(|t| matches!(t, Target::Person(_)))
@@ -194,6 +193,13 @@ impl EntityRules {
         }
         false
     }
+}
+
+/// Whether the mention ending at `end` is followed by a possessive: "Russia's",
+/// and the "Russia s" of copy that lost its apostrophe.
+pub(super) fn is_possessive(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    after.starts_with("'s") || after.starts_with("\u{2019}s") || after.starts_with(" s ")
 }
 
 /// Whether only spaces stand between the start of a line and `at`.

@@ -102,7 +102,7 @@ impl EntityRules {
                     entity: id,
                     role,
                     actor: true,
-                    possessive: false,
+                    possessive: super::recognize::is_possessive(text, c.end),
                     sentence: c.sentence,
                 });
             }
@@ -181,7 +181,7 @@ impl EntityRules {
                     entity: p,
                     role: Role::Descriptor,
                     actor: true,
-                    possessive: false,
+                    possessive: super::recognize::is_possessive(text, end),
                     sentence,
                 });
             }
