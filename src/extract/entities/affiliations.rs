@@ -30,6 +30,10 @@ impl EntityRules {
         }
         let mut titles: Option<Vec<(usize, usize)>> = None;
         for token in tokens {
+            // most words start with no party form's first letter: skip them before comparing
+            if !self.party_first_bytes[usize::from(text.as_bytes()[token.start])] {
+                continue;
+            }
             let rest = &text[token.start..s.end];
             let Some((form, key)) = self
                 .lexicon

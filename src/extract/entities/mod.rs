@@ -84,6 +84,8 @@ pub struct EntityRules {
     predecessors: Vec<(String, NaiveDate, String)>,
     /// Lower-cased first words of titles, to tell "Moscow Mayor" from "Real Madrid".
     title_words: HashSet<String>,
+    /// The first bytes of the party forms of `party_adjectives.tsv`.
+    party_first_bytes: [bool; 256],
 }
 
 impl EntityRules {
@@ -124,7 +126,14 @@ impl EntityRules {
             .filter_map(|t| t.title.split_whitespace().next())
             .map(|w| w.to_lowercase())
             .collect();
+        let mut party_first_bytes = [false; 256];
+        for (form, _) in &lexicon.party_adjectives {
+            if let Some(&b) = form.as_bytes().first() {
+                party_first_bytes[usize::from(b)] = true;
+            }
+        }
         Ok(EntityRules {
+            party_first_bytes,
             lexicon,
             gazetteer,
             caps,
