@@ -186,6 +186,26 @@ fn an_organization_named_with_a_person_but_no_title_is_whom_the_person_speaks_fo
 }
 
 #[test]
+fn capitalized_words_before_a_title_qualify_it_and_the_name_follows() {
+    let ex = extract(
+        "EC External Trade Commissioner Olek Varga told reporters the offer was fair.",
+        None,
+    );
+    assert!(
+        entities_of(&ex, EntityKind::Person).contains("Olek Varga"),
+        "{:?}",
+        ex.entities
+    );
+    // a given name before the title is a name, not a qualifier of the title
+    let ex = extract("Kenya named John Otieno Commissioner Olek Varga on Monday.", None);
+    assert!(
+        !ex.entities.iter().any(|e| e.roles.iter().any(|r| r.contains("John"))),
+        "{:?}",
+        ex.entities
+    );
+}
+
+#[test]
 fn an_abbreviated_title_with_its_period_still_introduces_the_name() {
     let ex = extract("Rep. Olek Varga, a Democrat, said the bill would pass.", None);
     assert!(

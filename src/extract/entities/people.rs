@@ -22,6 +22,10 @@ pub(super) struct NameCandidate {
     pub(super) known: Option<EntityId>,
 }
 
+/// How many capitalized words may qualify a title inside a name run:
+/// "External Trade | Commissioner Willy De Clercq".
+const TITLE_QUALIFIER_WORDS: usize = 3;
+
 impl EntityRules {
     /// Titles in `text[start..end]` as whole words (of the whole text), the
     /// longest where several start together, none overlapping.
@@ -111,6 +115,24 @@ impl EntityRules {
         }
     }
 
+    /// A title that starts after at most [`TITLE_QUALIFIER_WORDS`]
+    /// capitalized words of `run` ("External Trade | Commissioner") and ends
+    /// before its last word, so that a name follows it; none where a qualifier
+    /// is a known given name ("John Smith Commissioner" is no title).
+    fn qualified_title(&self, text: &str, run: &[Token], title_spans: &[(usize, usize)]) -> Option<(usize, usize)> {
+        let last = run.last()?;
+        title_spans.iter().copied().find(|&(a, b)| {
+            let qualifiers = run.iter().take_while(|t| t.start < a).count();
+            (1..=TITLE_QUALIFIER_WORDS).contains(&qualifiers)
+                && run.get(qualifiers).is_some_and(|t| t.start == a)
+                && b < last.start
+                && run.iter().any(|t| t.end == b || t.end + 1 == b)
+                && !run[..qualifiers]
+                    .iter()
+                    .any(|t| self.lexicon.given_names.contains(&text[t.start..t.end]))
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub(super) fn classify_run(
         &self,
@@ -177,6 +199,17 @@ impl EntityRules {
             if self.lexicon.non_names.contains(tok) && title.is_none() && !honorific && !opens_org {
                 k += 1;
                 continue;
+            }
+            // capitalized words that qualify a title later in the run, with a name after it:
+            // "External Trade Commissioner Willy De Clercq"
+            if title.is_none() && !honorific {
+                if let Some((_, b)) = self.qualified_title(text, &run[k..], title_spans) {
+                    title = Some((run[k].start, b, text[run[k].start..b].to_string()));
+                    while k < run.len() && run[k].start < b {
+                        k += 1;
+                    }
+                    continue;
+                }
             }
             break;
         }
