@@ -104,9 +104,15 @@ import json, sys
 import networkx as nx
 path, kind = sys.argv[1], sys.argv[2]
 G = nx.read_graphml(path) if kind == "graphml" else nx.read_gexf(path)
-assert G.is_directed() and not G.is_multigraph()
+assert G.is_directed()
+# two entities may be joined by two relations (they met and also agreed), which networkx
+# reads as a multigraph; one relation twice between the same pair would be a duplicate
+pairs = [(s, t, d["relation"]) for s, t, d in G.edges(data=True)]
+assert len(pairs) == len(set(pairs)), "an edge of one relation repeated between one pair"
 nodes = {n: {k: d.get(k) for k in ("label", "type", "iso_code", "wikidata", "mentions", "documents", "pagerank", "betweenness", "degree")} for n, d in G.nodes(data=True)}
-edges = {d["id"]: {"source": s, "target": t, "relation": d["relation"], "weight": d["weight"]} for s, t, d in G.edges(data=True)}
+# a multigraph keeps each edge's GraphML id as its key, a simple graph in its data
+listed = G.edges(keys=True, data=True) if G.is_multigraph() else ((s, t, d["id"], d) for s, t, d in G.edges(data=True))
+edges = {d.get("id", k): {"source": s, "target": t, "relation": d["relation"], "weight": d["weight"]} for s, t, k, d in listed}
 print(json.dumps({"nodes": nodes, "edges": edges, "n": G.number_of_nodes(), "m": G.number_of_edges()}))
 "#;
 
