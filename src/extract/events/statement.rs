@@ -13,9 +13,14 @@ use super::{EventRules, RuleKind, SentenceContext};
 pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<usize> {
     for (ts, te, rule) in cx.triggers(EventClass::Statement) {
         // "did not say", "was told", "is said to": nobody is reported saying anything
-        let verb_frame = cx.syntax().frame(ts);
-        if verb_frame.negated || verb_frame.passive {
-            continue;
+        // (the clause layer is read only when a function word stands right
+        // before the verb: most frames are "X said")
+        let aux_before = previous_word(cx.text, ts).is_some_and(|w| cx.rules.function_words.class(&w).is_some());
+        if aux_before {
+            let verb_frame = cx.syntax().frame(ts);
+            if verb_frame.negated || verb_frame.passive {
+                continue;
+            }
         }
         let Some(mut frame) = speaker_and_frame(cx, ts, te) else {
             continue;
@@ -146,7 +151,8 @@ fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<F
     let subjects = subject(&cx.view, cx.doc, ts);
     if let Some(f) = subjects.first() {
         let between = &text[f.end..ts];
-        let same_clause = cx.syntax().clause_index(f.start) == cx.syntax().clause_index(ts);
+        let same_clause =
+            !may_cross_clauses(cx, between) || cx.syntax().clause_index(f.start) == cx.syntax().clause_index(ts);
         let quoted = between.contains(['\u{201C}', '\u{201D}', '"']);
         // "Kenya denied the report and said": the subject of the first verb
         let accepted = if coordinated {
@@ -245,13 +251,32 @@ fn set_off(cx: &SentenceContext<'_>, between: &str) -> bool {
 
 /// Whether "and" or "but" stands right before the verb at `ts`, adverbs aside.
 fn after_coordinator(cx: &SentenceContext<'_>, ts: usize) -> bool {
-    let words = &cx.syntax().words;
-    let i = words.partition_point(|w| w.span.start < ts);
-    words[..i]
-        .iter()
-        .rev()
-        .find(|w| w.class != Some(WordClass::Adverb))
-        .is_some_and(|w| matches!(cx.text[w.span.start..w.span.end].to_lowercase().as_str(), "and" | "but"))
+    let mut at = ts;
+    while let Some(word) = previous_word(cx.text, at) {
+        match word.as_str() {
+            "and" | "but" => return true,
+            w if cx.rules.function_words.class(w) == Some(WordClass::Adverb) => {
+                at = cx.text[..at].trim_end().len() - word.len();
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the words between a subject and its verb may hold a clause
+/// boundary (a subordinator, a contrast, a semicolon or a dash): only then
+/// is the clause layer asked.
+fn may_cross_clauses(cx: &SentenceContext<'_>, between: &str) -> bool {
+    between.contains([';', '-', '\u{2013}', '\u{2014}'])
+        || between.split_whitespace().any(|w| {
+            matches!(
+                cx.rules
+                    .function_words
+                    .class(w.trim_matches(|c: char| !c.is_alphanumeric())),
+                Some(WordClass::Subordinator | WordClass::Contrast)
+            )
+        })
 }
 
 /// Whether the verb at `ts` is coordinated with an earlier verb of the
