@@ -78,8 +78,10 @@ fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<F
     // "told", whose object is the listener; only where the frame is inverted
     // ("..., said X") or closes the sentence: in "said X had agreed", X is
     // who the words are about
+    // "I wrote", "we said": the pronoun speaks, not a name after the verb
+    let pronoun_subject = matches!(previous_word(text, ts).as_deref(), Some("i" | "we" | "you"));
     let named_after = |inverted: bool| -> Option<Frame> {
-        if verb.starts_with("told") || verb.starts_with("tell") {
+        if verb.starts_with("told") || verb.starts_with("tell") || pronoun_subject {
             return None;
         }
         let after = coordination_after(&cx.view, te, s.end);
@@ -374,7 +376,35 @@ fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, te: usize) 
         // the frame; "S, said X, a retired general": never what follows X
         return content_before.or_else(|| {
             let rest = text[frame.end..s.end].trim_start();
-            let rest = rest.strip_prefix(',')?.trim();
+            let mut rest = rest.strip_prefix(',')?.trim();
+            // "According to X, founder of a firm, S": an apposition of the speaker first
+            if let Some((apposition, after)) = rest.split_once(", ") {
+                let words: Vec<&str> = apposition.split_whitespace().collect();
+                let describes = words.len() <= 8
+                    && words.iter().all(|w| {
+                        !matches!(
+                            cx.rules.function_words.class(w),
+                            Some(
+                                WordClass::Be
+                                    | WordClass::Have
+                                    | WordClass::Future
+                                    | WordClass::Conditional
+                                    | WordClass::Obligation
+                                    | WordClass::Do
+                                    | WordClass::Negation
+                                    | WordClass::Subordinator
+                                    | WordClass::Condition
+                                    | WordClass::Relative
+                            )
+                        )
+                    })
+                    && !words
+                        .iter()
+                        .any(|w| SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str()));
+                if describes && after.split_whitespace().count() >= 3 {
+                    rest = after;
+                }
+            }
             let rest = rest.trim_end_matches(['.', ' ']);
             (rest.split_whitespace().count() >= 3).then(|| rest.to_string())
         });
@@ -534,13 +564,11 @@ fn direct_quote(text: &str, s: &Sentence, frame_start: usize, frame_end: usize) 
             && (only(after, frame_start, &trail)
                 || text[after..].trim_start().starts_with(',')
                 || text[inner..close].trim_end().ends_with([',', '?', '!']));
-        let introduced = open >= frame_end
-            && (only(frame_end, open, &lead) || text[..open].trim_end().ends_with(':') || out.last().is_some())
-            && runs_on;
+        // (a colon introduces a quotation wherever it stands: `warned against
+        // complacency, saying: "..."`)
+        let introduced =
+            open >= frame_end && (only(frame_end, open, &lead) || text[..open].trim_end().ends_with(':')) && runs_on;
         if closed_by_frame || introduced {
-            out.push(text[inner..close].trim().trim_end_matches(',').trim_end());
-        } else if open >= frame_end && text[..open].trim_end().ends_with(':') && runs_on {
-            // `warned against complacency, saying: "..."`
             out.push(text[inner..close].trim().trim_end_matches(',').trim_end());
         }
     }
@@ -977,9 +1005,16 @@ fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(usize, usiz
         }
     }
     // "told a news conference in Nairobi that": a place of the frame, up to "that"
+    // (only over words that cannot open a clause: in "said in fact it was
+    // Kenya that", the "that" is the clause's own)
     if PREPOSITIONS.contains(&lower(i).as_str()) {
         if let Some(k) = (i + 1..i + 7).find(|&k| lower(k) == "that") {
-            i = k;
+            let plain = (i + 1..k).all(|j| {
+                ws.get(j).is_some_and(|w| w.class.is_none()) && !SUBJECT_PRONOUNS.contains(&lower(j).as_str())
+            });
+            if plain {
+                i = k;
+            }
         }
     }
     // "that", but not the pronoun of "said that is not true"
