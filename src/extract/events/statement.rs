@@ -805,8 +805,9 @@ fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) -> usize {
                 || DETERMINERS.contains(&l.as_str())
                 || SUBJECT_PRONOUNS.contains(&l.as_str())
                 || PREPOSITIONS.contains(&l.as_str())
-                || TIME_WORDS.contains(&l.as_str())
-                || matches!(l.as_str(), "last" | "next" | "late" | "early"))
+                // "told reporters yesterday", but not "told the BBC's Today programme"
+                || text[w.span.start..].starts_with(|c: char| c.is_lowercase())
+                    && (TIME_WORDS.contains(&l.as_str()) || matches!(l.as_str(), "last" | "next" | "late" | "early")))
         {
             break;
         }
