@@ -897,3 +897,80 @@ fn a_meeting_here_is_in_the_dateline_city() {
     );
     assert_eq!(meetings(&ex)[0].2, None);
 }
+
+/// The quote of the first statement read from `text`.
+fn first_quote(text: &str) -> Option<String> {
+    extract(text, None)
+        .events
+        .iter()
+        .find(|e| e.class == EventClass::Statement)
+        .map(|e| e.text.clone())
+}
+
+#[test]
+fn a_said_colon_closing_its_paragraph_takes_the_quotation_after_it() {
+    let quote = first_quote("Foreign Minister Wanjiru Kamau said:\n\n\"The border will reopen next week. Trade will follow.\"\n\nThe ministry agreed.");
+    assert_eq!(quote.as_deref(), Some("The border will reopen next week"));
+}
+
+#[test]
+fn the_listener_of_told_is_not_the_quote() {
+    for (text, want) in [
+        (
+            "Foreign Minister Wanjiru Kamau told reporters the border would reopen.",
+            "the border would reopen",
+        ),
+        (
+            "Foreign Minister Wanjiru Kamau told a news conference that the border would reopen.",
+            "the border would reopen",
+        ),
+        (
+            "The border will reopen soon, Foreign Minister Wanjiru Kamau told reporters.",
+            "The border will reopen soon",
+        ),
+    ] {
+        assert_eq!(first_quote(text).as_deref(), Some(want), "{text}");
+    }
+    // "warned the government would": the government is the reported clause's subject
+    assert_eq!(
+        first_quote("Foreign Minister Wanjiru Kamau warned the government would fall.").as_deref(),
+        Some("the government would fall")
+    );
+}
+
+#[test]
+fn a_speaker_named_after_the_verb_is_not_the_quote() {
+    for text in [
+        "The border will reopen next week, said Wanjiru Kamau, a former envoy.",
+        "The border will reopen next week, according to Foreign Minister Wanjiru Kamau.",
+    ] {
+        assert_eq!(
+            first_quote(text).as_deref(),
+            Some("The border will reopen next week"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn narration_after_the_reported_clause_is_cut() {
+    assert_eq!(
+        first_quote("Foreign Minister Wanjiru Kamau said the strike was a last resort, and called for talks.")
+            .as_deref(),
+        Some("the strike was a last resort")
+    );
+    // a coordination inside what was said stays
+    assert_eq!(
+        first_quote("Foreign Minister Wanjiru Kamau said prices rose and unemployment fell.").as_deref(),
+        Some("prices rose and unemployment fell")
+    );
+}
+
+#[test]
+fn a_statement_inside_a_denial_is_not_made() {
+    let ex = extract(
+        "Foreign Minister Wanjiru Kamau denied that Senator Otieno Odhiambo said the border would close.",
+        None,
+    );
+    assert!(speakers(&ex).is_empty(), "{:?}", speakers(&ex));
+}

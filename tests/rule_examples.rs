@@ -112,6 +112,8 @@ fn misfit(ex: &Extraction, event: &Event, expect: &str) -> Option<String> {
                 "status" => event.status.map(|s| s.name().to_string()),
                 "topic" => event.topic.map(|t| t.name().to_string()),
                 "location" => event.location.map(|l| ex.entities[l].label.clone()),
+                // what a statement says, word for word (`_` for a space)
+                "quote" => Some(event.text.replace(' ', "_")),
                 other => panic!("unknown key {other}"),
             };
             (got.as_deref() != Some(value)).then(|| format!("{key}: {got:?}"))

@@ -220,11 +220,28 @@ pub(super) fn object<'a>(view: &View<'a>, at: usize) -> Vec<&'a Found> {
 /// sentence that names one. News names the subject first, and the subject is
 /// who a later pronoun most often refers to.
 pub(super) fn pronoun_referent(doc: &DocEntities, sentences: &[Sentence], si: usize, at: usize) -> Option<usize> {
+    pronoun_referent_except(doc, sentences, si, at, &[])
+}
+
+/// [`pronoun_referent`], passing over the people in `except`: in "He told
+/// Ms Sturgeon:", "he" is not Ms Sturgeon, the object of his own clause.
+pub(super) fn pronoun_referent_except(
+    doc: &DocEntities,
+    sentences: &[Sentence],
+    si: usize,
+    at: usize,
+    except: &[usize],
+) -> Option<usize> {
     use crate::extract::model::EntityKind::Person;
     let first_person = |sentence: usize, before: usize| {
         doc.found
             .iter()
-            .find(|f| f.sentence == sentence && f.start < before && doc.entities[f.entity].kind == Person)
+            .find(|f| {
+                f.sentence == sentence
+                    && f.start < before
+                    && doc.entities[f.entity].kind == Person
+                    && !except.contains(&f.entity)
+            })
             .map(|f| f.entity)
     };
     first_person(si, at).or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
