@@ -1,0 +1,351 @@
+//! Statements: "X said", "said X", "he told reporters", "according to X",
+//! with the quote or the reported clause as what was said.
+//!
+//! `quote.rs` finds what was said, `frame.rs` the parts of the reporting
+//! frame that are not (its listener, time, medium and the narration after
+//! it), `across.rs` quotes that run over several sentences.
+
+mod across;
+mod frame;
+mod quote;
+
+use across::closes_open_quote;
+pub(super) use across::quotes_across_sentences;
+use frame::*;
+use quote::*;
+
+use crate::extract::clauses::{Word, WordClass};
+use crate::extract::model::{AgentRole, Event, EventClass, Evidence, Topic};
+use crate::extract::sentences::Sentence;
+
+use super::syntax::{coordination_after, previous_word, pronoun_referent_except, subject, PREPOSITIONS};
+use super::{EventRules, RuleKind, SentenceContext};
+
+/// Reads the sentence's statement, if any, and returns its speaker (a "we"
+/// in the same sentence is the speaker's side).
+pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<usize> {
+    for (ts, te, rule) in cx.triggers(EventClass::Statement) {
+        // "did not say", "was told", "is said to": nobody is reported saying anything
+        // (the clause layer is read only when a function word stands right
+        // before the verb: most frames are "X said")
+        let aux_before = previous_word(cx.text, ts).is_some_and(|w| cx.rules.function_words.class(&w).is_some());
+        if aux_before {
+            let verb_frame = cx.syntax().frame(ts);
+            if verb_frame.negated || verb_frame.passive {
+                continue;
+            }
+        }
+        let Some(mut frame) = speaker_and_frame(cx, ts, te) else {
+            continue;
+        };
+        // a speaker named in the sentence before (a headline run into its
+        // lead): the frame starts with this sentence
+        frame.start = frame.start.max(cx.sentence().start);
+        // "X denied Y said ...": a statement denied is not one made
+        if denied(cx.text, cx.sentence().start, frame.start) {
+            continue;
+        }
+        let Some(quote) = what_was_said(cx, &frame, ts, te) else {
+            continue;
+        };
+        let mut event = cx.event(EventClass::Statement, rule);
+        event.add_agents(AgentRole::Speaker, frame.speakers.iter().copied());
+        event.text = quote;
+        events.push(event);
+        return frame.speakers.first().copied();
+    }
+    None
+}
+
+/// Who spoke, and where the reporting frame around the speech verb lies.
+pub(super) struct Frame {
+    /// The speaker, or the speakers of a coordination ("Kenya and Norway said").
+    speakers: Vec<usize>,
+    /// Where the frame starts: the speaker's mention when it comes first, else the verb.
+    start: usize,
+    /// Where the frame ends: the verb, or the speaker named after it ("..., said X").
+    end: usize,
+    /// Whether the speaker is named after the verb: then what follows the
+    /// verb is the speaker ("said Naim Kamau, a retired general"), never what was said.
+    speaker_after: bool,
+}
+
+/// The speaker of the speech verb at `ts..te` and where the reporting frame
+/// starts ("Thai officials | said on Monday"): the speaker's mention when it
+/// comes first, else the verb. "According to X" names its speaker after it,
+/// and so does an inverted frame ("..., said X").
+pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<Frame> {
+    let (text, s) = (cx.text, cx.sentence());
+    let verb = text[ts..te].to_lowercase();
+    if verb == "according to" {
+        let after = coordination_after(&cx.view, te, s.end);
+        let last = after.last()?;
+        return Some(Frame {
+            speakers: dedup(after.iter().map(|f| f.entity)),
+            start: ts,
+            end: last.end,
+            speaker_after: true,
+        });
+    }
+    // "said Foreign Minister X": the speaker after the verb, but not after
+    // "told", whose object is the listener; only where the frame is inverted
+    // ("..., said X") or closes the sentence: in "said X had agreed", X is
+    // who the words are about
+    // "I wrote", "we said": the pronoun speaks, not a name after the verb
+    let pronoun_subject = matches!(previous_word(text, ts).as_deref(), Some("i" | "we" | "you"));
+    let named_after = |inverted: bool| -> Option<Frame> {
+        if verb.starts_with("told") || verb.starts_with("tell") || pronoun_subject {
+            return None;
+        }
+        let after = coordination_after(&cx.view, te, s.end);
+        after.first().filter(|f| title_only(&text[te..f.start]))?;
+        let last = after.last()?;
+        let rest = text[last.end..s.end].trim_start();
+        // "said a Home Office spokesman.": a role noun or two may follow the name
+        let role: usize = rest
+            .split_whitespace()
+            .take(2)
+            .take_while(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .map(|w| w.len() + 1)
+            .sum();
+        let closes = |r: &str| r.is_empty() || r.starts_with([',', '.', ';', '(']);
+        // "said Hannah Kamau of the Refugee Council": her body, after the name
+        let affiliation = inverted && (rest.starts_with("of ") || rest.starts_with("from "));
+        let after_role = rest.get(role.min(rest.len())..).unwrap_or("").trim_start();
+        let role_only = role > 0 && closes(after_role) && !rest[..role.min(rest.len())].contains(['"', '\u{201C}']);
+        (closes(rest) || affiliation || inverted && (role_only || frame_adverbial(rest))).then(|| Frame {
+            speakers: dedup(after.iter().map(|f| f.entity)),
+            start: ts,
+            end: last.end,
+            speaker_after: true,
+        })
+    };
+    let inverted = text[s.start..ts]
+        .trim_end()
+        .ends_with([',', '"', '\u{201D}', '\'', '\u{2019}']);
+    if inverted {
+        if let Some(frame) = named_after(true) {
+            return Some(frame);
+        }
+    }
+    // "he said", "..., she told": the pronoun right before the verb is its
+    // subject; so is a pronoun opening the sentence when the verb is
+    // coordinated with an earlier one ("He welcomed the plan and said")
+    let coordinated = after_coordinator(cx, ts);
+    let opening_pronoun = coordinated
+        && cx
+            .syntax()
+            .words
+            .first()
+            .is_some_and(|w| matches!(text[w.span.start..w.span.end].to_lowercase().as_str(), "he" | "she"));
+    if opening_pronoun || matches!(previous_word(text, ts).as_deref(), Some("he" | "she")) {
+        // the frame starts at the pronoun
+        let before = text[..ts].trim_end();
+        let at = before
+            .char_indices()
+            .rfind(|&(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8())
+            .max(s.start);
+        let at = if opening_pronoun { s.start } else { at };
+        // "He told Ms Sturgeon": the pronoun is not the listener named after the verb
+        let listener_end = after_listener(cx, &verb, te);
+        let listeners: Vec<usize> = cx
+            .view
+            .found
+            .iter()
+            .filter(|f| f.start >= te && f.end <= listener_end)
+            .map(|f| f.entity)
+            .collect();
+        return pronoun_referent_except(cx.doc, cx.sentences, cx.si, ts, &listeners).map(|p| Frame {
+            speakers: vec![p],
+            start: at,
+            end: te,
+            speaker_after: false,
+        });
+    }
+    let subjects = subject(&cx.view, cx.doc, ts);
+    if let Some(f) = subjects.first() {
+        let between = &text[f.end..ts];
+        let same_clause =
+            !may_cross_clauses(cx, between) || cx.syntax().clause_index(f.start) == cx.syntax().clause_index(ts);
+        let quoted = between.contains(['\u{201C}', '\u{201D}', '"']);
+        // "Kenya denied the report and said": the subject of the first verb
+        let accepted = if coordinated {
+            !quoted && coordinated_verb(cx, (f.start, f.end), ts)
+        } else {
+            !quoted && same_clause && opens_its_segment(between) || set_off(cx, between)
+        };
+        if between.len() < MAX_FRAME_GAP && accepted {
+            // "Kenya and Norway said": every subject joined by "and"
+            let mut speakers = vec![f.entity];
+            let mut first = *f;
+            for g in &subjects[1..] {
+                if !text[g.end..first.start]
+                    .split_whitespace()
+                    .any(|w| w == "and" || w == "&")
+                {
+                    break;
+                }
+                speakers.push(g.entity);
+                first = g;
+            }
+            return Some(Frame {
+                speakers: dedup(speakers.into_iter()),
+                start: first.start,
+                end: te,
+                speaker_after: false,
+            });
+        }
+    }
+    if let Some(frame) = named_after(false) {
+        return Some(frame);
+    }
+    None
+}
+
+/// Ids in their first order, each once.
+pub(super) fn dedup(ids: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// How far before its verb a speaker may be named, in bytes: "X, who led
+/// the delegation to the talks in Geneva last year, said".
+pub(super) const MAX_FRAME_GAP: usize = 160;
+
+/// Whether the words between a speech verb and a name after it are a title
+/// at most: "said | Foreign Minister | X", "said | the Kenyan envoy, | X".
+pub(super) fn title_only(gap: &str) -> bool {
+    let gap = gap.trim();
+    gap.is_empty() || (gap.split_whitespace().count() <= 4 && !gap.contains([';', '"', '\u{201C}', '\u{201D}']))
+}
+
+/// Whether a subject separated from its verb by a comma stands right before
+/// that comma: "Kamau, the foreign minister, said", "X, who ..., said",
+/// "Kamau, executive partner of a law firm said" (an apposition or a
+/// relative clause) but not "Kenya reopened the border, the ministry said",
+/// where Kenya belongs to what was said.
+pub(super) fn opens_its_segment(between: &str) -> bool {
+    !between.contains(',') || between.trim_start().starts_with(',') || between.trim_start().starts_with("'s,")
+}
+
+/// Whether the words between a subject and its verb are set off from both:
+/// an apposition or a relative clause between commas, dashes or brackets,
+/// perhaps with the verb's auxiliaries and adverbs after it ("Kamau, who led
+/// the talks in May, said", "Kamau - a former envoy - said", "The envoy,
+/// Kamau, also said", "Kamau, the envoy, had said"), or a relative clause
+/// that opens after the name ("Kamau, who presents the show tells").
+pub(super) fn set_off(cx: &SentenceContext<'_>, between: &str) -> bool {
+    let between = between.trim();
+    let opens = between.starts_with([',', '(', '-', '\u{2013}', '\u{2014}']);
+    let relative = [", who ", ", which "]
+        .iter()
+        .any(|r| between.starts_with(r.trim_end()) && between.len() > r.len());
+    // the verb's own auxiliaries and adverbs: "..., also said", "..., had said"
+    let mut closing = between;
+    while let Some((head, word)) = closing.rsplit_once(char::is_whitespace) {
+        if cx.rules.function_words.class(word).is_some_and(|c| {
+            matches!(
+                c,
+                WordClass::Adverb | WordClass::Have | WordClass::Do | WordClass::Future
+            )
+        }) {
+            closing = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    let closes = closing.len() > 1 && closing.ends_with([',', ')', '-', '\u{2013}', '\u{2014}']);
+    opens && (closes || relative && !between.contains(['(', ')']))
+}
+
+/// Whether "and" or "but" stands right before the verb at `ts`, adverbs aside.
+pub(super) fn after_coordinator(cx: &SentenceContext<'_>, ts: usize) -> bool {
+    let mut at = ts;
+    while let Some(word) = previous_word(cx.text, at) {
+        match word.as_str() {
+            "and" | "but" => return true,
+            w if cx.rules.function_words.class(w) == Some(WordClass::Adverb) => {
+                at = cx.text[..at].trim_end().len() - word.len();
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the words between a subject and its verb may hold a clause
+/// boundary (a subordinator, a contrast, a semicolon or a dash): only then
+/// is the clause layer asked.
+pub(super) fn may_cross_clauses(cx: &SentenceContext<'_>, between: &str) -> bool {
+    between.contains([';', '-', '\u{2013}', '\u{2014}'])
+        || between.split_whitespace().any(|w| {
+            matches!(
+                cx.rules
+                    .function_words
+                    .class(w.trim_matches(|c: char| !c.is_alphanumeric())),
+                Some(WordClass::Subordinator | WordClass::Contrast)
+            )
+        })
+}
+
+/// Whether the verb at `ts` is coordinated with an earlier verb of the
+/// subject that ends at `subject_end`: "Kamau welcomed the move but added",
+/// "the ministry denied the report and said". "and" or "but" stands right
+/// before the verb (adverbs aside), and no other clause boundary between.
+pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize), ts: usize) -> bool {
+    let (subject_start, subject_end) = subject;
+    let syntax = cx.syntax();
+    let words = &syntax.words;
+    // the subject opens its clause ("In May, the ministry denied ... and said"),
+    // not the object of the first verb ("He dispelled the idea that Kenya was
+    // isolated and said")
+    let clause = syntax.clause_span(subject_start);
+    let leading: Vec<String> = words
+        .iter()
+        .filter(|w| w.span.start >= clause.start && w.span.end <= subject_start)
+        .map(|w| cx.text[w.span.start..w.span.end].to_lowercase())
+        .collect();
+    if leading.len() > 5
+        || leading
+            .iter()
+            .any(|w| w == "that" || SUBJECT_PRONOUNS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let i = words.partition_point(|w| w.span.start < ts);
+    let Some(before) = words[..i].iter().rev().find(|w| w.class != Some(WordClass::Adverb)) else {
+        return false;
+    };
+    let lower = cx.text[before.span.start..before.span.end].to_lowercase();
+    if !matches!(lower.as_str(), "and" | "but") || before.span.start < subject_end {
+        return false;
+    }
+    // only one step back: the clause of the coordinator's left side holds the subject
+    let boundaries = syntax.clause_index(before.span.start) - syntax.clause_index(subject_end.saturating_sub(1));
+    boundaries <= 1 && !cx.text[subject_end..ts].contains(['"', '\u{201C}', '\u{201D}', ';'])
+}
+
+/// Words before a speaker that deny the statement: "Mr Kamau denied Ms Otieno
+/// said ...", "denies that the minister told".
+pub(super) const DENIALS: &[&str] = &["denied", "denies", "deny", "denying", "disputed", "disputes", "dispute"];
+
+/// Whether the speaker whose frame starts at `frame_start` is the object of a denial.
+pub(super) fn denied(text: &str, sentence_start: usize, frame_start: usize) -> bool {
+    // up to four words back, within the clause: "denied that Senator Kamau said"
+    let before = &text[sentence_start..frame_start.max(sentence_start)];
+    let clause = before
+        .rsplit([',', ';', ':', '"', '\u{201C}', '\u{201D}'])
+        .next()
+        .unwrap_or("");
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| DENIALS.contains(&w.to_lowercase().as_str()))
+}

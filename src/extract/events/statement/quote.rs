@@ -1,0 +1,324 @@
+//! What a statement says: the quotation or the reported clause, never the frame.
+
+use super::*;
+
+/// What was said, never the reporting frame around it: the quotation that
+/// the frame introduces or closes, else the clause before a frame that
+/// follows a comma ("Kenya reopened the border, the ministry said"), else
+/// the clause after the verb ("said that ..."), without the frame's own
+/// parts: its listener ("told reporters"), its adverbials ("said on Monday",
+/// "in a statement") and the narration that follows the reported clause
+/// ("..., and called for talks"). None when the sentence says nothing but
+/// who spoke.
+pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, te: usize) -> Option<String> {
+    let (text, body, s) = (cx.text, cx.body(), cx.sentence());
+    // the end of a quote opened in an earlier sentence: what comes before its
+    // close, when that close comes before the speech verb (in `He said: "We
+    // ...` the odd quote mark opens a quotation, it closes none)
+    if closes_open_quote(body) {
+        if let Some(i) = body.find(['\u{201D}', '"']).filter(|&i| s.start + i < frame.start) {
+            return Some(body[..i].trim().to_string()).filter(|q| !q.is_empty());
+        }
+    }
+    let content_before = clause_before(cx, frame.start);
+    let verb = text[ts..te].to_lowercase();
+    // `Kamau said:` closing its sentence: what was said is the quotation that
+    // opens the next one (a new paragraph)
+    if text[te.max(frame.end)..s.end].trim() == ":" {
+        return quotation_after(cx);
+    }
+    // where the frame ends: after the verb, its listener ("told Ms Kamau:")
+    let listener_end = if frame.speaker_after {
+        frame.end
+    } else {
+        after_listener(cx, &text[ts..te].to_lowercase(), te)
+    };
+    if let Some(q) = direct_quote(text, s, frame.start, listener_end.max(frame.end)) {
+        return Some(q);
+    }
+    if frame.speaker_after {
+        // "According to X, S": what follows the speaker, when nothing precedes
+        // the frame; "S, said X, a retired general": never what follows X
+        return content_before.or_else(|| {
+            let rest = text[frame.end..s.end].trim_start();
+            let mut rest = rest.strip_prefix(',')?.trim();
+            // "According to X, founder of a firm, S": an apposition of the speaker first
+            if let Some((apposition, after)) = rest.split_once(", ") {
+                let words: Vec<&str> = apposition.split_whitespace().collect();
+                let describes = words.len() <= 8
+                    && words.iter().all(|w| {
+                        !matches!(
+                            cx.rules.function_words.class(w),
+                            Some(
+                                WordClass::Be
+                                    | WordClass::Have
+                                    | WordClass::Future
+                                    | WordClass::Conditional
+                                    | WordClass::Obligation
+                                    | WordClass::Do
+                                    | WordClass::Negation
+                                    | WordClass::Subordinator
+                                    | WordClass::Condition
+                                    | WordClass::Relative
+                            )
+                        )
+                    })
+                    && !words
+                        .iter()
+                        .any(|w| SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str()));
+                if describes && after.split_whitespace().count() >= 3 {
+                    rest = after;
+                }
+            }
+            let rest = rest.trim_end_matches(['.', ' ']);
+            (rest.split_whitespace().count() >= 3).then(|| rest.to_string())
+        });
+    }
+    // "S1, X said, S2" joins both; "X said S" is S, even after a title set
+    // before the name ("Eritrea's foreign minister, Yonas Tekle, said S")
+    let parenthetical = text[te..s.end].trim_start().starts_with(',');
+    // "The Tories, he said, can cut taxes": the frame splits one clause
+    let opening = text[s.start..frame.start].trim_end();
+    let split_clause = parenthetical && opening.ends_with(',') && opening.split_whitespace().count() < 4;
+    // "traders it says have been held": the verb sits in a reduced relative
+    // clause, and what follows it lacks its subject; it reports no statement
+    if starts_with_auxiliary(cx, te) && !split_clause {
+        return None;
+    }
+    let after = reported_clause(cx, listener_end)
+        .filter(|&(a, _)| !opens_relative(cx, a))
+        .map(|(a, b)| (clean(&text[a..b]), has_auxiliary(cx, a, b)))
+        .filter(|(a, aux)| !a.is_empty() && (!starts_adverbial(a) || *aux || split_clause || warns_of(&verb, a)))
+        .map(|(a, _)| a);
+    let content_before = if split_clause {
+        Some(clean(&text[s.start..frame.start])).filter(|b| !b.is_empty())
+    } else {
+        content_before
+    };
+    let quote = match (content_before, after) {
+        (Some(b), Some(a)) if parenthetical => format!("{b} {a}"),
+        (_, Some(a)) => a,
+        (Some(b), None) => b,
+        (None, None) => return None,
+    };
+    Some(quote).filter(|q| !q.trim().is_empty())
+}
+
+/// The quotation that opens the sentence after this one, up to its close
+/// or the end of that sentence: what a `said:` at the end of a paragraph
+/// introduces.
+pub(super) fn quotation_after(cx: &SentenceContext<'_>) -> Option<String> {
+    let next = cx.sentences.get(cx.si + 1)?;
+    let body = cx.text[next.start..next.end].trim_start();
+    let rest = body.strip_prefix(['"', '\u{201C}'])?;
+    let end = rest.find(['"', '\u{201D}']).unwrap_or(rest.len());
+    Some(clean(&rest[..end])).filter(|q| !q.is_empty())
+}
+
+/// Whether reported words are what a warning is about: "warned of further
+/// strikes", "warned Kenyan officials against visiting the island".
+pub(super) fn warns_of(verb: &str, said: &str) -> bool {
+    verb.starts_with("warn") && ["of ", "against ", "about "].iter().any(|p| said.starts_with(p))
+}
+
+/// The spaces and punctuation around reported words trimmed, and a quote
+/// mark at either end only where it has no partner inside: `"We came," he`
+/// keeps none, `the plan was "regressive"` keeps both.
+pub(super) fn clean(s: &str) -> String {
+    let mut t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';'));
+    loop {
+        let before = t.len();
+        let straight_odd = t.matches('"').count() % 2 == 1;
+        let opens = t.matches('\u{201C}').count();
+        let closes = t.matches('\u{201D}').count();
+        if (straight_odd && t.starts_with('"')) || (opens > closes && t.starts_with('\u{201C}')) {
+            t = &t[t.chars().next().map_or(0, char::len_utf8)..];
+        } else if (straight_odd && t.ends_with('"')) || (closes > opens && t.ends_with('\u{201D}')) {
+            t = &t[..t.len() - t.chars().next_back().map_or(0, char::len_utf8)];
+        } else if t.starts_with(['"', '\u{201C}']) && t.ends_with(['"', '\u{201D}']) && t.len() > 2 && {
+            // one quotation from end to end: its marks are the frame's
+            let inner = &t[1..t.len() - 1];
+            !inner.contains(['"', '\u{201C}', '\u{201D}'])
+        } {
+            t = t
+                .trim_start_matches(['"', '\u{201C}'])
+                .trim_end_matches(['"', '\u{201D}']);
+        }
+        t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '.'));
+        if t.len() == before {
+            break;
+        }
+    }
+    t.to_string()
+}
+
+/// The clause a final or parenthetical frame reports, before it: "Kenya
+/// reopened the border, | the ministry said", "..., | Prof Kamau said" (a
+/// title before the name is the frame's). None when no comma closes it or it
+/// is too short or only an adverbial ("On Monday, the minister said").
+pub(super) fn clause_before(cx: &SentenceContext<'_>, frame_start: usize) -> Option<String> {
+    let (text, s) = (cx.text, cx.sentence());
+    // the speaker's name may begin in the sentence before (a headline run
+    // into its lead: "... El Paso\nNatural Gas Co said"): nothing precedes it here
+    let before = text[s.start..frame_start.max(s.start)].trim_end();
+    // `"We came," he said`: the comma may stand inside the quote marks
+    let unquoted = before.trim_end_matches(['"', '\u{201D}', '\'', '\u{2019}']);
+    let before = unquoted.strip_suffix(',').or_else(|| {
+        // "..., Prof Kamau said": a few capitalized or title words between the comma and the name
+        let (head, title) = before.rsplit_once(',')?;
+        let title = title.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201D}' | '\''));
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let titled = !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| {
+                cx.rules.function_words.class(w).is_none()
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "we" | "they" | "he" | "she" | "it" | "i" | "you"
+                    )
+                    && !w.contains(['"', '\u{201C}', '\u{201D}', '\''])
+            });
+        titled.then_some(head)
+    })?;
+    let content = clean(before.trim().trim_start_matches(['\'', '\u{2018}']));
+    // "On Monday, the minister said" has no content, "Under the plan, fees
+    // would rise, the minister said" has
+    let adverbial = starts_adverbial(&content) && !content.contains(',');
+    (content.split_whitespace().count() >= 3 && !adverbial).then_some(content)
+}
+
+/// The quotations in the sentence that are the speaker's words: those the
+/// frame closes (`"We came," she said`), those it introduces when they run
+/// to the end of the sentence (`said: "We came"`, `she said, "to listen."`),
+/// and those a colon introduces (`..., saying: "We came"`); not words quoted
+/// inside reported speech (`said the plan was a "regressive" step`, `said
+/// "substantial progress" had been made`), which belong to the reported clause.
+pub(super) fn direct_quote(text: &str, s: &Sentence, frame_start: usize, frame_end: usize) -> Option<String> {
+    let only = |from: usize, to: usize, allowed: &[char]| {
+        from <= to
+            && text[from..to]
+                .chars()
+                .all(|c| c.is_whitespace() || allowed.contains(&c))
+    };
+    let lead = [',', ':', '-', '\u{2013}', '\u{2014}', '('];
+    let trail = [',', '.', '!', '?', ';', ')', '\'', '\u{2019}'];
+    // the quotations of the sentence, as (open, inner start, close, after)
+    let mut spans = Vec::new();
+    let mut at = s.start;
+    while let Some(i) = text[at..s.end].find(['\u{201C}', '"']) {
+        let open = at + i;
+        let inner = open + text[open..].chars().next()?.len_utf8();
+        let Some(j) = text[inner..s.end].find(['\u{201D}', '"']) else {
+            break;
+        };
+        let close = inner + j;
+        at = close + text[close..].chars().next()?.len_utf8();
+        spans.push((open, inner, close, at));
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for (k, &(open, inner, close, after)) in spans.iter().enumerate() {
+        // the quotation ends the sentence, or the next one follows right after it
+        let runs_on = only(after, s.end, &trail)
+            || spans
+                .get(k + 1)
+                .is_some_and(|&(next, ..)| only(after, next, &trail) && next >= frame_end);
+        // `"We came," Foreign Minister Kamau said`: a title may stand between
+        let closed_by_frame = close <= frame_start
+            && only(s.start, open, &lead)
+            && !text[after..frame_start].contains(['"', '\u{201C}', '\u{201D}'])
+            && (only(after, frame_start, &trail)
+                || text[after..].trim_start().starts_with(',')
+                || text[inner..close].trim_end().ends_with([',', '?', '!']));
+        // (a colon introduces a quotation wherever it stands: `warned against
+        // complacency, saying: "..."`)
+        let introduced =
+            open >= frame_end && (only(frame_end, open, &lead) || text[..open].trim_end().ends_with(':')) && runs_on;
+        if closed_by_frame || introduced {
+            out.push(text[inner..close].trim().trim_end_matches(',').trim_end());
+        }
+    }
+    let joined = out.join(" ");
+    (!joined.trim().is_empty()).then_some(joined)
+}
+
+/// Whether the words right after the speech verb open with an auxiliary
+/// ("traders it says have been held"), so their subject stands before the verb.
+pub(super) fn starts_with_auxiliary(cx: &SentenceContext<'_>, te: usize) -> bool {
+    let words = &cx.syntax().words;
+    let i = words.partition_point(|w| w.span.start < te);
+    words.get(i).is_some_and(|w| {
+        cx.text[te..w.span.start].trim().is_empty()
+            && !cx.text[w.span.start..w.span.end].ends_with("ing")
+            && matches!(
+                w.class,
+                Some(
+                    WordClass::Be
+                        | WordClass::Have
+                        | WordClass::Future
+                        | WordClass::Conditional
+                        | WordClass::Obligation
+                        | WordClass::Do
+                )
+            )
+    })
+}
+
+/// Whether the words at `at` open a relative clause about the frame:
+/// "said in an interview, which was recorded on Monday".
+pub(super) fn opens_relative(cx: &SentenceContext<'_>, at: usize) -> bool {
+    let words = &cx.syntax().words;
+    let i = words.partition_point(|w| w.span.start < at);
+    words.get(i).is_some_and(|w| {
+        w.class == Some(WordClass::Relative)
+            || matches!(
+                cx.text[w.span.start..w.span.end].to_lowercase().as_str(),
+                "where" | "when"
+            )
+    })
+}
+
+/// Whether the first words of `from..to` hold an auxiliary, so they open a
+/// clause: "at no time had it occurred to them" says something, "on Monday,
+/// in a statement" does not.
+pub(super) fn has_auxiliary(cx: &SentenceContext<'_>, from: usize, to: usize) -> bool {
+    cx.syntax()
+        .words
+        .iter()
+        .filter(|w| w.span.start >= from && w.span.end <= to)
+        .take(5)
+        .any(|w| {
+            matches!(
+                w.class,
+                Some(
+                    WordClass::Be
+                        | WordClass::Have
+                        | WordClass::Future
+                        | WordClass::Conditional
+                        | WordClass::Obligation
+                        | WordClass::Do
+                )
+            )
+        })
+}
+
+/// Whether the words after a speaker named after the verb are the frame's
+/// adverbials: "..., said Kamau on Monday", "said Kamau in Nairobi".
+pub(super) fn frame_adverbial(rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "on" | "in" | "at" | "during" | "after" | "before" | "when" | "as" | "while" | "last" | "this"
+    ) || TIME_WORDS.contains(&first.as_str())
+}
+
+/// Whether reported words are only the frame's adverbials: a time, a place,
+/// a manner ("on Monday", "in a statement", "yesterday", "later").
+pub(super) fn starts_adverbial(after: &str) -> bool {
+    let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    PREPOSITIONS.contains(&first)
+        || matches!(
+            first,
+            "" | "yesterday" | "today" | "later" | "earlier" | "also" | "again"
+        )
+}
