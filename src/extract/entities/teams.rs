@@ -72,6 +72,9 @@ fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usize, usize)>
 /// "AT" ("CHICAGO AT TORONTO"), which counts only among others like it: a
 /// headline such as "JAPAN YIELDS STEADY AT AUCTION" has the same shape.
 pub(super) fn team_row(line: &str, is_team: impl Fn(&str) -> bool) -> (Vec<(usize, usize)>, Row) {
+    if !may_be_row(line) {
+        return (Vec::new(), Row::None);
+    }
     let caps_line = !line.chars().any(char::is_lowercase);
     let mut pieces: Vec<(Piece, usize, usize)> = Vec::new();
     let mut at = 0;
@@ -163,6 +166,42 @@ pub(super) fn team_row(line: &str, is_team: impl Fn(&str) -> bool) -> (Vec<(usiz
         .filter(|&(s, e)| is_team(&line[s..e]))
         .collect();
     (spans, row)
+}
+
+/// Whether `line` can be a table row with teams, read from its first words
+/// alone and without allocating: most lines that reach [`team_row`] are
+/// prose with a figure in them, and are turned away here. A row opens with a
+/// capitalized word whose run is followed by a figure (standings, results)
+/// or by "v" (fixtures), either at the start of the line or after the first
+/// " : " (a fixture's label). A necessary condition for every shape
+/// [`team_row`] accepts, so that a line it turns away is one `team_row`
+/// would find no team in: "AT", a fixture's word only in an all-caps line,
+/// passes wherever it stands.
+fn may_be_row(line: &str) -> bool {
+    fn run_then_figure<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+        match words.next() {
+            Some("AT") => return true,
+            Some(first) if piece(first, false) == Piece::Word => {}
+            _ => return false,
+        }
+        for word in words {
+            if word == "AT" {
+                return true;
+            }
+            match piece(word, false) {
+                Piece::Word => {}
+                Piece::Int | Piece::Figure | Piece::Versus => return true,
+                Piece::Other => return false,
+            }
+        }
+        false
+    }
+    let words = || line.split(' ').filter(|w| !w.is_empty());
+    if run_then_figure(words()) {
+        return true;
+    }
+    let mut after_label = words();
+    after_label.any(|w| w == ":") && run_then_figure(after_label)
 }
 
 #[cfg(test)]
