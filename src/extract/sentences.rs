@@ -138,24 +138,31 @@ pub fn split(text: &str) -> Vec<Sentence> {
 /// Borrowed when nothing is to be joined, as in text that is not wrapped.
 pub fn join_wrapped_lines<'t>(text: &'t str, sentences: &[Sentence]) -> std::borrow::Cow<'t, str> {
     let bytes = text.as_bytes();
-    let wraps: Vec<usize> = sentences
-        .iter()
-        .flat_map(|s| {
-            let body = &bytes[s.start..s.end];
-            inner_newlines(body).map(move |i| s.start + i)
-        })
-        .filter(|&i| {
-            // a wrapped line is long and ends inside a phrase ("Bank of", "West");
-            // rows of a table are short or end in figures or capitals, and stay
-            // lines of their own
-            let before = bytes[i - 1];
-            let after = bytes[i + 1];
-            let line_start = bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            i - line_start >= WRAPPED_LINE_MIN_BYTES
-                && (before.is_ascii_lowercase() || before == b',')
-                && !after.is_ascii_whitespace()
-        })
-        .collect();
+    let mut wraps: Vec<usize> = Vec::new();
+    // the newlines of the whole text in one pass, each matched with the
+    // sentence it may be inside (sentences come in text order)
+    let mut next_sentence = sentences.iter().peekable();
+    let mut next_line_start = 0;
+    for i in newlines(text) {
+        let line_start = std::mem::replace(&mut next_line_start, i + 1);
+        while next_sentence.next_if(|s| s.end <= i).is_some() {}
+        let Some(s) = next_sentence.peek() else { break };
+        // strictly inside the sentence: never its first or last byte
+        if i <= s.start || i + 1 >= s.end {
+            continue;
+        }
+        // a wrapped line is long and ends inside a phrase ("Bank of", "West");
+        // rows of a table are short or end in figures or capitals, and stay
+        // lines of their own
+        let before = bytes[i - 1];
+        let after = bytes[i + 1];
+        if i - line_start >= WRAPPED_LINE_MIN_BYTES
+            && (before.is_ascii_lowercase() || before == b',')
+            && !after.is_ascii_whitespace()
+        {
+            wraps.push(i);
+        }
+    }
     if wraps.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -172,13 +179,10 @@ pub fn join_wrapped_lines<'t>(text: &'t str, sentences: &[Sentence]) -> std::bor
 /// item is short.
 const WRAPPED_LINE_MIN_BYTES: usize = 40;
 
-/// Offsets of the newlines strictly inside `body` (never its first or last byte).
-fn inner_newlines(body: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let last = body.len().saturating_sub(1);
-    body.iter()
-        .enumerate()
-        .filter(move |&(i, &b)| b == b'\n' && i > 0 && i < last)
-        .map(|(i, _)| i)
+/// Offsets of the newlines of `text`, found by `memchr` (a filter over
+/// every byte of every sentence took a fortieth of extraction time).
+fn newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('\n').map(|(i, _)| i)
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {

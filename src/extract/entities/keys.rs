@@ -21,7 +21,10 @@ pub fn fold(name: &str) -> String {
     };
     let mut s = plain;
     for (from, to) in [("iy", "y"), ("yi", "y"), ("ie", "e"), ("kh", "h"), ("ou", "u")] {
-        if s.contains(from) {
+        // a look at each pair of bytes: `contains` set up a substring
+        // searcher for every pattern of every name (folding runs for every
+        // person of every document)
+        if s.as_bytes().windows(2).any(|pair| pair == from.as_bytes()) {
             s = s.replace(from, to);
         }
     }

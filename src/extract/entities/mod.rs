@@ -86,6 +86,11 @@ pub struct EntityRules {
     title_words: HashSet<String>,
     /// The first bytes of the party forms of `party_adjectives.tsv`.
     party_first_bytes: [bool; 256],
+    /// Each row of `titles.tsv` lower-cased, in file order, for `title_row`
+    /// (which lower-cased every row on every call).
+    title_lower: Vec<String>,
+    /// Index of the first row of `titles.tsv` with each lower-cased title.
+    title_by_lower: HashMap<String, usize>,
 }
 
 impl EntityRules {
@@ -132,6 +137,11 @@ impl EntityRules {
                 party_first_bytes[usize::from(b)] = true;
             }
         }
+        let title_lower: Vec<String> = lexicon.titles.iter().map(|t| t.title.to_lowercase()).collect();
+        let mut title_by_lower = HashMap::default();
+        for (i, lower) in title_lower.iter().enumerate() {
+            title_by_lower.entry(lower.clone()).or_insert(i);
+        }
         Ok(EntityRules {
             party_first_bytes,
             lexicon,
@@ -144,6 +154,8 @@ impl EntityRules {
             place_by_lower,
             title_words,
             predecessors,
+            title_lower,
+            title_by_lower,
         })
     }
 

@@ -176,13 +176,15 @@ impl EntityRules {
                 || k > 0 && joined(k - 1, k) && capitalized(k - 1)
                 || k + 1 < tokens.len() && joined(k, k + 1) && capitalized(k + 1)
                 || hits.iter().any(|h| t.start < h.end && h.start < t.end)
-                || doc.found.iter().any(|f| t.start < f.end && f.start < t.end)
-                || doc.in_team(t.start, t.end)
-                || !self.caps.find(word, 0, word.len()).is_empty()
                 || text[t.end..].trim_start_matches(' ').starts_with(':')
                 || dateline(text, t.start, t.end)
                 || text[..t.start].ends_with(['&', '/'])
                 || text[t.end..].starts_with(['&', '/'])
+                // the tests that scan the document's mentions, the gazetteer
+                // or the whole line last: they rule out the fewest words
+                || doc.in_team(t.start, t.end)
+                || doc.found.iter().any(|f| t.start < f.end && f.start < t.end)
+                || !self.caps.find(word, 0, word.len()).is_empty()
                 || shouted(text, t.start)
             {
                 continue;
@@ -335,15 +337,17 @@ impl EntityRules {
 fn shouted(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let words: Vec<&str> = text[start..end]
+    let (mut words, mut caps) = (0, 0);
+    for w in text[start..end]
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase))
-        .count();
-    caps >= 3 && caps * 2 >= words.len()
+    {
+        words += 1;
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase) {
+            caps += 1;
+        }
+    }
+    caps >= 3 && caps * 2 >= words
 }
 
 /// Whether a word opens a line as the place of a dateline does: "NAIROBI,

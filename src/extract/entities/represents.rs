@@ -11,13 +11,15 @@ use super::{DocEntities, EntityRules, Found};
 impl EntityRules {
     pub(super) fn title_row(&self, title: &str) -> Option<&TitleRow> {
         let lower = title.to_lowercase();
-        self.title_rows()
-            .iter()
-            .find(|r| r.title.to_lowercase() == lower)
+        let rows = self.title_rows();
+        self.title_by_lower
+            .get(&lower)
+            .map(|&i| &rows[i])
             .or_else(|| {
-                self.title_rows()
-                    .iter()
-                    .filter(|r| lower.ends_with(&r.title.to_lowercase()))
+                rows.iter()
+                    .zip(&self.title_lower)
+                    .filter(|(_, row_lower)| lower.ends_with(row_lower.as_str()))
+                    .map(|(r, _)| r)
                     .max_by_key(|r| r.title.len())
             })
             .or_else(|| {
@@ -34,6 +36,7 @@ impl EntityRules {
     /// negotiator", "Cuban National Assembly President"), a state's group
     /// a little further back ("the head of Kiev's delegation, Defense Minister
     /// ..."), "of X" after the title, or the title's default organization.
+    /// Each source is tried only when those before it found nobody.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn represents(
         &self,
@@ -58,56 +61,94 @@ impl EntityRules {
             .filter(|f| f.sentence == sentence && f.end <= title_start && f.entity != id)
             .cloned()
             .collect();
+        let mut agents = self.agents_before_title(text, title_start, &before, shadow, doc);
+        if agents.is_empty() {
+            agents.extend(self.group_earlier(text, title_start, &before, doc));
+        }
+        if agents.is_empty() {
+            agents.extend(agent_after(text, title_end, c, doc));
+        }
+        if agents.is_empty() {
+            agents.extend(self.default_organization(title, doc));
+        }
+        if agents.is_empty() && text.get(title_end..c.start) == Some(" ") {
+            agents.extend(self.state_of_office(title, doc));
+        }
+        doc.entities[id].represents.extend(agents);
+    }
+
+    /// (a) A state or organization directly before the title, through
+    /// lowercase words and organization names ("Russia's chief negotiator"),
+    /// with the state an organization is based in and a state adjective
+    /// before it ("Cuban National Assembly President"). The state then
+    /// modifies the person and is no actor of its own. `shadow`: the title
+    /// is a shadow cabinet's.
+    fn agents_before_title(
+        &self,
+        text: &str,
+        title_start: usize,
+        before: &[Found],
+        shadow: bool,
+        doc: &mut DocEntities,
+    ) -> Vec<EntityId> {
         let mut agents: Vec<EntityId> = Vec::new();
-        // (a) directly before, through lowercase words and organization names
-        if let Some(f) = before.iter().max_by_key(|f| f.end) {
-            let gap = &text[f.end..title_start];
-            let gap = gap
-                .strip_prefix("'s")
-                .or_else(|| gap.strip_prefix("\u{2019}s"))
-                .or_else(|| gap.strip_prefix(" s"))
-                .unwrap_or(gap);
-            let words: Vec<&str> = gap.split_whitespace().collect();
-            let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
-            let kind = doc.entities[f.entity].kind;
-            if clean && matches!(kind, EntityKind::State | EntityKind::Organization) {
-                agents.push(f.entity);
-                // the state now modifies the person ("his West German counterpart Manfred
-                // Woerner"): it is not a second actor in the sentence
-                let (fs, fe) = (f.start, f.end);
-                if let Some(m) = doc.found.iter_mut().find(|m| m.start == fs && m.end == fe) {
-                    m.actor = false;
-                }
-                // the state an organization is based in acts through its officials too, but a
-                // party's members act for the party: a shadow minister or an MP is no government
-                if kind == EntityKind::Organization && !shadow && !self.is_party(f.entity, doc) {
-                    if let EntityKey::Organization(key) = &doc.entities[f.entity].key {
-                        if let Some(iso3) = self
-                            .org_by_key
-                            .get(key)
-                            .and_then(|&i| self.lexicon.orgs[i].iso3.clone())
-                        {
-                            if let Some(si) = self.lexicon.states.iter().position(|s| s.iso3 == iso3) {
-                                agents.push(self.state_entity(si, doc));
-                            }
-                        }
-                    }
-                    // and a state adjective before the organization: "Cuban National Assembly"
-                    if let Some(g) = before
-                        .iter()
-                        .filter(|g| g.end <= f.start && f.start - g.end <= 1)
-                        .max_by_key(|g| g.end)
-                    {
-                        if doc.entities[g.entity].kind == EntityKind::State {
-                            agents.push(g.entity);
-                        }
+        let Some(f) = before.iter().max_by_key(|f| f.end) else {
+            return agents;
+        };
+        let gap = &text[f.end..title_start];
+        let gap = gap
+            .strip_prefix("'s")
+            .or_else(|| gap.strip_prefix("\u{2019}s"))
+            .or_else(|| gap.strip_prefix(" s"))
+            .unwrap_or(gap);
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+        let kind = doc.entities[f.entity].kind;
+        if !clean || !matches!(kind, EntityKind::State | EntityKind::Organization) {
+            return agents;
+        }
+        agents.push(f.entity);
+        // the state now modifies the person ("his West German counterpart Manfred
+        // Woerner"): it is not a second actor in the sentence
+        let (fs, fe) = (f.start, f.end);
+        if let Some(m) = doc.found.iter_mut().find(|m| m.start == fs && m.end == fe) {
+            m.actor = false;
+        }
+        // the state an organization is based in acts through its officials too, but a
+        // party's members act for the party: a shadow minister or an MP is no government
+        if kind == EntityKind::Organization && !shadow && !self.is_party(f.entity, doc) {
+            if let EntityKey::Organization(key) = &doc.entities[f.entity].key {
+                if let Some(iso3) = self
+                    .org_by_key
+                    .get(key)
+                    .and_then(|&i| self.lexicon.orgs[i].iso3.clone())
+                {
+                    if let Some(si) = self.lexicon.states.iter().position(|s| s.iso3 == iso3) {
+                        agents.push(self.state_entity(si, doc));
                     }
                 }
             }
+            // and a state adjective before the organization: "Cuban National Assembly"
+            if let Some(g) = before
+                .iter()
+                .filter(|g| g.end <= f.start && f.start - g.end <= 1)
+                .max_by_key(|g| g.end)
+            {
+                if doc.entities[g.entity].kind == EntityKind::State {
+                    agents.push(g.entity);
+                }
+            }
         }
-        // (b) a state's group earlier in the sentence: "the head of Kiev's delegation, Defense Minister X"
-        if agents.is_empty() {
-            if let Some(f) = before.iter().rev().find(|f| {
+        agents
+    }
+
+    /// (b) A state's group earlier in the sentence: "the head of Kiev's
+    /// delegation, Defense Minister X".
+    fn group_earlier(&self, text: &str, title_start: usize, before: &[Found], doc: &DocEntities) -> Option<EntityId> {
+        before
+            .iter()
+            .rev()
+            .find(|f| {
                 doc.entities[f.entity].kind == EntityKind::State
                     && title_start - f.end < 60
                     && next_words(text, f.end, 2).iter().any(|w| {
@@ -116,80 +157,78 @@ impl EntityRules {
                             Some("group")
                         )
                     })
-            }) {
-                agents.push(f.entity);
-            }
-        }
-        // (c) "<title> of <State|Org>" and "<Name>, the <title> for|of <Org>"
-        if agents.is_empty() {
-            let after_title = &text[title_end..];
-            let after_name = &text[c.end..];
-            for (rest, base) in [(after_title, title_end), (after_name, c.end)] {
-                let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
-                let rest2 = &rest[skip..];
-                let lead = ["of the ", "of ", "for the ", "for ", "at the ", "at "]
-                    .iter()
-                    .find(|p| rest2.starts_with(**p));
-                if base == c.end && !rest.starts_with(',') {
-                    // after the name only an apposition says whom the person acts for:
-                    // "Howe and Governor of the Bank of England X" is about X
-                    continue;
-                }
-                let lead_len = if base == c.end {
-                    // after the name, a title must come first: ", the spokesman for the Forum"
-                    let mut phrase_end = rest2.find([',', '.']).unwrap_or(rest2.len()).min(80);
-                    while !rest2.is_char_boundary(phrase_end) {
-                        phrase_end -= 1;
-                    }
-                    let phrase = &rest2[..phrase_end];
-                    ["for the ", "of the ", "for ", "of ", "at the "]
-                        .iter()
-                        .find_map(|p| phrase.find(p).map(|i| i + p.len()))
-                } else {
-                    lead.map(|p| p.len())
-                };
-                if let Some(n) = lead_len {
-                    let at = base + skip + n;
-                    if let Some(f) = doc.found.iter().find(|f| {
-                        f.start == at
-                            && matches!(
-                                doc.entities[f.entity].kind,
-                                EntityKind::State | EntityKind::Organization
-                            )
-                    }) {
-                        agents.push(f.entity);
-                        break;
-                    }
-                }
-            }
-        }
-        // (d) the title's default organization
-        if agents.is_empty() {
-            if let Some(key) = self.title_defaults.get(&title.to_lowercase()) {
-                if let Some(&oi) = self.org_by_key.get(key) {
-                    let row = &self.lexicon.orgs[oi];
-                    agents.push(doc.entity(
-                        EntityKey::Organization(row.key.clone()),
-                        EntityKind::Organization,
-                        &row.name,
-                    ));
-                }
-            }
-        }
-        // (e) the state whose office the title is: "Secretary of State George Shultz"
-        if agents.is_empty() && text.get(title_end..c.start) == Some(" ") {
-            let iso3 = self
-                .lexicon
-                .title_states
-                .iter()
-                .find(|(t, _)| t == title)
-                .map(|(_, iso3)| iso3);
-            if let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3)) {
-                agents.push(self.state_entity(si, doc));
-            }
-        }
-        doc.entities[id].represents.extend(agents);
+            })
+            .map(|f| f.entity)
     }
+
+    /// (d) The title's default organization.
+    fn default_organization(&self, title: &str, doc: &mut DocEntities) -> Option<EntityId> {
+        let key = self.title_defaults.get(&title.to_lowercase())?;
+        let &oi = self.org_by_key.get(key)?;
+        let row = &self.lexicon.orgs[oi];
+        Some(doc.entity(
+            EntityKey::Organization(row.key.clone()),
+            EntityKind::Organization,
+            &row.name,
+        ))
+    }
+
+    /// (e) The state whose office the title is: "Secretary of State George Shultz".
+    fn state_of_office(&self, title: &str, doc: &mut DocEntities) -> Option<EntityId> {
+        let iso3 = self
+            .lexicon
+            .title_states
+            .iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, iso3)| iso3)?;
+        let si = self.lexicon.states.iter().position(|s| &s.iso3 == iso3)?;
+        Some(self.state_entity(si, doc))
+    }
+}
+
+/// (c) "<title> of <State|Org>" and "<Name>, the <title> for|of <Org>": the
+/// state or organization named right after the lead words.
+fn agent_after(text: &str, title_end: usize, c: &NameCandidate, doc: &DocEntities) -> Option<EntityId> {
+    let after_title = &text[title_end..];
+    let after_name = &text[c.end..];
+    for (rest, base) in [(after_title, title_end), (after_name, c.end)] {
+        let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        let rest2 = &rest[skip..];
+        let lead = ["of the ", "of ", "for the ", "for ", "at the ", "at "]
+            .iter()
+            .find(|p| rest2.starts_with(**p));
+        if base == c.end && !rest.starts_with(',') {
+            // after the name only an apposition says whom the person acts for:
+            // "Howe and Governor of the Bank of England X" is about X
+            continue;
+        }
+        let lead_len = if base == c.end {
+            // after the name, a title must come first: ", the spokesman for the Forum"
+            let mut phrase_end = rest2.find([',', '.']).unwrap_or(rest2.len()).min(80);
+            while !rest2.is_char_boundary(phrase_end) {
+                phrase_end -= 1;
+            }
+            let phrase = &rest2[..phrase_end];
+            ["for the ", "of the ", "for ", "of ", "at the "]
+                .iter()
+                .find_map(|p| phrase.find(p).map(|i| i + p.len()))
+        } else {
+            lead.map(|p| p.len())
+        };
+        if let Some(n) = lead_len {
+            let at = base + skip + n;
+            if let Some(f) = doc.found.iter().find(|f| {
+                f.start == at
+                    && matches!(
+                        doc.entities[f.entity].kind,
+                        EntityKind::State | EntityKind::Organization
+                    )
+            }) {
+                return Some(f.entity);
+            }
+        }
+    }
+    None
 }
 
 pub(super) fn next_words(text: &str, at: usize, n: usize) -> Vec<String> {

@@ -72,6 +72,14 @@ fn team_spans(line: &str, is_team: impl Fn(&str) -> bool) -> Vec<(usize, usize)>
 /// "AT" ("CHICAGO AT TORONTO"), which counts only among others like it: a
 /// headline such as "JAPAN YIELDS STEADY AT AUCTION" has the same shape.
 pub(super) fn team_row(line: &str, is_team: impl Fn(&str) -> bool) -> (Vec<(usize, usize)>, Row) {
+    if !may_be_row(line) {
+        return (Vec::new(), Row::None);
+    }
+    row_shapes(line, is_team)
+}
+
+/// [`team_row`] on every line, without the cheap rejection of [`may_be_row`].
+fn row_shapes(line: &str, is_team: impl Fn(&str) -> bool) -> (Vec<(usize, usize)>, Row) {
     let caps_line = !line.chars().any(char::is_lowercase);
     let mut pieces: Vec<(Piece, usize, usize)> = Vec::new();
     let mut at = 0;
@@ -165,9 +173,60 @@ pub(super) fn team_row(line: &str, is_team: impl Fn(&str) -> bool) -> (Vec<(usiz
     (spans, row)
 }
 
+/// Whether `line` can be a table row with teams, read from its first words
+/// alone and without allocating: most lines that reach [`team_row`] are
+/// prose or a financial table with a figure in them ("Shr 1.23 dlrs vs 1.05
+/// dlrs"), and are turned away here. A necessary condition for every shape
+/// [`team_row`] accepts, at the start of the line or after the first " : "
+/// (a fixture's label): a run of capitalized words, then "v" (a fixture),
+/// three figures (standings), or a whole number and the next capitalized
+/// word (a result). "AT", a fixture's word only in an all-caps line, passes
+/// wherever it stands.
+fn may_be_row(line: &str) -> bool {
+    let words = || line.split(' ').filter(|w| !w.is_empty());
+    if opens_row(words()) {
+        return true;
+    }
+    // the label's ":" is looked for word by word only in a line that has one
+    let mut after_label = words();
+    line.contains(':') && after_label.any(|w| w == ":") && opens_row(after_label)
+}
+
+/// Whether `words` open a row of one of [`team_row`]'s shapes (see [`may_be_row`]).
+fn opens_row<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    let kind = |word: &str| piece(word, false);
+    match words.next() {
+        Some("AT") => return true,
+        Some(first) if kind(first) == Piece::Word => {}
+        _ => return false,
+    }
+    let after_run = loop {
+        match words.next() {
+            None => return false,
+            Some("AT") => return true,
+            Some(word) if kind(word) == Piece::Word => {}
+            Some(word) => break kind(word),
+        }
+    };
+    let figure = |word: Option<&str>| word.is_some_and(|w| matches!(kind(w), Piece::Int | Piece::Figure));
+    match after_run {
+        Piece::Versus => true,
+        Piece::Int | Piece::Figure => {
+            let next = words.next();
+            if figure(next) && figure(words.next()) {
+                return true;
+            }
+            // a result: a score, then (after a comma) the second team
+            let second = if next == Some(",") { words.next() } else { next };
+            after_run == Piece::Int && second.is_some_and(|w| w == "AT" || kind(w) == Piece::Word)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{team_row, team_spans, Row};
+    use super::{may_be_row, row_shapes, team_row, team_spans, Row};
 
     fn teams(line: &str) -> Vec<&str> {
         team_spans(line, |name| name != "Norway")
@@ -211,5 +270,45 @@ mod tests {
             team_row("LONDON COCOA TRADES AT LOWS BY MIDMORNING", |_| true).1,
             Row::CapsFixture
         );
+    }
+
+    /// `may_be_row` only turns away lines in which the shapes find no team.
+    #[test]
+    fn may_be_row_turns_away_no_line_with_teams() {
+        let lines = [
+            "Hull 0 Barnet 0",
+            "Hull 0 Barnet 0 ( halftime 0-0 )",
+            "Leeds United 2 , Dover Athletic 1",
+            "Oxford 3 2 1 0 7 4 7",
+            "SPRINGFIELD 75 58 .564 -",
+            "Playing Sunday : Bath City v Yeovil Town",
+            "Playing Sunday : Bath City v Yeovil Town , Hull v Barnet",
+            "DENVER AT PORTLAND",
+            "LONDON COCOA TRADES AT LOWS BY MIDMORNING",
+            "Norway 2 Malta 0",
+            "St Johnstone 1/2 Celtic 3",
+            "Shr 1.23 dlrs vs 1.05 dlrs",
+            "Net profit 4,567,000 vs 3,456,000",
+            "Revs 12.3 mln vs 11.2 mln",
+            "Qtr 4 net 1.2 mln",
+            "The company said 12 of its plants would close",
+            "Talks in Geneva 5 days ago ended",
+            "Boeing 747 jets flew to Paris",
+            "Sep      ---    ---     ---     9700",
+            "  Exports        450     475      395     395",
+            "Note : 1987 figures v 1986",
+            "",
+        ];
+        for line in lines {
+            let (teams, _) = row_shapes(line, |_| true);
+            if !teams.is_empty() {
+                assert!(may_be_row(line), "{line:?} has teams {teams:?} but was turned away");
+            }
+            if !may_be_row(line) {
+                assert_eq!(team_row(line, |_| true), (Vec::new(), Row::None));
+            }
+        }
+        assert!(!may_be_row("Shr 1.23 dlrs vs 1.05 dlrs"));
+        assert!(!may_be_row("The company said 12 of its plants would close"));
     }
 }
