@@ -108,11 +108,17 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) 
             .take_while(|w| w.starts_with(|c: char| c.is_lowercase()))
             .map(|w| w.len() + 1)
             .sum();
+        // the words were counted with one byte of space each; a wider space ("\u{a0}")
+        // would put the cut inside a character
+        let mut role = role.min(rest.len());
+        while !rest.is_char_boundary(role) {
+            role -= 1;
+        }
         let closes = |r: &str| r.is_empty() || r.starts_with([',', '.', ';', '(']);
         // "said Hannah Kamau of the Refugee Council": her body, after the name
         let affiliation = inverted && (rest.starts_with("of ") || rest.starts_with("from "));
-        let after_role = rest.get(role.min(rest.len())..).unwrap_or("").trim_start();
-        let role_only = role > 0 && closes(after_role) && !rest[..role.min(rest.len())].contains(['"', '\u{201C}']);
+        let after_role = rest[role..].trim_start();
+        let role_only = role > 0 && closes(after_role) && !rest[..role].contains(['"', '\u{201C}']);
         (closes(rest) || affiliation || inverted && (role_only || frame_adverbial(rest))).then(|| Frame {
             speakers: dedup(after.iter().map(|f| f.entity)),
             start: ts,
