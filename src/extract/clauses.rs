@@ -64,6 +64,21 @@ pub enum WordClass {
 }
 
 impl WordClass {
+    /// An auxiliary or modal: "is", "has", "will", "would", "must", "did".
+    /// After a verb it opens a clause of its own ("warned the government
+    /// would", "traders it says have been held").
+    pub fn is_auxiliary(self) -> bool {
+        matches!(
+            self,
+            WordClass::Be
+                | WordClass::Have
+                | WordClass::Future
+                | WordClass::Conditional
+                | WordClass::Obligation
+                | WordClass::Do
+        )
+    }
+
     /// The class named in the data file's second column.
     pub fn parse(name: &str) -> Option<WordClass> {
         Some(match name {

@@ -209,18 +209,7 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
     let next = words.partition_point(|w| w.span.start < end);
     let clause_follows = words.get(next).is_some_and(|w| {
         text[end..w.span.start].trim().is_empty()
-            && matches!(
-                w.class,
-                Some(
-                    WordClass::Be
-                        | WordClass::Have
-                        | WordClass::Future
-                        | WordClass::Conditional
-                        | WordClass::Obligation
-                        | WordClass::Do
-                        | WordClass::Negation
-                )
-            )
+            && w.class.is_some_and(|c| c.is_auxiliary() || c == WordClass::Negation)
     });
     if clause_follows {
         te
@@ -366,20 +355,9 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
     }
     // "that", but not the pronoun of "said that is not true"
     if lower(i) == "that"
-        && !ws.get(i + 1).is_some_and(|w| {
-            matches!(
-                w.class,
-                Some(
-                    WordClass::Be
-                        | WordClass::Have
-                        | WordClass::Future
-                        | WordClass::Conditional
-                        | WordClass::Obligation
-                        | WordClass::Do
-                        | WordClass::Negation
-                )
-            )
-        })
+        && !ws
+            .get(i + 1)
+            .is_some_and(|w| w.class.is_some_and(|c| c.is_auxiliary() || c == WordClass::Negation))
     {
         i += 1;
     }

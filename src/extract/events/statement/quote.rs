@@ -249,17 +249,7 @@ pub(super) fn starts_with_auxiliary(cx: &SentenceContext<'_>, te: usize) -> bool
     words.get(i).is_some_and(|w| {
         cx.text[te..w.span.start].trim().is_empty()
             && !cx.text[w.span.start..w.span.end].ends_with("ing")
-            && matches!(
-                w.class,
-                Some(
-                    WordClass::Be
-                        | WordClass::Have
-                        | WordClass::Future
-                        | WordClass::Conditional
-                        | WordClass::Obligation
-                        | WordClass::Do
-                )
-            )
+            && w.class.is_some_and(WordClass::is_auxiliary)
     })
 }
 
@@ -286,19 +276,7 @@ pub(super) fn has_auxiliary(cx: &SentenceContext<'_>, from: usize, to: usize) ->
         .iter()
         .filter(|w| w.span.start >= from && w.span.end <= to)
         .take(5)
-        .any(|w| {
-            matches!(
-                w.class,
-                Some(
-                    WordClass::Be
-                        | WordClass::Have
-                        | WordClass::Future
-                        | WordClass::Conditional
-                        | WordClass::Obligation
-                        | WordClass::Do
-                )
-            )
-        })
+        .any(|w| w.class.is_some_and(WordClass::is_auxiliary))
 }
 
 /// Whether the words after a speaker named after the verb are the frame's
