@@ -47,21 +47,16 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
                 let words: Vec<&str> = apposition.split_whitespace().collect();
                 let describes = words.len() <= 8
                     && words.iter().all(|w| {
-                        !matches!(
-                            cx.rules.function_words.class(w),
-                            Some(
-                                WordClass::Be
-                                    | WordClass::Have
-                                    | WordClass::Future
-                                    | WordClass::Conditional
-                                    | WordClass::Obligation
-                                    | WordClass::Do
-                                    | WordClass::Negation
-                                    | WordClass::Subordinator
-                                    | WordClass::Condition
-                                    | WordClass::Relative
-                            )
-                        )
+                        !cx.rules.function_words.class(w).is_some_and(|c| {
+                            c.is_auxiliary()
+                                || matches!(
+                                    c,
+                                    WordClass::Negation
+                                        | WordClass::Subordinator
+                                        | WordClass::Condition
+                                        | WordClass::Relative
+                                )
+                        })
                     })
                     && !words
                         .iter()
