@@ -352,6 +352,37 @@ fn a_held_meeting_has_participants_place_and_resolved_weekday() {
 }
 
 #[test]
+fn a_wire_storys_lead_meeting_happens_at_its_dateline_on_its_day() {
+    let date = Some("2026-03-10");
+    let lead = meetings(&extract(
+        "KENYA AND NORWAY MEET\nNAIROBI, March 10 -\nKenya met Norway for a first round of debt talks, officials said.",
+        date,
+    ));
+    assert_eq!(lead.len(), 1, "{lead:?}");
+    assert_eq!(lead[0].2.as_deref(), Some("Nairobi"));
+    assert_eq!(lead[0].3, NaiveDate::from_ymd_opt(2026, 3, 10));
+    let today = meetings(&extract(
+        "OSLO, March 10 - Trade officials said on the radio that the talks are going well.\nKenyan and Norwegian ministers are meeting today to settle the debt.",
+        date,
+    ));
+    assert!(today.iter().any(|m| m.2.as_deref() == Some("Oslo")), "{today:?}");
+}
+
+#[test]
+fn a_meeting_on_another_day_or_elsewhere_is_not_put_at_the_dateline() {
+    let date = Some("2026-03-10");
+    for text in [
+        "OSLO, March 10 -\nKenya and Norway held talks last week, officials said.",
+        "OSLO, March 10 -\nKenya and Norway will meet in Uganda today, officials said.",
+        "OSLO, March 10 -\nThe Kenyan minister is flying to Norway for talks with the government.",
+        "OSLO, March 10 -\nOfficials said trade was brisk. Kenya and Norway met, they added.",
+    ] {
+        let m = meetings(&extract(text, date));
+        assert!(m.iter().all(|m| m.2.as_deref() != Some("Oslo")), "{text}: {m:?}");
+    }
+}
+
+#[test]
 fn will_meet_is_planned_and_refused_to_meet_is_cancelled() {
     let planned = meetings(&extract(
         "Kenya and Norway will meet in Geneva on March 14.",
@@ -890,9 +921,9 @@ fn a_meeting_here_is_in_the_dateline_city() {
     let m = meetings(&ex);
     assert_eq!(m.len(), 1, "{m:?}");
     assert_eq!(m[0].2.as_deref(), Some("Oslo"));
-    // without "here" the dateline is only where the reporter is
+    // without "here", a meeting on another day than the story's is not put at the dateline
     let ex = extract(
-        "OSLO, May 4 - Kenyan and Norwegian negotiators held talks on Monday.\n",
+        "OSLO, May 4 - Kenyan and Norwegian negotiators held talks on Saturday.\n",
         Some("2026-05-04"),
     );
     assert_eq!(meetings(&ex)[0].2, None);

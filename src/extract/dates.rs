@@ -38,6 +38,41 @@ fn date_regex() -> &'static Regex {
     })
 }
 
+/// "today", "tonight", "this afternoon": the day a wire story is filed.
+fn same_day_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b").expect("valid same-day regex")
+    })
+}
+
+/// Times that are not the day of filing, named or vague: "yesterday", "last
+/// week's meeting", "next month", "two years ago", "earlier".
+fn other_time_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:yesterday|tomorrow|ago|earlier|recently|(?:last|next|previous|coming|past) \w+)\b")
+            .expect("valid other-time regex")
+    })
+}
+
+/// Whether `text` says its event happens on the day of filing ("met today",
+/// "will meet this afternoon").
+pub fn says_same_day(text: &str) -> bool {
+    same_day_regex().is_match(text)
+}
+
+/// Whether `text` puts its event on another day than the day of filing, even
+/// without naming the day ("last week's talks", "will open talks next month").
+pub fn names_other_time(text: &str) -> bool {
+    other_time_regex().is_match(text)
+}
+
+/// Whether `text` names a weekday: without the document's date it may be any day.
+pub fn names_weekday(text: &str) -> bool {
+    date_regex().captures_iter(text).any(|caps| caps.name("wd").is_some())
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let key: String = name.chars().take(3).collect::<String>().to_lowercase();
     let months = [
@@ -119,6 +154,27 @@ mod tests {
 
     fn first(text: &str, doc: Option<NaiveDate>, tense: Tense) -> Option<NaiveDate> {
         find(text, 0, text.len(), doc, tense).first().map(|d| d.date)
+    }
+
+    #[test]
+    fn the_day_of_filing_is_today_tonight_or_this_afternoon() {
+        assert!(says_same_day("the ministers met today in Geneva"));
+        assert!(says_same_day("producers will meet this afternoon"));
+        assert!(says_same_day("Talks resume Tonight."));
+        assert!(!says_same_day("the ministers met on Monday"));
+        assert!(!says_same_day("this morningside view"));
+    }
+
+    #[test]
+    fn another_time_is_named_or_vague() {
+        assert!(names_other_time("after last December's OPEC meeting"));
+        assert!(names_other_time("Chile will open talks next month"));
+        assert!(names_other_time("they met two years ago"));
+        assert!(names_other_time("met yesterday"));
+        assert!(!names_other_time("the ministers met today"));
+        assert!(!names_other_time("Poland met the Paris Club of creditor nations"));
+        assert!(names_weekday("directors will meet Wednesday"));
+        assert!(!names_weekday("directors will meet today"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::extract::dates::Tense;
+use crate::extract::dates::{self, Tense};
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
 
 use super::syntax::{floor_boundary, object, previous_word, pronoun_in, refers_back, subject};
@@ -72,10 +72,7 @@ fn one(
         .found
         .iter()
         .filter(|f| f.start >= cs && f.end <= ce)
-        .find(|f| {
-            cx.doc.entities[f.entity].kind == EntityKind::Place
-                && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at"))
-        })
+        .find(|f| cx.doc.entities[f.entity].kind == EntityKind::Place && venue_preposition_before(text, cs, f.start))
         .map(|f| f.entity)
         .or(destination)
         .or_else(|| here(cx, cs, ce));
@@ -111,6 +108,14 @@ fn one(
         let previous = earlier.last().filter(|_| location.is_some() && noun)?;
         participants = previous.role_set(AgentRole::Participant);
     }
+    // a wire story tells its own day's meeting where its reporter is, and on that day:
+    // "PARIS, March 31 - Poland met the Paris Club", "are today meeting the Chancellor"
+    // (only a meeting of two sides: a dateline is no evidence that one side met anyone)
+    let verb = cx.rules.rules[rule].id.starts_with("meeting.verb");
+    let two_sides = super::merge::sides(participants.iter().copied(), cx.doc).len() >= 2;
+    let filed_here = (location.is_none() && !visit && two_sides && date.is_none_or(|d| Some(d) == cx.doc_date))
+        .then(|| dateline_venue(cx, (ts, te), verb, (cs, ce)))
+        .flatten();
     let (hosts, mediators) = hosts_and_mediators(cx, cs, ce);
     let mut event = cx.event(EventClass::Meeting, rule);
     event.add_agents(
@@ -122,9 +127,9 @@ fn one(
     );
     event.add_agents(AgentRole::Host, hosts);
     event.add_agents(AgentRole::Mediator, mediators);
-    event.location = location;
+    event.location = location.or(filed_here);
     event.status = Some(status);
-    event.date = date;
+    event.date = date.or(filed_here.and(cx.doc_date));
     Some(event)
 }
 
@@ -162,6 +167,97 @@ fn here(cx: &SentenceContext<'_>, cs: usize, ce: usize) -> Option<usize> {
     says_here.then(|| dateline_place(cx)).flatten()
 }
 
+/// How many lower-case words may stand between "in"/"at" and a place that
+/// modifies the venue: "in an elegant | Moscow mansion".
+const VENUE_MODIFIER_WORDS: usize = 3;
+
+/// Whether a place at `at` follows "in" or "at", directly ("in Geneva") or
+/// as the modifier of a venue after a few lower-case words opened by an
+/// article ("met in an elegant Moscow mansion", "at the Geneva talks").
+fn venue_preposition_before(text: &str, cs: usize, at: usize) -> bool {
+    let before: Vec<&str> = text[cs..at]
+        .split_whitespace()
+        .rev()
+        .take(VENUE_MODIFIER_WORDS + 1)
+        .collect();
+    let is_venue_preposition = |w: &str| matches!(w, "in" | "at");
+    if before.first().is_some_and(|w| is_venue_preposition(w)) {
+        return true;
+    }
+    let Some(i) = before.iter().position(|w| is_venue_preposition(w)) else {
+        return false;
+    };
+    let gap = &before[..i];
+    let article = gap.last().is_some_and(|w| matches!(*w, "a" | "an" | "the"));
+    let lower_words = gap.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let after = text[at..].split_whitespace().nth(1);
+    // the place is a modifier: a lower-case noun follows it ("Moscow mansion")
+    let modifies = text[at..]
+        .find(char::is_whitespace)
+        .is_some_and(|_| after.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)));
+    article && lower_words && modifies
+}
+
+/// How many words from a meeting's trigger "today" may stand and still date
+/// it: "would be meeting their lawyers today", not "Brent traded today" in a
+/// later clause about something else.
+const SAME_DAY_REACH_WORDS: usize = 6;
+
+/// The dateline's place for a meeting the sentence gives no place: a wire
+/// story is filed where its lead happens, and "today" happens there too.
+/// The meeting must be told after the dateline (a headline is no part of the
+/// story), on no other day ("last week's talks", "next month"), with no other
+/// place in its clause ("will meet in Bahrain today", "flying to Japan for
+/// talks"), and either be the lead's own verb ("PARIS - Poland met the Paris
+/// Club") or said to happen today near its trigger.
+fn dateline_venue(
+    cx: &SentenceContext<'_>,
+    (ts, te): (usize, usize),
+    verb: bool,
+    (cs, ce): (usize, usize),
+) -> Option<usize> {
+    let (place, dateline_end) = dateline(cx)?;
+    let text = cx.text;
+    let clause = &text[cs..ce];
+    let unknown_weekday = cx.doc_date.is_none() && dates::names_weekday(clause);
+    if ts < dateline_end || dates::names_other_time(clause) || unknown_weekday {
+        return None;
+    }
+    let elsewhere = cx.view.found.iter().any(|f| {
+        f.start >= cs
+            && f.end <= ce
+            && matches!(cx.doc.entities[f.entity].kind, EntityKind::Place | EntityKind::State)
+            && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at" | "to" | "for"))
+    });
+    if elsewhere {
+        return None;
+    }
+    let words = &cx.syntax().words;
+    let first = words
+        .partition_point(|w| w.span.end <= ts)
+        .saturating_sub(SAME_DAY_REACH_WORDS);
+    let last = (words.partition_point(|w| w.span.start < te) + SAME_DAY_REACH_WORDS).min(words.len());
+    let near = (first < last).then(|| &text[words[first].span.start.max(cs)..words[last - 1].span.end.min(ce)]);
+    let today = near.is_some_and(dates::says_same_day);
+    ((verb && is_lead(cx, dateline_end)) || today).then_some(place)
+}
+
+/// How many words may follow a dateline's place in a sentence of its own
+/// ("PARIS, March 31 -"): its date, not the story.
+const DATELINE_TAIL_WORDS: usize = 4;
+
+/// Whether this sentence is the story's lead: the one holding the dateline,
+/// or the next when the dateline stands alone (place, date and a dash).
+fn is_lead(cx: &SentenceContext<'_>, dateline_end: usize) -> bool {
+    let holds = |s: &crate::extract::sentences::Sentence| s.start <= dateline_end && dateline_end < s.end;
+    if holds(cx.sentence()) {
+        return true;
+    }
+    cx.si.checked_sub(1).map(|i| &cx.sentences[i]).is_some_and(|before| {
+        holds(before) && cx.text[dateline_end..before.end].split_whitespace().count() <= DATELINE_TAIL_WORDS
+    })
+}
+
 /// How far into a document a dateline may stand, in bytes (after a headline).
 const DATELINE_REACH: usize = 300;
 
@@ -169,13 +265,18 @@ const DATELINE_REACH: usize = 300;
 /// top, followed by a comma, a colon, a parenthesis or a dash ("LONDON, March
 /// 2 -", "SEOUL:", "HAVANA, Cuba (Reuters) --").
 pub(super) fn dateline_place(cx: &SentenceContext<'_>) -> Option<usize> {
+    dateline(cx).map(|(place, _)| place)
+}
+
+/// The dateline's place and where its place name ends.
+fn dateline(cx: &SentenceContext<'_>) -> Option<(usize, usize)> {
     let text = cx.text;
     cx.doc.found.iter().filter(|f| f.start < DATELINE_REACH).find_map(|f| {
         let surface = &text[f.start..f.end];
         let capitals = surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
         let after = text[f.end..].trim_start_matches([' ', '\t']);
         let closes = after.starts_with([',', ':', '(']) || after.starts_with("- ") || after.starts_with("--");
-        (capitals && closes && cx.doc.entities[f.entity].kind == EntityKind::Place).then_some(f.entity)
+        (capitals && closes && cx.doc.entities[f.entity].kind == EntityKind::Place).then_some((f.entity, f.end))
     })
 }
 
