@@ -423,6 +423,26 @@ fn a_demand_has_demander_addressee_and_topic() {
 }
 
 #[test]
+fn a_demand_naming_no_addressee_is_made_of_the_one_other_state_in_its_sentence() {
+    let d = demands(&extract(
+        "Norway detained a Kenyan fisherman, prompting Kenya to call for his immediate release.",
+        None,
+    ));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!((&d[0].0, &d[0].1), (&set(&["KEN"]), &set(&["NOR"])));
+    // two other states: the demand is of neither
+    let d = demands(&extract("Kenya called for a ceasefire between Norway and Chile.", None));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].1.is_empty(), "{d:?}");
+    // the demander's own state is no addressee
+    let d = demands(&extract(
+        "Kenyan Foreign Minister Amina Odhiambo called for new elections in Kenya.",
+        None,
+    ));
+    assert!(d.iter().all(|x| x.1.is_empty()), "{d:?}");
+}
+
+#[test]
 fn adjective_with_officials_demands_for_the_state_and_each_topic_counts() {
     let d = demands(&extract(
         "Kenyan officials demanded a ceasefire and new sanctions.",

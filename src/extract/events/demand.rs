@@ -177,6 +177,12 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
                 .take(1),
         );
     }
+    // "Kiev called for his immediate release" after "Russia's FSB said it had detained a
+    // Ukrainian journalist": a demand that names no addressee is made of the one other side
+    // the sentence names
+    if addressee.is_empty() && !passive && !takes_addressee(&verb) {
+        addressee.extend(sole_other_side(cx, &by));
+    }
     if by.is_empty() || (needs_addressee(&verb) && addressee.is_empty()) {
         return None;
     }
@@ -203,6 +209,46 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         end: obj_end,
         by,
     })
+}
+
+/// The one state, other than the demander's own, that the sentence names or
+/// names someone of; none when it names several (a demand between two
+/// others is of neither, and a guess among them is worse than none) or none.
+/// Only states: a person or body the sentence merely mentions is too often
+/// the subject of the demand rather than whom it is made of.
+fn sole_other_side(cx: &SentenceContext<'_>, by: &BTreeSet<usize>) -> Option<usize> {
+    let s = cx.sentence();
+    let own: BTreeSet<usize> = by.iter().flat_map(|&e| home_states(cx, e)).collect();
+    // every state and organization named counts, actor or not: "Russia's FSB"
+    let named = cx.sides_named_in(s.start, s.end).into_iter();
+    let others: BTreeSet<usize> = cx
+        .view
+        .agents()
+        .iter()
+        .map(|f| f.entity)
+        .chain(named)
+        .flat_map(|e| home_states(cx, e))
+        .filter(|e| !own.contains(e))
+        .collect();
+    let mut others = others.into_iter();
+    let sole = others.next();
+    others.next().is_none().then_some(sole).flatten()
+}
+
+/// The states an agent stands for: a state itself, the state an
+/// organization belongs to, and for a person those of whom they act for.
+fn home_states(cx: &SentenceContext<'_>, agent: usize) -> Vec<usize> {
+    use crate::extract::model::EntityKind::{Organization, Person, State};
+    let entities = &cx.doc.entities;
+    let of_one = |e: usize| match entities[e].kind {
+        State => Some(e),
+        Organization => entities[e].located_in,
+        _ => None,
+    };
+    match entities[agent].kind {
+        Person => entities[agent].represents.iter().filter_map(|&e| of_one(e)).collect(),
+        _ => of_one(agent).into_iter().collect(),
+    }
 }
 
 /// Whether the word before a trigger makes it a verb: an agent's mention or
