@@ -516,6 +516,13 @@ fn direct_quote_and_pronoun_speaker() {
 }
 
 #[test]
+fn a_korean_name_is_referred_to_by_its_first_word() {
+    let text =
+        "Prime Minister Park Min-jun proposed new talks on Monday. Park said the two sides must first restore trust.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Park Min-jun".to_string()]);
+}
+
+#[test]
 fn reported_speech_names_the_speaker() {
     let ex = extract(
         "Foreign Minister Wanjiru Kamau told reporters that the border would reopen.",

@@ -64,8 +64,11 @@ impl EntityRules {
                 doc.index.get(&EntityKey::Person { key, scope: None }).copied()
             } else {
                 // a short form: the most recent earlier full name ending with these tokens, else any
-                let matching = |(full, _): &&(Vec<String>, EntityId)| {
-                    full.ends_with(&toks) || (toks.len() == 1 && full.first() == toks.first() && c.title.is_some())
+                let matching = |(full, id): &&(Vec<String>, EntityId)| {
+                    full.ends_with(&toks)
+                        || (toks.len() == 1
+                            && full.first() == toks.first()
+                            && (c.title.is_some() || family_name_first(&doc.entities[*id].label)))
                 };
                 let earlier = doc.found.iter().rev().filter(|f| f.start < c.start).find_map(|f| {
                     people
@@ -192,5 +195,33 @@ impl EntityRules {
                 .retain(|f| !(f.start >= d.start && f.end <= d.end && f.role == Role::Adjective));
         }
         doc.found.extend(new_found);
+    }
+}
+
+/// Whether a two-word name puts the family name first, as Korean names
+/// written with a hyphenated given name do ("Lho Shin-yong", "Kim Il-sung"):
+/// the short form is then the first word ("Lho said"). A hyphenated surname
+/// ("Robin Leigh-Pemberton") capitalizes both halves.
+fn family_name_first(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let [_, given] = words[..] else {
+        return false;
+    };
+    given
+        .split_once('-')
+        .is_some_and(|(_, second)| second.chars().next().is_some_and(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::family_name_first;
+
+    #[test]
+    fn a_hyphenated_lower_case_given_name_puts_the_family_name_first() {
+        assert!(family_name_first("Lho Shin-yong"));
+        assert!(family_name_first("Kim Il-sung"));
+        assert!(!family_name_first("Robin Leigh-Pemberton"));
+        assert!(!family_name_first("Jean-pierre"));
+        assert!(!family_name_first("Lee Hae chan"));
     }
 }
