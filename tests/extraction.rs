@@ -443,6 +443,24 @@ fn a_demand_naming_no_addressee_is_made_of_the_one_other_state_in_its_sentence()
 }
 
 #[test]
+fn the_head_word_alone_tells_an_organization_named_before() {
+    let ex = extract(
+        "The Paris Club of creditor nations met Kenyan officials. Kenya urged the Club to reschedule its debt.",
+        None,
+    );
+    let d = demands(&ex);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].1, set(&["Paris Club"]));
+    // "the Council of Europe" is another organization, not the Security Council again
+    let ex = extract(
+        "The UN Security Council met on Monday. Kenya urged the Council of Europe to act.",
+        None,
+    );
+    let d = demands(&ex);
+    assert!(d.iter().all(|x| !x.1.contains("UN Security Council")), "{d:?}");
+}
+
+#[test]
 fn adjective_with_officials_demands_for_the_state_and_each_topic_counts() {
     let d = demands(&extract(
         "Kenyan officials demanded a ceasefire and new sanctions.",

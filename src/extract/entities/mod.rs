@@ -288,6 +288,7 @@ impl EntityRules {
                 doc.entities[person].represents.insert(agent);
             }
         }
+        self.org_short_forms(text, sentences, &mut doc);
         self.untitled_affiliations(text, &mut doc);
         self.descriptors(text, sentences, &mut doc);
         self.office_holders_of_home_state(&mut doc);

@@ -359,6 +359,61 @@ fn dateline(text: &str, start: usize, end: usize) -> bool {
     line_start && next.is_some_and(|c| matches!(c, ',' | '(') || c.is_ascii_digit())
 }
 
+/// "the Council" after "the UN Security Council": "the" and a capitalized
+/// head word of organizations' names.
+fn definite_head_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"\b[Tt]he (\p{Lu}\p{Ll}+)\b").expect("valid regex"))
+}
+
+impl EntityRules {
+    /// "the Council", "the Club", "the Fund": an organization named before
+    /// whose name ends with that head word, told again by the head alone.
+    /// Only the nearest earlier such organization is meant, and only when no
+    /// capitalized word follows ("the Council of Europe" is another name).
+    pub(super) fn org_short_forms(&self, text: &str, sentences: &[Sentence], doc: &mut DocEntities) {
+        let mut short: Vec<Found> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            for caps in definite_head_regex().captures_iter(&text[s.start..s.end]) {
+                let head = caps.get(1).expect("group 1");
+                let (start, end) = (s.start + head.start(), s.start + head.end());
+                let next_word = text[end..].trim_start_matches(' ');
+                if !self.lexicon.org_heads.contains(head.as_str())
+                    || next_word.starts_with(|c: char| c.is_uppercase())
+                    || next_word.starts_with("of ")
+                    || doc.found.iter().any(|f| start < f.end && f.start < end)
+                {
+                    continue;
+                }
+                let ends_with_head = |name: &str| {
+                    name.split_whitespace().count() >= 2 && name.split_whitespace().last() == Some(head.as_str())
+                };
+                let named = doc
+                    .found
+                    .iter()
+                    .filter(|f| f.end <= start && doc.entities[f.entity].kind == EntityKind::Organization)
+                    .filter(|f| {
+                        let e = &doc.entities[f.entity];
+                        ends_with_head(&e.label) || e.alt_labels.iter().any(|l| ends_with_head(l))
+                    })
+                    .max_by_key(|f| f.end);
+                let Some(named) = named else { continue };
+                let after = &text[end..];
+                short.push(Found {
+                    start,
+                    end,
+                    entity: named.entity,
+                    role: Role::ShortName,
+                    actor: true,
+                    possessive: after.starts_with("'s") || after.starts_with("\u{2019}s"),
+                    sentence: si,
+                });
+            }
+        }
+        doc.found.extend(short);
+    }
+}
+
 /// " on Peacekeeping Operations", " of the Red Cross": the capitalized tail of an organization's name.
 pub(super) fn org_tail_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
