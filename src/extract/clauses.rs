@@ -152,6 +152,8 @@ impl FunctionWords {
 pub struct Word {
     pub span: ByteSpan,
     pub class: Option<WordClass>,
+    /// Ends in "-ing": after "be" a progressive ("are joining"), not a passive.
+    pub present_participle: bool,
 }
 
 /// How a predicate is asserted, from the auxiliaries before it.
@@ -203,6 +205,7 @@ impl SentenceSyntax {
             .map(|t| Word {
                 span: ByteSpan::new(t.start, t.end),
                 class: lexicon.class(&text[t.start..t.end]),
+                present_participle: text[t.start..t.end].ends_with("ing"),
             })
             .collect();
         let (clauses, clause_spans) = split_clauses(text, span, &words);
@@ -267,6 +270,10 @@ impl SentenceSyntax {
                 // anything else ends the verb group: "the talks that Kenya did not attend" stops at "that"
                 _ => break,
             }
+        }
+        // "be" before a present participle is the progressive, not the passive: "are joining"
+        if self.words.get(first).is_some_and(|w| w.present_participle) {
+            frame.passive = false;
         }
         // a "to" that closed the group is the infinitive's own; a condition opens the clause
         if self.words[clause.start..first]
@@ -434,6 +441,7 @@ mod tests {
             Modality::Infinitive
         );
         assert!(frame_of("The minister was urged to resign.", "urged").passive);
+        assert!(!frame_of("Kenya and Norway are joining forces.", "joining").passive);
         assert_eq!(
             frame_of("If they meet, the war ends.", "meet").modality,
             Modality::Conditional
