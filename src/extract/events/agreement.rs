@@ -66,6 +66,11 @@ fn one(
     };
     // one party agrees *with* someone: "signed a trade accord with Norway"
     parties.extend(agents_after_word(cx, te, obj_end, "with"));
+    // an offer accepted is agreed with whoever made it: "accepted Pyongyang's offer",
+    // "accepted an offer by Pyongyang"
+    if text[ts..te].get(..6).is_some_and(|w| w.eq_ignore_ascii_case("accept")) {
+        parties.extend(offer_maker(cx, ts, te, obj_end));
+    }
     // "X agreed" alone is consent, not an agreement between parties: one
     // party must agree *with* someone, or sign or reach a named deal
     // "the accord was signed by": the deal is named by the subject
@@ -76,6 +81,12 @@ fn one(
     }
     // a minister's signature is their state's: "he signed a communiqué"
     parties.extend(cx.states_represented(&parties));
+    // "joined forces", "teamed up": cooperation is an agreement between states or
+    // bodies, not between two singers recording a song
+    let cooperation = is_cooperation(&text[ts..te]);
+    if cooperation && !parties.iter().any(|&p| doc.entities[p].kind != EntityKind::Person) {
+        return false;
+    }
     // "the agreement was signed by X and Y": the deal told before, not a new one
     if told_before {
         if let Some(earlier) = events.iter_mut().rev().find(|e| e.class == EventClass::Agreement) {
@@ -204,6 +215,39 @@ fn agents_after_word(cx: &SentenceContext<'_>, te: usize, end: usize, word: &str
         .iter()
         .map(|f| f.entity)
         .collect()
+}
+
+/// Whether a trigger tells cooperation rather than a deal: "joined forces",
+/// "teamed up", "joining up".
+fn is_cooperation(trigger: &str) -> bool {
+    let lower = trigger.to_lowercase();
+    lower.contains("forces") || lower.ends_with(" up")
+}
+
+/// Who made an offer: a possessive inside the trigger ("accepted Norway's
+/// offer"), or the agents right after a "by" or "from" that follows it
+/// ("accepted an offer by Pyongyang").
+fn offer_maker(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> BTreeSet<usize> {
+    // a possessive is no actor of the sentence's own (the view's agents leave it out)
+    let mut makers: BTreeSet<usize> = cx
+        .view
+        .found
+        .iter()
+        .filter(|f| f.start >= ts && f.end <= te && f.possessive && super::syntax::is_agent_kind(f, cx.doc))
+        .map(|f| f.entity)
+        .collect();
+    let next = cx
+        .syntax()
+        .words
+        .iter()
+        .find(|w| w.span.start >= te && w.span.end <= end);
+    if let Some(w) = next {
+        let word = &cx.text[w.span.start..w.span.end];
+        if word.eq_ignore_ascii_case("by") || word.eq_ignore_ascii_case("from") {
+            makers.extend(coordination_after(&cx.view, w.span.end, end).iter().map(|f| f.entity));
+        }
+    }
+    makers
 }
 
 /// Whether `word` starts with a deal noun ("agreements", "communiqué").

@@ -68,8 +68,14 @@ impl<'a> View<'a> {
 }
 
 pub(super) fn is_agent(f: &Found, doc: &DocEntities) -> bool {
+    is_agent_kind(f, doc) && f.actor
+}
+
+/// Whether a mention names someone who could act: a person, a state or an
+/// organization, whether or not it acts in its sentence.
+pub(super) fn is_agent_kind(f: &Found, doc: &DocEntities) -> bool {
     use crate::extract::model::EntityKind::*;
-    matches!(doc.entities[f.entity].kind, Person | State | Organization) && f.actor
+    matches!(doc.entities[f.entity].kind, Person | State | Organization)
 }
 
 pub(super) fn previous_word(text: &str, at: usize) -> Option<String> {
