@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::extract::dates::Tense;
 use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, Event, EventClass, Topic};
+use crate::extract::word_lists::word_lists;
 
 use super::syntax::{clause_end, object, previous_word, subject};
 use super::{Demanded, RuleKind, SentenceContext};
@@ -56,18 +57,6 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         .find_map(|trigger| one(cx, trigger, events))
 }
 
-/// Trigger words that are nouns as often as verbs: "domestic demand", "a call for talks".
-const NOUN_OR_VERB: &[&str] = &[
-    "demand",
-    "demands",
-    "call for",
-    "calls for",
-    "request for",
-    "appeal for",
-    "requests",
-    "appeals",
-];
-
 /// The demand of one trigger, if it is one.
 fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: &mut Vec<Event>) -> Option<Demanded> {
     let (text, doc, view, s) = (cx.text, cx.doc, &cx.view, cx.sentence());
@@ -99,7 +88,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
                     .map(|f| f.entity),
             );
         }
-    } else if NOUN_OR_VERB.contains(&verb.as_str()) && !verb_context(cx, ts) {
+    } else if word_lists().noun_or_verb_triggers.contains(&verb) && !verb_context(cx, ts) {
         // a noun: "a North Korean call for talks", "Ukraine's demand for", "calls by X for"
         by.extend(noun_phrase_agents(cx, ts));
         if by.is_empty() {

@@ -1,6 +1,7 @@
 //! What a statement says: the quotation or the reported clause, never the frame.
 
 use super::*;
+use crate::extract::word_lists::word_lists;
 
 /// What was said, never the reporting frame around it: the quotation that
 /// the frame introduces or closes, else the clause before a frame that
@@ -60,7 +61,7 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
                     })
                     && !words
                         .iter()
-                        .any(|w| SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str()));
+                        .any(|w| word_lists().subject_pronouns.contains(&w.to_lowercase()));
                 if describes && after.split_whitespace().count() >= 3 {
                     rest = after;
                 }
@@ -281,7 +282,7 @@ pub(super) fn frame_adverbial(rest: &str) -> bool {
     matches!(
         first.as_str(),
         "on" | "in" | "at" | "during" | "after" | "before" | "when" | "as" | "while" | "last" | "this"
-    ) || TIME_WORDS.contains(&first.as_str())
+    ) || is_frame_adverb(&first)
 }
 
 /// Whether reported words are only the frame's adverbials: a time, a place,
@@ -289,7 +290,7 @@ pub(super) fn frame_adverbial(rest: &str) -> bool {
 pub(super) fn starts_adverbial(after: &str) -> bool {
     let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    PREPOSITIONS.contains(&first)
+    word_lists().prepositions.contains(first)
         || matches!(
             first,
             "" | "yesterday" | "today" | "later" | "earlier" | "also" | "again"
