@@ -25,6 +25,8 @@ use crate::error::ParleyError;
 use crate::extract::clauses::WordClass;
 use crate::extract::lexicon::{FUNCTION_WORDS, HONORIFICS};
 
+pub const LISTENER_VERBS: DataFile = data_file!("lexicon/listener_verbs.txt");
+pub const ADDRESSEE_VERBS: DataFile = data_file!("lexicon/addressee_verbs.tsv");
 pub const LISTENER_NOUNS: DataFile = data_file!("lexicon/listener_nouns.txt");
 pub const LISTENER_TITLE_WORDS: DataFile = data_file!("lexicon/listener_title_words.txt");
 pub const FRAME_ADVERBS: DataFile = data_file!("lexicon/frame_adverbs.txt");
@@ -42,6 +44,11 @@ pub const ABBREVIATIONS: DataFile = data_file!("lexicon/abbreviations.txt");
 /// words.
 #[derive(Debug)]
 pub struct WordLists {
+    /// Reporting verbs whose object is the listener ("told", "warned").
+    pub listener_verbs: HashSet<String>,
+    /// Stems of demand verbs that take an addressee ("urg", "ask"), and
+    /// whether the demand needs one, in file order.
+    pub addressee_verbs: Vec<(String, Addressee)>,
     /// Nouns that may close a listener named in capitals ("told Kenyan officials").
     pub listener_nouns: HashSet<String>,
     /// Words of address and rank that a name may follow inside a listener
@@ -72,6 +79,43 @@ pub struct WordLists {
     pub subject_pronouns: HashSet<String>,
     /// Pronouns that are a listener (class `object_pronoun`).
     pub object_pronouns: HashSet<String>,
+}
+
+/// Whether a demand verb of `addressee_verbs.tsv` needs its addressee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Addressee {
+    /// Read when there is one ("urged Russia to").
+    May,
+    /// No addressee, no demand ("asked" alone is a question).
+    Must,
+}
+
+impl WordLists {
+    /// The row of `addressee_verbs.tsv` whose stem starts `verb` (lower case).
+    pub fn addressee_verb(&self, verb: &str) -> Option<Addressee> {
+        self.addressee_verbs
+            .iter()
+            .find(|(stem, _)| verb.starts_with(stem.as_str()))
+            .map(|(_, addressee)| *addressee)
+    }
+}
+
+/// The rows of `addressee_verbs.tsv`, checked: a lower-case stem and `may` or `must`.
+fn addressee_verbs(file: &DataFile) -> Result<Vec<(String, Addressee)>, ParleyError> {
+    let mut verbs = Vec::new();
+    for row in file.rows(&["stem", "addressee"])? {
+        let stem = row.get(0);
+        if stem.is_empty() || stem.chars().any(char::is_uppercase) {
+            return Err(row.error(format!("bad stem `{stem}` (a lower-case start of a verb)")));
+        }
+        let addressee = match row.get(1) {
+            "may" => Addressee::May,
+            "must" => Addressee::Must,
+            other => return Err(row.error(format!("unknown addressee `{other}` (may or must)"))),
+        };
+        verbs.push((stem.to_string(), addressee));
+    }
+    Ok(verbs)
 }
 
 /// The rows of `function_words.tsv`: the clause layer's words with their
@@ -142,6 +186,8 @@ impl WordLists {
     fn read(file: impl Fn(DataFile) -> DataFile) -> Result<WordLists, ParleyError> {
         let function_words = function_words(&file(FUNCTION_WORDS))?;
         Ok(WordLists {
+            listener_verbs: file(LISTENER_VERBS).lower_case_words()?,
+            addressee_verbs: addressee_verbs(&file(ADDRESSEE_VERBS))?,
             listener_nouns: file(LISTENER_NOUNS).lower_case_words()?,
             address_words: address_words(&file(HONORIFICS), &file(LISTENER_TITLE_WORDS))?,
             frame_adverbs: file(FRAME_ADVERBS).lower_case_words()?,
@@ -172,7 +218,9 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 13] = [
+    const FILES: [DataFile; 15] = [
+        LISTENER_VERBS,
+        ADDRESSEE_VERBS,
         LISTENER_NOUNS,
         LISTENER_TITLE_WORDS,
         FRAME_ADVERBS,
@@ -207,6 +255,7 @@ mod tests {
     fn the_embedded_lists_load_and_hold_their_words() {
         let words = WordLists::load().unwrap();
         assert!(words.listener_nouns.contains("officials"));
+        assert!(words.listener_verbs.contains("told") && !words.listener_verbs.contains("said"));
         assert!(words.frame_adverbs.contains("yesterday"));
         assert!(words.time_nouns.contains("week"));
         assert!(words.statement_media.contains("interview"));
@@ -253,7 +302,7 @@ mod tests {
     #[test]
     fn a_capital_in_any_lower_case_list_names_the_file_and_line() {
         for file in FILES {
-            if [ABBREVIATIONS.path, FUNCTION_WORDS.path, HONORIFICS.path].contains(&file.path) {
+            if file.path.ends_with(".tsv") || [ABBREVIATIONS.path, HONORIFICS.path].contains(&file.path) {
                 continue;
             }
             let (result, line) = read_with_bad_line(file.path, "Officials");
@@ -281,6 +330,32 @@ mod tests {
                 format!("{}:{line}: expected one entry per line, found a tab", file.path)
             );
         }
+    }
+
+    #[test]
+    fn a_bad_addressee_verb_row_names_the_file_and_line() {
+        let cases = [
+            ("urg\tshould", "unknown addressee `should` (may or must)"),
+            ("Urg\tmay", "bad stem `Urg` (a lower-case start of a verb)"),
+            ("\tmay", "bad stem `` (a lower-case start of a verb)"),
+            ("urg may", "expected 2 tab-separated fields, found 1"),
+        ];
+        for (bad, message) in cases {
+            let (result, line) = read_with_bad_line(ADDRESSEE_VERBS.path, bad);
+            assert_eq!(
+                result.unwrap_err().to_string(),
+                format!("{}:{line}: {message}", ADDRESSEE_VERBS.path)
+            );
+        }
+    }
+
+    #[test]
+    fn addressee_verbs_match_by_stem() {
+        let lists = WordLists::load().unwrap();
+        assert_eq!(lists.addressee_verb("urged"), Some(Addressee::May));
+        assert_eq!(lists.addressee_verb("asked"), Some(Addressee::Must));
+        assert_eq!(lists.addressee_verb("wants"), Some(Addressee::Must));
+        assert_eq!(lists.addressee_verb("demanded"), None);
     }
 
     #[test]

@@ -7,27 +7,21 @@ use std::collections::BTreeSet;
 use crate::extract::dates::Tense;
 use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, Event, EventClass, Topic};
-use crate::extract::word_lists::word_lists;
+use crate::extract::word_lists::{word_lists, Addressee};
 
 use super::syntax::{clause_end, object, previous_word, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// Verbs whose object is whom the demand is addressed to ("urged Russia to",
-/// "called on the Council to"); "called for X's release" names no addressee.
+/// "called on the Council to"; `addressee_verbs.tsv`); "called for X's
+/// release" names no addressee.
 fn takes_addressee(verb: &str) -> bool {
-    verb.starts_with("urg")
-        || verb.starts_with("want")
-        || verb.ends_with(" on")
-        || verb.starts_with("ask")
-        || verb.starts_with("press")
-        || verb.starts_with("appeal")
-        || verb.starts_with("request")
-        || verb.starts_with("appeal")
+    word_lists().addressee_verb(verb).is_some() || verb.ends_with(" on")
 }
 
 /// Verbs that are a demand only with an addressee: "asked" alone is a question.
 fn needs_addressee(verb: &str) -> bool {
-    verb.starts_with("ask") || verb.starts_with("press") || verb.starts_with("want")
+    word_lists().addressee_verb(verb) == Some(Addressee::Must)
 }
 
 /// "wants" is a demand only of someone told to act: "wants Norway to pay",

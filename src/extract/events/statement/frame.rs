@@ -20,9 +20,10 @@ pub(super) fn is_time_noun(lower: &str) -> bool {
 }
 
 /// Verbs whose object is the listener, not what was said: "told Newsnight
-/// the plan had failed", "warned Kenyan officials against".
+/// the plan had failed", "warned Kenyan officials against"
+/// (`listener_verbs.txt`).
 pub(super) fn takes_listener(verb: &str) -> bool {
-    matches!(verb, "told" | "tell" | "tells" | "warned" | "warn" | "warns")
+    word_lists().listener_verbs.contains(verb)
 }
 
 /// Where the listener after a verb like "told" ends ([`takes_listener`]):
