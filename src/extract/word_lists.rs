@@ -251,6 +251,16 @@ mod tests {
         (result, line)
     }
 
+    /// Each bad line appended to `file` makes `WordLists` fail with its
+    /// message at its line.
+    fn assert_bad_lines(file: DataFile, cases: &[(&str, &str)]) {
+        for (bad, message) in cases {
+            let (result, line) = read_with_bad_line(file.path, bad);
+            let error = result.err().unwrap_or_else(|| panic!("{bad:?} was taken"));
+            assert_eq!(error.to_string(), format!("{}:{line}: {message}", file.path));
+        }
+    }
+
     #[test]
     fn the_embedded_lists_load_and_hold_their_words() {
         let words = WordLists::load().unwrap();
@@ -340,13 +350,7 @@ mod tests {
             ("\tmay", "bad stem `` (a lower-case start of a verb)"),
             ("urg may", "expected 2 tab-separated fields, found 1"),
         ];
-        for (bad, message) in cases {
-            let (result, line) = read_with_bad_line(ADDRESSEE_VERBS.path, bad);
-            assert_eq!(
-                result.unwrap_err().to_string(),
-                format!("{}:{line}: {message}", ADDRESSEE_VERBS.path)
-            );
-        }
+        assert_bad_lines(ADDRESSEE_VERBS, &cases);
     }
 
     #[test]
@@ -366,13 +370,7 @@ mod tests {
             ("\tdeterminer", "a row needs a word"),
             ("the determiner", "expected 2 tab-separated fields, found 1"),
         ];
-        for (bad, message) in cases {
-            let (result, line) = read_with_bad_line(FUNCTION_WORDS.path, bad);
-            assert_eq!(
-                result.unwrap_err().to_string(),
-                format!("{}:{line}: {message}", FUNCTION_WORDS.path)
-            );
-        }
+        assert_bad_lines(FUNCTION_WORDS, &cases);
         // a frame class may repeat a word: "you" is a subject and an object
         let (result, _) = read_with_bad_line(FUNCTION_WORDS.path, "him\tsubject_pronoun");
         assert!(result.unwrap().subject_pronouns.contains("him"));
