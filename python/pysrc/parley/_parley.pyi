@@ -1,4 +1,4 @@
-"""Types of the compiled module ``parley._parley``; users call the wrappers in ``parley``.
+"""Types of the compiled module ``parley._parley``; users call ``parley``.
 
 Signatures only: what each function does is written once, as the ``///``
 comments in ``python/src/lib.rs``, which PyO3 makes the functions'
