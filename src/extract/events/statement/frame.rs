@@ -258,3 +258,59 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::clauses::{FunctionWords, SentenceSyntax};
+    use crate::extract::lexicon::FUNCTION_WORDS;
+    use crate::extract::word_lists::function_words;
+
+    /// Where the narration after the words following `frame` starts in
+    /// `text`, as the rest of the text from there.
+    fn narration_after<'t>(text: &'t str, frame: &str) -> Option<&'t str> {
+        let lexicon = FunctionWords::new(function_words(&FUNCTION_WORDS).unwrap().clause);
+        let sentence = Sentence {
+            start: 0,
+            end: text.len(),
+            headline: false,
+        };
+        let syntax = SentenceSyntax::new(text, &sentence, &lexicon);
+        let from = text.find(frame).unwrap() + frame.len();
+        let first = syntax.words.partition_point(|w| w.span.start < from);
+        narration_starts(text, &syntax.words[first..]).map(|cut| &text[cut..])
+    }
+
+    #[test]
+    fn the_speakers_next_act_ends_the_reported_clause() {
+        let text = "Kamau said the strike was a last resort, and called for talks.";
+        assert_eq!(narration_after(text, "said"), Some(", and called for talks."));
+        let text = "Kamau said the plan was fair but defended the cuts.";
+        assert_eq!(narration_after(text, "said"), Some(" but defended the cuts."));
+        // an adjunct of the frame after a comma
+        let text = "Kamau said the firm would grow, after announcing job cuts.";
+        assert_eq!(narration_after(text, "said"), Some(", after announcing job cuts."));
+        // a quote mark closing before the cut stays with the words
+        let text = "Kamau said the plan was \"fair\" and added that it would pass.";
+        assert_eq!(narration_after(text, "said"), Some(" and added that it would pass."));
+    }
+
+    #[test]
+    fn a_coordination_inside_what_was_said_is_not_narration() {
+        for text in [
+            "Kamau said the strike would go on and the union agreed.",
+            "Kamau said wages and prices had risen.",
+            "Kamau said the firm grew after announcing job cuts.",
+        ] {
+            assert_eq!(narration_after(text, "said"), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn weekdays_are_frame_adverbs_and_time_nouns_without_a_list_of_their_own() {
+        assert!(is_frame_adverb("yesterday") && is_frame_adverb("friday"));
+        assert!(is_time_noun("week") && is_time_noun("monday"));
+        assert!(!is_frame_adverb("week") && !is_time_noun("yesterday"));
+        assert!(!is_frame_adverb("march"), "months are not frame adverbs");
+    }
+}
