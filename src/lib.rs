@@ -50,11 +50,13 @@ pub use kinds::{
     class_names, event_style, AgentRole, Edges, EventClass, EventKindDef, RoleDef, Style, EVENT_KINDS, ROLES,
 };
 pub use present::{
-    append_mentions, compact_iri, compact_term, escape_controls, extraction_json, write_results, write_rows,
-    write_table, Progress, ResultsFormat,
+    append_mentions, compact_iri, compact_term, escape_controls, extraction_json, one_line, write_results, write_rows,
+    write_table, BuildReport, Progress, ResultsFormat,
 };
 #[cfg(feature = "store")]
-pub use present::{write_entities, EntitiesFormat, EventTableWriter, EventsFormat, PARQUET_ROW_GROUP};
+pub use present::{
+    write_entities, write_push_report, write_stats, EntitiesFormat, EventTableWriter, EventsFormat, PARQUET_ROW_GROUP,
+};
 #[cfg(feature = "store")]
 pub use push::{
     push, Credentials, PushOptions, PushSummary, RetryPolicy, PASSWORD_VARIABLE, RECORD_DIR, USER_VARIABLE,

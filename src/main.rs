@@ -8,22 +8,20 @@
 
 mod cli;
 
-use std::cell::Cell;
 use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Parser;
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{NamedNode, Quad};
 use parley::{
-    append_mentions, content_hash, default_jobs, event_rows, mint, ordered_map, read_inputs, read_shards, split_shards,
-    vocab, write_entities, write_quads, write_results, write_rows, Document, DocumentGraph,
-    EntitiesFormat as EntitiesOutput, EntityKind, EventClass, EventTableWriter, EventsFormat, Extractor, GraphFormat,
+    append_mentions, content_hash, default_jobs, event_rows, mint, one_line, ordered_map, read_inputs, read_shards,
+    split_shards, write_entities, write_push_report, write_quads, write_results, write_stats, BuildReport, Document,
+    DocumentGraph, EntitiesFormat as EntitiesOutput, EventTableWriter, EventsFormat, Extractor, GraphFormat,
     InputError, Inputs, Location, ParleyError, ParleyStore, Progress, QueryDeadline, ResultsFormat as ResultsOutput,
     ShardGraph,
 };
@@ -63,7 +61,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("parley: {}", one_line(&error));
+            eprintln!("parley: {}", one_line(format_args!("{error:#}")));
             ExitCode::from(exit_status(&error))
         }
     }
@@ -185,7 +183,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         result
             .map_err(|error| {
                 failed += 1;
-                eprintln!("parley: {}", one_line(&error));
+                eprintln!("parley: {}", one_line(format_args!("{error:#}")));
             })
             .ok()
     });
@@ -221,13 +219,6 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(status_after(failed))
 }
 
-/// An error as one line: `{:#}` joins the chain with ": ", and messages from
-/// dependencies may still hold newlines, while the contract is one line per
-/// error.
-fn one_line(error: &anyhow::Error) -> String {
-    format!("{error:#}").replace(['\r', '\n'], " ")
-}
-
 /// What `build` makes of one input document, on a worker thread, or reads
 /// from an N-Quads shard.
 enum Built {
@@ -247,30 +238,7 @@ impl Built {
     /// A document graph read from a shard: its events and entities are the
     /// nodes typed with an event or entity class.
     fn from_shard(shard: ShardGraph) -> Built {
-        let event_classes: Vec<_> = EventClass::all().map(vocab::event_class).collect();
-        let entity_classes: Vec<_> = [
-            EntityKind::Person,
-            EntityKind::State,
-            EntityKind::Organization,
-            EntityKind::Place,
-        ]
-        .into_iter()
-        .map(vocab::entity_class)
-        .collect();
-        let (mut events, mut entities) = (0, Vec::new());
-        for quad in &shard.quads {
-            let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(class)) = (&quad.subject, &quad.object) else {
-                continue;
-            };
-            if quad.predicate.as_ref() != vocab::rdf::TYPE {
-                continue;
-            }
-            if event_classes.contains(&class.as_ref()) {
-                events += 1;
-            } else if entity_classes.contains(&class.as_ref()) {
-                entities.push(subject.clone());
-            }
-        }
+        let (events, entities) = shard.events_and_entities();
         Built::Extracted {
             doc_iri: shard.graph,
             hash: None,
@@ -279,20 +247,6 @@ impl Built {
             entities,
         }
     }
-}
-
-/// The documents of `inputs`, and a cell that holds how many bytes of input
-/// have been read so far, for the progress bar (the iterator moves into the
-/// batching, so the count is shared rather than asked of it).
-fn counting_bytes(mut inputs: Inputs) -> (impl Iterator<Item = Result<Document, InputError>>, Rc<Cell<u64>>) {
-    let bytes_read = Rc::new(Cell::new(0u64));
-    let counter = Rc::clone(&bytes_read);
-    let source = std::iter::from_fn(move || {
-        let next = inputs.next();
-        counter.set(inputs.bytes_read());
-        next
-    });
-    (source, bytes_read)
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -314,7 +268,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let force = args.force;
     let mut entities = HashSet::new();
     let (text_inputs, shard_inputs) = split_shards(&args.inputs);
-    let (source, bytes_read) = counting_bytes(read_inputs(&text_inputs, args.date));
+    let (source, bytes_read) = read_inputs(&text_inputs, args.date).counting_bytes();
     let work = |input: Result<Document, InputError>| -> anyhow::Result<Built> {
         let doc = input?;
         // read before extracting: a re-run of a finished build extracts nothing
@@ -351,7 +305,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let built = match result {
             Ok(built) => built,
             Err(error) => {
-                progress.suspend(|| eprintln!("parley: {}", one_line(&error)));
+                progress.suspend(|| eprintln!("parley: {}", one_line(format_args!("{error:#}"))));
                 skipped += 1;
                 continue;
             }
@@ -382,18 +336,16 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     progress.finish();
 
     let mut out = stdout();
-    write_rows(
-        &mut out,
-        &[
-            ("documents added", added.to_string()),
-            ("documents unchanged", unchanged.to_string()),
-            ("documents skipped", skipped.to_string()),
-            ("entities", entities.len().to_string()),
-            ("events", events.to_string()),
-            ("quads written", quads.to_string()),
-            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
-        ],
-    )?;
+    let report = BuildReport {
+        added,
+        unchanged: Some(unchanged),
+        skipped,
+        entities: entities.len(),
+        events,
+        quads,
+        elapsed: started.elapsed(),
+    };
+    report.write(&mut out)?;
     out.flush()?;
     Ok(status_after(skipped))
 }
@@ -431,7 +383,7 @@ fn build_remote(args: &BuildArgs, url: &str) -> anyhow::Result<ExitCode> {
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
     let total_bytes = Inputs::total_bytes(&args.inputs);
     let progress = Progress::new(total_bytes, args.quiet);
-    let (source, bytes_read) = counting_bytes(read_inputs(&args.inputs, args.date));
+    let (source, bytes_read) = read_inputs(&args.inputs, args.date).counting_bytes();
     let work = |input: Result<Document, InputError>| -> anyhow::Result<(Vec<u8>, usize, Vec<NamedNode>)> {
         let doc = input?;
         let extraction = extractor.try_extract(&doc)?;
@@ -467,7 +419,7 @@ fn build_remote(args: &BuildArgs, url: &str) -> anyhow::Result<ExitCode> {
                 entities.extend(doc_entities);
             }
             Err(error) => {
-                progress.suspend(|| eprintln!("parley: {}", one_line(&error)));
+                progress.suspend(|| eprintln!("parley: {}", one_line(format_args!("{error:#}"))));
                 skipped += 1;
             }
         }
@@ -480,17 +432,16 @@ fn build_remote(args: &BuildArgs, url: &str) -> anyhow::Result<ExitCode> {
     progress.finish();
     skipped += total.skipped;
     let mut out = stdout();
-    write_rows(
-        &mut out,
-        &[
-            ("documents added", total.added.to_string()),
-            ("documents skipped", skipped.to_string()),
-            ("entities", entities.len().to_string()),
-            ("events", events.to_string()),
-            ("quads written", total.quads.to_string()),
-            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
-        ],
-    )?;
+    let report = BuildReport {
+        added: total.added,
+        unchanged: None,
+        skipped,
+        entities: entities.len(),
+        events,
+        quads: total.quads,
+        elapsed: started.elapsed(),
+    };
+    report.write(&mut out)?;
     out.flush()?;
     Ok(status_after(skipped))
 }
@@ -609,7 +560,7 @@ fn exit_when_stuck(seconds: f64) -> std::sync::mpsc::Sender<()> {
     std::thread::spawn(move || {
         if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
             let error = anyhow::Error::from(ParleyError::QueryTimeout { seconds });
-            eprintln!("parley: {}", one_line(&error));
+            eprintln!("parley: {}", one_line(format_args!("{error:#}")));
             std::process::exit(i32::from(exit_status(&error)));
         }
     });
@@ -637,15 +588,8 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let store = ParleyStore::open_existing(&args.store).map_err(|error| served_instead(&args.store, error, false))?;
     let stats = store.stats()?;
-    let mut rows = vec![
-        ("documents", stats.documents.to_string()),
-        ("triples", stats.triples.to_string()),
-        ("quads", stats.quads.to_string()),
-        ("subjects", stats.subjects.to_string()),
-    ];
-    rows.extend(stats.classes.iter().map(|(class, n)| (*class, n.to_string())));
     let mut out = stdout();
-    write_rows(&mut out, &rows)?;
+    write_stats(&mut out, &stats)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -788,23 +732,12 @@ fn push(args: PushArgs) -> anyhow::Result<ExitCode> {
     };
     let progress = Progress::new(0, args.quiet);
     let outcome = parley::push(&store, &options, &progress, |error| {
-        progress.suspend(|| eprintln!("parley: {}", one_line(&error.into())));
+        progress.suspend(|| eprintln!("parley: {}", one_line(format_args!("{:#}", anyhow::Error::from(error)))));
     });
     progress.finish();
     let summary = outcome?;
     let mut out = stdout();
-    write_rows(
-        &mut out,
-        &[
-            ("documents", summary.documents.to_string()),
-            ("sent", summary.sent.to_string()),
-            ("unchanged", summary.unchanged.to_string()),
-            ("refused", summary.refused.to_string()),
-            ("bytes sent", summary.bytes.to_string()),
-            ("retries", summary.retries.to_string()),
-            ("elapsed", format!("{:.2} s", started.elapsed().as_secs_f64())),
-        ],
-    )?;
+    write_push_report(&mut out, &summary, started.elapsed())?;
     out.flush()?;
     Ok(if summary.refused == 0 {
         ExitCode::SUCCESS

@@ -14,11 +14,13 @@
 //! dropped): CRLF is not normalized, because mention and evidence offsets must
 //! index the text the user has.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -217,6 +219,21 @@ impl Inputs {
     /// Input bytes consumed so far (file sizes and JSONL lines), for progress.
     pub fn bytes_read(&self) -> u64 {
         self.bytes_read
+    }
+
+    /// The documents, and a cell that holds how many bytes of input have
+    /// been read so far, for a progress bar: the iterator moves into the
+    /// batching of `ordered_map`, so the count is shared rather than asked
+    /// of it.
+    pub fn counting_bytes(mut self) -> (impl Iterator<Item = Result<Document, InputError>>, Rc<Cell<u64>>) {
+        let bytes_read = Rc::new(Cell::new(0u64));
+        let counter = Rc::clone(&bytes_read);
+        let source = std::iter::from_fn(move || {
+            let next = self.next();
+            counter.set(self.bytes_read());
+            next
+        });
+        (source, bytes_read)
     }
 
     /// The size in bytes of every input file that exists (directories
@@ -667,6 +684,25 @@ mod tests {
         assert!(messages[1].starts_with("f.jsonl:4: invalid JSON: "));
         assert_eq!(messages[2], "f.jsonl:5: not valid UTF-8 at byte 51");
         assert_eq!(messages[3], "f.jsonl:6: bad date \"2025-13-01\", expected YYYY-MM-DD");
+    }
+
+    #[test]
+    fn counting_bytes_follows_the_documents_as_they_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let lines = dir.path().join("b.jsonl");
+        fs::write(&a, "Talks went on.").unwrap();
+        let line = |id: &str| format!("{{\"id\":\"{id}\",\"text\":\"More talks.\"}}\n");
+        fs::write(&lines, line("b1") + &line("b2")).unwrap();
+        let (mut documents, bytes_read) = read_inputs(&[a, lines], None).counting_bytes();
+        assert_eq!(bytes_read.get(), 0);
+        assert_eq!(documents.next().unwrap().unwrap().id, "a");
+        assert_eq!(bytes_read.get(), 14);
+        assert_eq!(documents.next().unwrap().unwrap().id, "b1");
+        assert_eq!(bytes_read.get(), 14 + line("b1").len() as u64);
+        assert_eq!(documents.next().unwrap().unwrap().id, "b2");
+        assert_eq!(bytes_read.get(), 14 + 2 * line("b1").len() as u64);
+        assert!(documents.next().is_none());
     }
 
     #[test]

@@ -245,3 +245,39 @@ def test_events_csv_of_the_example_store_reads_back_in_pandas(tmp_path):
     for row in frame.itertuples():
         text = texts[row.document_id]
         assert text[int(row.evidence_start) : int(row.evidence_end)] == row.evidence
+
+
+def _stub_functions():
+    """(owner name, function name, parameter names) of every function the
+    stub `_parley.pyi` declares, read from its syntax tree."""
+    import ast
+    import pathlib
+
+    stub = pathlib.Path(__file__).resolve().parents[1] / "pysrc" / "parley" / "_parley.pyi"
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            found.append((None, node.name, [a.arg for a in node.args.args]))
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef):
+                    found.append((node.name, item.name, [a.arg for a in item.args.args if a.arg != "self"]))
+    return found
+
+
+def test_the_stub_declares_what_the_compiled_module_has_and_its_docs_come_from_the_rust_side():
+    # the stub carries signatures only; each function's one description is
+    # the `///` comment in python/src/lib.rs, which PyO3 makes its docstring
+    import inspect
+
+    compiled = parley._parley
+    declared = _stub_functions()
+    assert {name for _, name, _ in declared} >= {"event_columns", "extract_json", "extract_many"}
+    for owner, name, params in declared:
+        function = getattr(getattr(compiled, owner) if owner else compiled, name)
+        if name == "__init__":
+            continue
+        assert function.__doc__ and function.__doc__.strip(), f"{owner}.{name} has no docstring in lib.rs"
+        actual = [p for p in inspect.signature(function).parameters if p != "self"]
+        assert actual == params, f"{owner}.{name}: the stub says {params}, the module takes {actual}"

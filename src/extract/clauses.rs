@@ -337,15 +337,8 @@ mod tests {
     use super::*;
 
     fn lexicon() -> FunctionWords {
-        let text = include_str!("../../ontology/lexicon/function_words.tsv");
-        FunctionWords::new(
-            text.lines()
-                .filter(|l| !l.starts_with('#') && !l.starts_with("word\t"))
-                .filter_map(|l| {
-                    let (w, c) = l.split_once('\t')?;
-                    Some((w.to_string(), WordClass::parse(c).expect("known class")))
-                }),
-        )
+        let rows = crate::extract::word_lists::function_words(&crate::extract::lexicon::FUNCTION_WORDS);
+        FunctionWords::new(rows.expect("function_words.tsv loads").clause)
     }
 
     fn read(text: &str) -> SentenceSyntax {

@@ -119,6 +119,27 @@ impl DataFile {
             .collect()
     }
 
+    /// The entries of a word list that is asked with lower-case words: as
+    /// [`DataFile::words`], and an entry with a capital letter is an error
+    /// (it could never match).
+    pub fn lower_case_words(&self) -> Result<HashSet<String>, ParleyError> {
+        self.content_lines()
+            .map(|(line, text)| {
+                if text.contains('\t') {
+                    return Err(self.error(line, "expected one entry per line, found a tab"));
+                }
+                let word = text.trim();
+                if word.chars().any(char::is_uppercase) {
+                    return Err(self.error(
+                        line,
+                        format!("`{word}` is not in lower case (the list is matched in lower case)"),
+                    ));
+                }
+                Ok(word.to_string())
+            })
+            .collect()
+    }
+
     /// The entries of a word list in file order, without repeats (for lists
     /// whose order is a priority).
     pub fn ordered_words(&self) -> Result<Vec<String>, ParleyError> {
@@ -225,6 +246,22 @@ mod tests {
     fn word_lists_skip_comments_and_trim() {
         let words = file("# c\n Mr \n\nDr\n").words().unwrap();
         assert_eq!(words, ["Mr".to_string(), "Dr".to_string()].into_iter().collect());
+    }
+
+    #[test]
+    fn a_capital_in_a_lower_case_list_names_file_and_line() {
+        let words = file("# c\nof\n\nin\n").lower_case_words().unwrap();
+        assert_eq!(words, ["of".to_string(), "in".to_string()].into_iter().collect());
+        let error = file("# c\nof\nIn\n").lower_case_words().unwrap_err();
+        assert_eq!(
+            message(error),
+            "ontology/test.tsv:3: `In` is not in lower case (the list is matched in lower case)"
+        );
+        let error = file("of\nin\tx\n").lower_case_words().unwrap_err();
+        assert_eq!(
+            message(error),
+            "ontology/test.tsv:2: expected one entry per line, found a tab"
+        );
     }
 
     #[test]

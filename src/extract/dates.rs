@@ -25,14 +25,61 @@ pub enum Tense {
     Future,
 }
 
+/// The months' names in calendar order: the one list of them, read by the
+/// date pattern, by [`month_number`] and by the statement frame ("said in
+/// March", [`is_month_name`]). Calendar facts, not a choice of words, so
+/// they stay in code.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The weekdays' names from Monday: the one list of them, read by the date
+/// pattern and by the statement frame ("said on Monday night",
+/// [`is_weekday_name`]).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether `word` is a month's full name, in any case.
+pub fn is_month_name(word: &str) -> bool {
+    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` is a weekday's full name, in any case.
+pub fn is_weekday_name(word: &str) -> bool {
+    WEEKDAY_NAMES.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 fn date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"\b(?:(?P<rel>today|yesterday|tomorrow|tonight)\b",
-            r"|(?:(?P<dir>last|next|this|on|by|until|from|since)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-            r"|(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
-            r"|(?P<day2>[0-3]?\d)\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?P<year2>(?:19|20)\d\d)\b)?)"
+        let (months, weekdays) = (MONTH_NAMES.join("|"), WEEKDAY_NAMES.join("|"));
+        Regex::new(&format!(
+            concat!(
+                r"\b(?:(?P<rel>today|yesterday|tomorrow|tonight)\b",
+                r"|(?:(?P<dir>last|next|this|on|by|until|from|since)\s+)?(?P<wd>{weekdays})\b",
+                r"|(?P<mon>{months}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
+                r"|(?P<day2>[0-3]?\d)\s+(?P<mon2>{months})\b(?:\s+(?P<year2>(?:19|20)\d\d)\b)?)"
+            ),
+            months = months,
+            weekdays = weekdays
         ))
         .expect("valid date regex")
     })
@@ -73,12 +120,13 @@ pub fn names_weekday(text: &str) -> bool {
     date_regex().captures_iter(text).any(|caps| caps.name("wd").is_some())
 }
 
+/// The month (1 to 12) of a name or abbreviation, by its first three letters.
 fn month_number(name: &str) -> Option<u32> {
     let key: String = name.chars().take(3).collect::<String>().to_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+    MONTH_NAMES
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(&key))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
@@ -218,6 +266,17 @@ mod tests {
         assert_eq!(first("on Friday", None, Tense::Past), None);
         assert_eq!(first("yesterday", None, Tense::Past), None);
         assert_eq!(first("on March 4", None, Tense::Past), None);
+    }
+
+    #[test]
+    fn month_and_weekday_names_are_known_in_any_case_and_only_in_full() {
+        assert!(is_month_name("march") && is_month_name("May") && is_month_name("DECEMBER"));
+        assert!(!is_month_name("mar") && !is_month_name("marching"));
+        assert!(is_weekday_name("monday") && is_weekday_name("Sunday"));
+        assert!(!is_weekday_name("mon") && !is_weekday_name("weekday"));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("december"), Some(12));
+        assert_eq!(month_number("Smarch"), None);
     }
 
     #[test]

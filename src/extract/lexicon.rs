@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::datafile::{data_file, DataFile, Row};
+use super::word_lists;
 use crate::error::ParleyError;
 use crate::extract::clauses::WordClass;
 use crate::extract::model::{EventClass, MeetingStatus, Topic};
@@ -238,12 +239,10 @@ impl Lexicon {
             .collect();
         // read here too, so that a bad row stops `Extractor::new`
         event_codes_of(&EVENT_CODES)?;
-        let mut function_words = Vec::new();
-        for row in FUNCTION_WORDS.rows(&["word", "class"])? {
-            let class = WordClass::parse(row.get(1))
-                .ok_or_else(|| row.error(format!("unknown word class `{}`", row.get(1))))?;
-            function_words.push((row.get(0).to_string(), class));
-        }
+        let function_words = word_lists::function_words(&FUNCTION_WORDS)?.clause;
+        // read here too, so that a bad line stops `Extractor::new` before
+        // anything asks `word_lists::word_lists()`
+        word_lists::WordLists::load()?;
         let mut title_states = Vec::new();
         for row in TITLE_STATES.rows(&["title", "state"])? {
             if row.get(0).is_empty() || !known.states.contains(row.get(1)) {

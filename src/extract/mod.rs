@@ -20,6 +20,7 @@ mod gazetteer;
 mod lexicon;
 pub mod model;
 mod sentences;
+mod word_lists;
 
 mod events;
 

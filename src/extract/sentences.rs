@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::extract::word_lists::word_lists;
+
 /// A sentence: its byte span in the document, and whether it is a headline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -19,13 +21,6 @@ pub struct Sentence {
     /// entities are read from it, events are not.
     pub headline: bool,
 }
-
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Adm", "Sgt", "Capt", "Maj", "Prof", "Rev", "Sen", "Rep", "Gov", "St",
-    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "Inc",
-    "Corp", "Co", "Ltd", "Mt", "Ft", "approx", "est", "Pres", "U.S", "U.N", "U.K", "E.U",
-];
 
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
@@ -41,7 +36,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     if word.contains('.') {
         return true; // "U.S." and the like
     }
-    ABBREVIATIONS.contains(&word)
+    word_lists().abbreviations.contains(word)
 }
 
 /// Splits a document into sentences.

@@ -19,8 +19,10 @@ use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser, ReaderQuadParser};
-use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 
+use crate::extract::model::{EntityKind, EventClass};
+use crate::rdf::vocab;
 use crate::text::{InputError, Location};
 
 /// True for the paths `build` reads as N-Quads: `.nq` and `.nq.gz` files.
@@ -71,6 +73,39 @@ pub struct ShardGraph {
     pub graph: NamedNode,
     /// Its quads, in file order.
     pub quads: Vec<Quad>,
+}
+
+impl ShardGraph {
+    /// How many events the graph holds and which entities: the nodes typed
+    /// with an event class, and those typed with an entity class (what
+    /// `build` counts for a document it extracted itself).
+    pub fn events_and_entities(&self) -> (usize, Vec<NamedNode>) {
+        let event_classes: Vec<_> = EventClass::all().map(vocab::event_class).collect();
+        let entity_classes: Vec<_> = [
+            EntityKind::Person,
+            EntityKind::State,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ]
+        .into_iter()
+        .map(vocab::entity_class)
+        .collect();
+        let (mut events, mut entities) = (0, Vec::new());
+        for quad in &self.quads {
+            let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(class)) = (&quad.subject, &quad.object) else {
+                continue;
+            };
+            if quad.predicate.as_ref() != vocab::rdf::TYPE {
+                continue;
+            }
+            if event_classes.contains(&class.as_ref()) {
+                events += 1;
+            } else if entity_classes.contains(&class.as_ref()) {
+                entities.push(subject.clone());
+            }
+        }
+        (events, entities)
+    }
 }
 
 /// Every document graph of `paths`, one at a time, in file order, or an error
@@ -243,6 +278,39 @@ mod tests {
         let path = dir.join(name);
         fs::write(&path, text).unwrap();
         path
+    }
+
+    #[test]
+    fn a_shard_graph_counts_its_typed_events_and_entities() {
+        use crate::extract::Extractor;
+        use crate::rdf::DocumentGraph;
+        use crate::text::Document;
+
+        let doc = Document {
+            id: "talks".into(),
+            text: "Kenya and Norway held talks in Oslo on Monday. Kenya urged Norway to accept a ceasefire.".into(),
+            date: None,
+            title: None,
+            url: None,
+        };
+        let extraction = Extractor::new().unwrap().extract(&doc);
+        let graph = DocumentGraph::new(&doc, &extraction);
+        let shard = ShardGraph {
+            graph: crate::rdf::mint::document_iri("talks"),
+            quads: graph.to_quads(),
+        };
+        let (events, mut entities) = shard.events_and_entities();
+        // the same counts as the extraction the graph was made from
+        assert_eq!(events, extraction.events.len());
+        assert!(events >= 2, "a meeting and a demand: {events}");
+        let mut expected = graph.entities().to_vec();
+        entities.sort();
+        expected.sort();
+        assert_eq!(entities, expected);
+        assert!(
+            entities.iter().any(|e| e.as_str().ends_with("/state/KEN")),
+            "{entities:?}"
+        );
     }
 
     #[test]

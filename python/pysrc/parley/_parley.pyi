@@ -1,15 +1,17 @@
-"""Type stubs of the compiled module; use the wrappers in ``parley``."""
+"""Types of the compiled module ``parley._parley``; users call ``parley``.
+
+Signatures only: what each function does is written once, as the ``///``
+comments in ``python/src/lib.rs``, which PyO3 makes the functions'
+docstrings (``help(parley._parley.Extractor)``).
+"""
 
 from typing import Any, Iterable, List, Optional, Tuple
 
 __version__: str
 
-def event_columns() -> List[str]:
-    """The event table's columns, in order."""
+def event_columns() -> List[str]: ...
 
 class Extractor:
-    """Parley's rules and gazetteers, compiled once."""
-
     def __init__(self) -> None: ...
     def extract_json(
         self,
@@ -18,8 +20,7 @@ class Extractor:
         date: Optional[str] = None,
         title: Optional[str] = None,
         url: Optional[str] = None,
-    ) -> str:
-        """The extraction of one document as JSON text."""
+    ) -> str: ...
     def extract_nquads(
         self,
         text: str,
@@ -27,8 +28,7 @@ class Extractor:
         date: Optional[str] = None,
         title: Optional[str] = None,
         url: Optional[str] = None,
-    ) -> str:
-        """The document's named graph as N-Quads."""
+    ) -> str: ...
     def extract_turtle(
         self,
         text: str,
@@ -36,8 +36,7 @@ class Extractor:
         date: Optional[str] = None,
         title: Optional[str] = None,
         url: Optional[str] = None,
-    ) -> str:
-        """The document's triples as Turtle."""
+    ) -> str: ...
     def events_json(
         self,
         text: str,
@@ -45,10 +44,7 @@ class Extractor:
         date: Optional[str] = None,
         title: Optional[str] = None,
         url: Optional[str] = None,
-    ) -> str:
-        """The document's event rows as a JSON array."""
+    ) -> str: ...
     def extract_many(
         self, docs: Iterable[Any], jobs: int, formats: List[str]
-    ) -> List[Tuple[Optional[str], Optional[List[str]]]]:
-        """For each document, (None, outputs in the order of formats) or
-        (the input error's message, None)."""
+    ) -> List[Tuple[Optional[str], Optional[List[str]]]]: ...

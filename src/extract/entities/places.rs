@@ -150,3 +150,88 @@ impl EntityRules {
         id
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    use crate::extract::lexicon::Lexicon;
+    use crate::extract::sentences;
+
+    fn rules() -> EntityRules {
+        EntityRules::compile(Lexicon::load().expect("embedded lexicon loads")).expect("rules compile")
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    /// The ISO codes of the states recognized in `text` on `date`.
+    fn states(rules: &EntityRules, text: &str, date: Option<NaiveDate>) -> Vec<String> {
+        let doc = rules.recognize("d", text, &sentences::split(text), date);
+        doc.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::State)
+            .filter_map(|e| e.iso3.clone())
+            .collect()
+    }
+
+    /// The place the dateline reader finds at the start of `text` (read
+    /// on its own, into a document with nothing else): its label and the
+    /// end of its span.
+    fn dateline_place(rules: &EntityRules, text: &str) -> Option<(String, usize)> {
+        let mut doc = rules.recognize("d", "", &[], None);
+        let first = sentences::split(text)[0];
+        rules.dateline(text, &first, 0, &mut doc);
+        let found = doc.found.first()?;
+        assert_eq!(doc.entities[found.entity].kind, EntityKind::Place);
+        assert_eq!(found.start, 0);
+        Some((doc.entities[found.entity].label.clone(), found.end))
+    }
+
+    #[test]
+    fn a_state_before_its_founding_date_is_its_predecessor() {
+        let rules = rules();
+        let text = "Moscow rejected the proposal.";
+        // predecessors.tsv: RUS until 1991-12-26 was SUN; the day itself is Russia's
+        assert_eq!(states(&rules, text, Some(date("1987-03-02"))), ["SUN"]);
+        assert_eq!(states(&rules, text, Some(date("1991-12-25"))), ["SUN"]);
+        assert_eq!(states(&rules, text, Some(date("1991-12-26"))), ["RUS"]);
+        // no document date: the state as it is now, never a guess at the past
+        assert_eq!(states(&rules, text, None), ["RUS"]);
+        // another row of the file: Belgrade before 1992-04-27 is Yugoslavia's
+        let text = "Belgrade rejected the proposal.";
+        assert_eq!(states(&rules, text, Some(date("1991-06-25"))), ["YUG"]);
+        assert_eq!(states(&rules, text, Some(date("1999-03-24"))), ["SRB"]);
+    }
+
+    #[test]
+    fn a_dateline_names_the_place_of_writing_in_its_usual_forms() {
+        let rules = rules();
+        let forms = [
+            ("PARIS, March 22 - Talks went on.", "PARIS"),
+            ("WASHINGTON (Reuters) - Talks went on.", "WASHINGTON"),
+            ("MOSCOW: Talks went on.", "MOSCOW"),
+            ("LONDON 1996-08-30 Talks went on.", "LONDON"),
+            ("NEW YORK, March 22 - Talks went on.", "NEW YORK"),
+        ];
+        for (text, word) in forms {
+            let (label, end) = dateline_place(&rules, text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            assert_eq!(&text[..end], word, "{text:?}");
+            assert!(label.eq_ignore_ascii_case(word), "{text:?}: {label}");
+        }
+    }
+
+    #[test]
+    fn capitals_without_a_dateline_mark_are_no_dateline() {
+        let rules = rules();
+        // no comma, bracket, colon, dash or date after the capitals
+        assert_eq!(dateline_place(&rules, "PARIS IS CALM TODAY\nTalks went on."), None);
+        assert_eq!(dateline_place(&rules, "PARIS 1996 was calm."), None);
+        // a word in title case is a sentence's subject, not a dateline
+        assert_eq!(dateline_place(&rules, "Paris, the capital, was calm."), None);
+        // fewer than three letters
+        assert_eq!(dateline_place(&rules, "UK, March 22 - Talks went on."), None);
+    }
+}

@@ -378,3 +378,100 @@ fn ranked_states(doc: &DocEntities) -> Vec<(EntityId, usize)> {
 
 /// Fewer mentions than this make no state the document's home.
 const HOME_STATE_MIN_MENTIONS: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::Lexicon;
+    use crate::extract::sentences;
+
+    fn rules() -> EntityRules {
+        EntityRules::compile(Lexicon::load().expect("embedded lexicon loads")).expect("rules compile")
+    }
+
+    fn recognize(rules: &EntityRules, text: &str) -> DocEntities {
+        rules.recognize("d", text, &sentences::split(text), None)
+    }
+
+    /// The labels of whom the person labelled `person` acts for, sorted.
+    fn represents(rules: &EntityRules, text: &str, person: &str) -> Vec<String> {
+        let doc = recognize(rules, text);
+        let e = doc
+            .entities
+            .iter()
+            .find(|e| e.label == person)
+            .unwrap_or_else(|| panic!("no {person} in {text:?}"));
+        let mut labels: Vec<String> = e.represents.iter().map(|&r| doc.entities[r].label.clone()).collect();
+        labels.sort();
+        labels
+    }
+
+    #[test]
+    fn each_way_a_text_says_whom_an_office_holder_acts_for() {
+        let rules = rules();
+        let cases = [
+            // a state's adjective before the title
+            ("Kenyan Foreign Minister Amina Kamau arrived.", "Amina Kamau", "Kenya"),
+            // "<title> of <State>" after the name
+            (
+                "Amina Kamau, the foreign minister of Kenya, arrived.",
+                "Amina Kamau",
+                "Kenya",
+            ),
+            // a title only one organization has (title_defaults.tsv)
+            (
+                "Secretary-General Amina Kamau arrived.",
+                "Amina Kamau",
+                "United Nations",
+            ),
+            // an office only one state has (title_states.tsv)
+            (
+                "Secretary of State Amina Kamau arrived.",
+                "Amina Kamau",
+                "United States",
+            ),
+        ];
+        for (text, person, acts_for) in cases {
+            assert_eq!(represents(&rules, text, person), [acts_for], "{text}");
+        }
+        // a title that names nobody's state: the document's home state, if it has one
+        let untitled = "Foreign Minister Amina Kamau arrived.";
+        assert!(represents(&rules, untitled, "Amina Kamau").is_empty());
+        let at_home = format!("Kenya voted. Kenya paid. Kenya won. {untitled}");
+        assert_eq!(represents(&rules, &at_home, "Amina Kamau"), ["Kenya"]);
+        // but not a shadow minister's: they act for their party
+        let shadow = "Kenya voted. Kenya paid. Kenya won. The shadow foreign minister Amina Kamau arrived.";
+        assert!(!represents(&rules, shadow, "Amina Kamau").contains(&"Kenya".to_string()));
+    }
+
+    #[test]
+    fn the_home_state_is_named_three_times_and_twice_as_often_as_any_other() {
+        let rules = rules();
+        let home = |text: &str| {
+            let doc = recognize(&rules, text);
+            home_state(&doc).map(|id| doc.entities[id].label.clone())
+        };
+        let kenya3 = "Kenya voted. Kenya paid. Kenya won.";
+        assert_eq!(home(kenya3).as_deref(), Some("Kenya"));
+        assert_eq!(
+            home("Kenya voted. Kenya paid.").as_deref(),
+            None,
+            "two mentions are too few"
+        );
+        assert_eq!(
+            home(&format!("{kenya3} Chile lost.")).as_deref(),
+            Some("Kenya"),
+            "three against one"
+        );
+        assert_eq!(
+            home(&format!("{kenya3} Kenya met Chile. Chile lost.")).as_deref(),
+            Some("Kenya"),
+            "four against two: twice as often"
+        );
+        assert_eq!(
+            home(&format!("{kenya3} Chile lost. Chile paid.")).as_deref(),
+            None,
+            "three against two is not twice as often"
+        );
+    }
+}

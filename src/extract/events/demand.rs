@@ -7,26 +7,21 @@ use std::collections::BTreeSet;
 use crate::extract::dates::Tense;
 use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, Event, EventClass, Topic};
+use crate::extract::word_lists::{word_lists, Addressee};
 
 use super::syntax::{clause_end, object, previous_word, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// Verbs whose object is whom the demand is addressed to ("urged Russia to",
-/// "called on the Council to"); "called for X's release" names no addressee.
+/// "called on the Council to"; `addressee_verbs.tsv`); "called for X's
+/// release" names no addressee.
 fn takes_addressee(verb: &str) -> bool {
-    verb.starts_with("urg")
-        || verb.starts_with("want")
-        || verb.ends_with(" on")
-        || verb.starts_with("ask")
-        || verb.starts_with("press")
-        || verb.starts_with("appeal")
-        || verb.starts_with("request")
-        || verb.starts_with("appeal")
+    word_lists().addressee_verb(verb).is_some() || verb.ends_with(" on")
 }
 
 /// Verbs that are a demand only with an addressee: "asked" alone is a question.
 fn needs_addressee(verb: &str) -> bool {
-    verb.starts_with("ask") || verb.starts_with("press") || verb.starts_with("want")
+    word_lists().addressee_verb(verb) == Some(Addressee::Must)
 }
 
 /// "wants" is a demand only of someone told to act: "wants Norway to pay",
@@ -55,18 +50,6 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         .filter(|&(ts, te, _)| !cx.overlapped_by(RuleKind::Veto(EventClass::Demand), ts, te))
         .find_map(|trigger| one(cx, trigger, events))
 }
-
-/// Trigger words that are nouns as often as verbs: "domestic demand", "a call for talks".
-const NOUN_OR_VERB: &[&str] = &[
-    "demand",
-    "demands",
-    "call for",
-    "calls for",
-    "request for",
-    "appeal for",
-    "requests",
-    "appeals",
-];
 
 /// The demand of one trigger, if it is one.
 fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: &mut Vec<Event>) -> Option<Demanded> {
@@ -99,7 +82,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
                     .map(|f| f.entity),
             );
         }
-    } else if NOUN_OR_VERB.contains(&verb.as_str()) && !verb_context(cx, ts) {
+    } else if word_lists().noun_or_verb_triggers.contains(&verb) && !verb_context(cx, ts) {
         // a noun: "a North Korean call for talks", "Ukraine's demand for", "calls by X for"
         by.extend(noun_phrase_agents(cx, ts));
         if by.is_empty() {

@@ -84,3 +84,140 @@ pub(super) fn sides(agents: impl Iterator<Item = usize>, doc: &DocEntities) -> B
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::extract::entities::EntityRules;
+    use crate::extract::lexicon::Lexicon;
+    use crate::extract::model::{Evidence, MeetingStatus, Topic};
+    use crate::extract::sentences;
+
+    /// The entities of a text written to hold two states, a person who acts
+    /// for one of them, a third state and a place.
+    fn doc() -> DocEntities {
+        let rules = EntityRules::compile(Lexicon::load().expect("lexicon loads")).expect("rules compile");
+        let text = "Kenya, Norway and Chile sent envoys. Kenyan Foreign Minister Amina Kamau \
+                    spoke in Oslo and Geneva.";
+        rules.recognize("d", text, &sentences::split(text), None)
+    }
+
+    fn id(doc: &DocEntities, label: &str) -> usize {
+        doc.entities
+            .iter()
+            .position(|e| e.label == label)
+            .unwrap_or_else(|| panic!("no entity {label}"))
+    }
+
+    fn event(class: EventClass, role: AgentRole, agents: &[usize]) -> Event {
+        let evidence = Evidence {
+            start: 0,
+            end: 0,
+            text: String::new(),
+            rule: "test".into(),
+        };
+        let mut e = Event::new(class, evidence);
+        e.agents.extend(agents.iter().map(|&a| (role, a)));
+        e
+    }
+
+    fn meeting(agents: &[usize], status: MeetingStatus) -> Event {
+        let mut e = event(EventClass::Meeting, AgentRole::Participant, agents);
+        e.status = Some(status);
+        e
+    }
+
+    fn date(day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2026, 5, day)
+    }
+
+    #[test]
+    fn a_meeting_told_again_with_fewer_participants_is_absorbed_with_its_place_and_date() {
+        let doc = doc();
+        let (kenya, norway, chile) = (id(&doc, "Kenya"), id(&doc, "Norway"), id(&doc, "Chile"));
+        let first = meeting(&[kenya, norway, chile], MeetingStatus::Held);
+        let mut again = meeting(&[kenya, norway], MeetingStatus::Held);
+        again.location = Some(id(&doc, "Oslo"));
+        again.date = date(4);
+        let merged = meetings(vec![first, again], &doc);
+        assert_eq!(merged.len(), 1, "{merged:?}");
+        assert_eq!(
+            merged[0].role_set(AgentRole::Participant),
+            [kenya, norway, chile].into()
+        );
+        assert_eq!(merged[0].location, Some(id(&doc, "Oslo")));
+        assert_eq!(merged[0].date, date(4));
+    }
+
+    #[test]
+    fn meetings_at_other_places_dates_or_statuses_stay_apart() {
+        let doc = doc();
+        let (kenya, norway) = (id(&doc, "Kenya"), id(&doc, "Norway"));
+        let at = |place: &str, day: u32, status: MeetingStatus| {
+            let mut m = meeting(&[kenya, norway], status);
+            m.location = Some(id(&doc, place));
+            m.date = date(day);
+            m
+        };
+        let held = MeetingStatus::Held;
+        let cases = [
+            (at("Oslo", 4, held), at("Geneva", 4, held)),
+            (at("Oslo", 4, held), at("Oslo", 5, held)),
+            (at("Oslo", 4, held), at("Oslo", 4, MeetingStatus::Planned)),
+        ];
+        for (a, b) in cases {
+            assert_eq!(meetings(vec![a, b], &doc).len(), 2);
+        }
+        // participants that overlap without one holding the other: two meetings
+        let chile = id(&doc, "Chile");
+        let a = meeting(&[kenya, norway], held);
+        let b = meeting(&[norway, chile], held);
+        assert_eq!(meetings(vec![a, b], &doc).len(), 2);
+    }
+
+    #[test]
+    fn a_meeting_of_one_side_without_a_place_is_dropped() {
+        let doc = doc();
+        let (kenya, kamau) = (id(&doc, "Kenya"), id(&doc, "Amina Kamau"));
+        assert!(doc.entities[kamau].represents.contains(&kenya), "Kamau acts for Kenya");
+        // the minister and her state are one side
+        let one_side = meeting(&[kenya, kamau], MeetingStatus::Held);
+        assert!(meetings(vec![one_side.clone()], &doc).is_empty());
+        let mut placed = one_side;
+        placed.location = Some(id(&doc, "Oslo"));
+        assert_eq!(meetings(vec![placed], &doc).len(), 1);
+    }
+
+    #[test]
+    fn an_agreement_whose_parties_stand_for_the_same_states_is_one_agreement() {
+        let doc = doc();
+        let (kenya, norway, chile, kamau) = (
+            id(&doc, "Kenya"),
+            id(&doc, "Norway"),
+            id(&doc, "Chile"),
+            id(&doc, "Amina Kamau"),
+        );
+        let deal = |parties: &[usize], topic: Topic| {
+            let mut e = event(EventClass::Agreement, AgentRole::Party, parties);
+            e.topic = Some(topic);
+            e
+        };
+        // "Kenya and Norway agreed a ceasefire" then "Kamau and Norway agreed" it again
+        let mut again = deal(&[kamau, norway], Topic::Ceasefire);
+        again.date = date(4);
+        let merged = agreements(vec![deal(&[kenya, norway], Topic::Ceasefire), again], &doc);
+        assert_eq!(merged.len(), 1, "{merged:?}");
+        assert_eq!(merged[0].role_set(AgentRole::Party), [kenya, norway, kamau].into());
+        assert_eq!(merged[0].date, date(4));
+        // another topic, or other states, is another agreement
+        let first = deal(&[kenya, norway], Topic::Ceasefire);
+        for other in [
+            deal(&[kenya, norway], Topic::Trade),
+            deal(&[chile, norway], Topic::Ceasefire),
+        ] {
+            assert_eq!(agreements(vec![first.clone(), other], &doc).len(), 2);
+        }
+    }
+}

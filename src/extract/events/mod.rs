@@ -35,6 +35,7 @@ use crate::extract::entities::{DocEntities, Found};
 use crate::extract::lexicon::{EventRule, Lexicon, EVENTS, TOPICS};
 use crate::extract::model::{Event, EventClass, Evidence, MeetingStatus, Topic};
 use crate::extract::sentences::Sentence;
+use crate::extract::word_lists::word_lists;
 use syntax::View;
 
 /// What a rule of `rules/events.tsv` does, from its `kind` column.
@@ -416,7 +417,7 @@ impl<'a> SentenceContext<'a> {
                 || w.class.is_some()
                 || text[w.span.end..start].contains([',', ';', '(', ')', '"'])
                 || matches!(lower.as_str(), "no" | "any")
-                || syntax::PREPOSITIONS.contains(&lower.as_str())
+                || word_lists().prepositions.contains(&lower)
             {
                 break;
             }

@@ -6,44 +6,7 @@
 
 use crate::extract::entities::{DocEntities, Found};
 use crate::extract::sentences::Sentence;
-
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "with",
-    "over",
-    "for",
-    "by",
-    "about",
-    "against",
-    "as",
-    "between",
-    "into",
-    "after",
-    "before",
-    "than",
-    "like",
-    "including",
-    "during",
-    "following",
-    "since",
-    "through",
-    "toward",
-    "towards",
-    "under",
-    "without",
-    "within",
-    "across",
-    "near",
-    "among",
-    "amid",
-    "despite",
-    "via",
-];
+use crate::extract::word_lists::word_lists;
 
 /// A sentence being read: its text and the mentions inside it.
 pub(super) struct View<'a> {
@@ -98,29 +61,13 @@ pub(super) fn preceded_by_preposition(text: &str, at: usize) -> bool {
     if matches!(word.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
         let before = text[..at].trim_end();
         let start = before.len() - word.len();
-        return previous_word(text, start).is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+        return previous_word(text, start).is_some_and(|w| word_lists().prepositions.contains(&w));
     }
-    PREPOSITIONS.contains(&word.as_str())
+    word_lists().prepositions.contains(&word)
 }
 
-/// Nouns for the people through whom a body acts: "Members of the Coffee
-/// Organization called for", "a spokesman for the ministry said" make the
-/// body the subject, though it follows a preposition.
-const MEMBERS_OF: &[&str] = &[
-    "members",
-    "member",
-    "leaders",
-    "representatives",
-    "delegates",
-    "delegation",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-];
-
 /// Whether the mention at `at` follows "<members> of (the)" or "<spokesman>
-/// for (the)" ([`MEMBERS_OF`]).
+/// for (the)" (`member_nouns.txt`).
 fn speaks_through_members(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
@@ -130,7 +77,7 @@ fn speaks_through_members(text: &str, at: usize) -> bool {
     let Some(noun) = rest.split_whitespace().next_back() else {
         return false;
     };
-    if !MEMBERS_OF.contains(&noun.to_lowercase().as_str()) {
+    if !word_lists().member_nouns.contains(&noun.to_lowercase()) {
         return false;
     }
     // "Filip Sebek, the spokesman for the Forum": an apposition; the person speaks
@@ -282,7 +229,7 @@ pub(super) fn refers_back(before: &str) -> bool {
     // not "for the helicopter during talks"
     let np = words[..det]
         .iter()
-        .all(|w| w == "of" || !PREPOSITIONS.contains(&w.as_str()));
+        .all(|w| w == "of" || !word_lists().prepositions.contains(w));
     let preposition = words.get(det + 1).is_some_and(|w| {
         matches!(
             w.as_str(),

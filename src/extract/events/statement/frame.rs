@@ -3,104 +3,28 @@
 //! the reported clause.
 
 use super::*;
+use crate::extract::dates;
+use crate::extract::word_lists::word_lists;
 
-/// Verbs whose object is the listener, not what was said: "told Newsnight
-/// the plan had failed", "warned Kenyan officials against".
-pub(super) fn takes_listener(verb: &str) -> bool {
-    matches!(verb, "told" | "tell" | "tells" | "warned" | "warn" | "warns")
+/// A word of time or manner a frame may put right after its verb: "said
+/// yesterday", "says Friday", "said publicly" (`frame_adverbs.txt` and the
+/// weekdays).
+pub(super) fn is_frame_adverb(lower: &str) -> bool {
+    word_lists().frame_adverbs.contains(lower) || dates::is_weekday_name(lower)
 }
 
-/// Personal pronouns that open a reported clause: "warned he would quit".
-pub(super) const SUBJECT_PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those",
-];
+/// A noun of time after "last", "this", "on": "said last week", "said on
+/// Monday night" (`time_nouns.txt` and the weekdays).
+pub(super) fn is_time_noun(lower: &str) -> bool {
+    word_lists().time_nouns.contains(lower) || dates::is_weekday_name(lower)
+}
 
-/// Pronouns that are the listener: "told him".
-pub(super) const OBJECT_PRONOUNS: &[&str] = &["him", "them", "us", "me", "you"];
-
-/// Determiners that open a noun phrase.
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-];
-
-/// Lower-case head nouns that may close a listener named in capitals:
-/// "told Kenyan officials", "told the BBC's Today programme".
-pub(super) const LISTENER_NOUNS: &[&str] = &[
-    "officials",
-    "leaders",
-    "ministers",
-    "members",
-    "delegates",
-    "diplomats",
-    "lawmakers",
-    "voters",
-    "supporters",
-    "workers",
-    "colleagues",
-    "counterparts",
-    "activists",
-    "programme",
-    "program",
-    "conference",
-    "newspaper",
-    "radio",
-    "television",
-    "magazine",
-    "reporters",
-    "journalists",
-    "website",
-    "committee",
-    "inquiry",
-    "hearing",
-    "audience",
-    "rally",
-    "meeting",
-    "summit",
-    "assembly",
-    "channel",
-    "show",
-    "paper",
-    "agency",
-    "service",
-    "correspondent",
-];
-
-/// Words of address and rank before a name: "told Ms Kamau", "warned
-/// President Kamau".
-pub(super) const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "baroness",
-    "president",
-    "minister",
-    "secretary",
-    "prime",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "general",
-    "gen",
-    "prof",
-    "professor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "premier",
-    "mayor",
-    "governor",
-    "foreign",
-    "defence",
-    "defense",
-];
+/// Verbs whose object is the listener, not what was said: "told Newsnight
+/// the plan had failed", "warned Kenyan officials against"
+/// (`listener_verbs.txt`).
+pub(super) fn takes_listener(verb: &str) -> bool {
+    word_lists().listener_verbs.contains(verb)
+}
 
 /// Where the listener after a verb like "told" ends ([`takes_listener`]):
 /// "told | reporters |", "told | BBC Radio's Today programme |", "told |
@@ -121,14 +45,14 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
         return te; // "told: ..." or a quote mark
     }
     let l0 = lower(w0);
-    if OBJECT_PRONOUNS.contains(&l0.as_str()) {
+    if word_lists().object_pronouns.contains(&l0) {
         return w0.span.end;
     }
-    if SUBJECT_PRONOUNS.contains(&l0.as_str()) || PREPOSITIONS.contains(&l0.as_str()) || w0.class.is_some() {
+    if word_lists().subject_pronouns.contains(&l0) || word_lists().prepositions.contains(&l0) || w0.class.is_some() {
         return te;
     }
     let (mut end, mut i) = (te, 0);
-    let determiner = DETERMINERS.contains(&l0.as_str());
+    let determiner = word_lists().determiners.contains(&l0);
     if determiner {
         end = w0.span.end;
         i = 1;
@@ -148,12 +72,12 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
                 .is_some_and(|n| text[n.span.start..].starts_with(|c: char| c.is_uppercase()));
         if !joins_names
             && (w.class.is_some()
-                || DETERMINERS.contains(&l.as_str())
-                || SUBJECT_PRONOUNS.contains(&l.as_str())
-                || PREPOSITIONS.contains(&l.as_str())
+                || word_lists().determiners.contains(&l)
+                || word_lists().subject_pronouns.contains(&l)
+                || word_lists().prepositions.contains(&l)
                 // "told reporters yesterday", but not "told the BBC's Today programme"
                 || text[w.span.start..].starts_with(|c: char| c.is_lowercase())
-                    && (TIME_WORDS.contains(&l.as_str()) || matches!(l.as_str(), "last" | "next" | "late" | "early")))
+                    && (is_frame_adverb(&l) || matches!(l.as_str(), "last" | "next" | "late" | "early")))
         {
             break;
         }
@@ -163,7 +87,7 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
             && !possessive
             && !joins_names
             && last_lower != "and"
-            && !HONORIFICS.contains(&last_lower.as_str())
+            && !word_lists().address_words.contains(&last_lower)
             && cx.view.found.iter().any(|f| f.start == w.span.start)
         {
             break;
@@ -184,7 +108,7 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
             // "told a Commons select committee"
             let next = ws.get(i + 1).map(lower).unwrap_or_default();
             let allowed = if capitals {
-                possessive || LISTENER_NOUNS.contains(&l.as_str()) || LISTENER_NOUNS.contains(&next.as_str())
+                possessive || word_lists().listener_nouns.contains(&l) || word_lists().listener_nouns.contains(&next)
             } else if determiner {
                 lowers < 3
             } else {
@@ -200,7 +124,7 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
         end = w.span.end;
         last_lower = l.clone();
         i += 1;
-        if capitals && lowers > 0 && LISTENER_NOUNS.contains(&l.as_str()) {
+        if capitals && lowers > 0 && word_lists().listener_nouns.contains(&l) {
             break;
         }
     }
@@ -217,79 +141,6 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
         end
     }
 }
-
-/// Words of time that a frame may put right after its verb: "said
-/// yesterday", "says Friday", "said last week".
-pub(super) const TIME_WORDS: &[&str] = &[
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "also",
-    "again",
-    "previously",
-    "separately",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Nouns of time after "last", "this", "on": "said last week", "said on Monday night".
-pub(super) const TIME_NOUNS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Month names after "in" or "on" in a frame: "said in March".
-pub(super) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Where a statement's medium says it: "said in a statement", "said in an interview".
-pub(super) const MEDIA: &[&str] = &[
-    "statement",
-    "interview",
-    "speech",
-    "letter",
-    "report",
-    "briefing",
-    "address",
-    "broadcast",
-    "message",
-];
 
 /// The reported clause after the frame's end `from`: without the frame's
 /// adverbials ("on Monday", "last week", "in a statement"), a leading
@@ -313,11 +164,11 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
             let n = lower(k);
             n.ends_with("'s") || n.ends_with("\u{2019}s")
         };
-        if possessive(i) || possessive(i + 1) && TIME_NOUNS.contains(&lower(i + 1).trim_end_matches("'s")) {
+        if possessive(i) || possessive(i + 1) && is_time_noun(lower(i + 1).trim_end_matches("'s")) {
             break;
         }
         let year = |k: usize| lower(k).len() == 4 && lower(k).chars().all(|c| c.is_ascii_digit());
-        if matches!(w.as_str(), "in" | "on") && MONTHS.contains(&lower(i + 1).as_str()) {
+        if matches!(w.as_str(), "in" | "on") && dates::is_month_name(&lower(i + 1)) {
             // "said in November 2003", "said on March 3"
             i += 2;
             while year(i) || lower(i).chars().all(|c| c.is_ascii_digit()) && !lower(i).is_empty() {
@@ -325,17 +176,20 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
             }
         } else if w == "in" && year(i + 1) {
             i += 2; // "told Kamau in 2003 he would"
-        } else if TIME_WORDS.contains(&w.as_str()) {
+        } else if is_frame_adverb(&w) {
             i += 1;
         } else if matches!(w.as_str(), "last" | "this" | "next" | "on" | "late" | "early")
-            && TIME_NOUNS.contains(&lower(i + 1).as_str())
+            && is_time_noun(&lower(i + 1))
         {
             i += 2;
-            if TIME_NOUNS.contains(&lower(i).as_str()) {
+            if is_time_noun(&lower(i)) {
                 i += 1; // "on Monday night"
             }
-        } else if w == "in" && (2..=4).any(|k| MEDIA.contains(&lower(i + k).as_str())) {
-            i += (2..=4).find(|&k| MEDIA.contains(&lower(i + k).as_str())).unwrap_or(0) + 1;
+        } else if w == "in" && (2..=4).any(|k| word_lists().statement_media.contains(&lower(i + k))) {
+            i += (2..=4)
+                .find(|&k| word_lists().statement_media.contains(&lower(i + k)))
+                .unwrap_or(0)
+                + 1;
         } else {
             break;
         }
@@ -343,10 +197,10 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
     // "told a news conference in Nairobi that": a place of the frame, up to "that"
     // (only over words that cannot open a clause: in "said in fact it was
     // Kenya that", the "that" is the clause's own)
-    if PREPOSITIONS.contains(&lower(i).as_str()) {
+    if word_lists().prepositions.contains(&lower(i)) {
         if let Some(k) = (i + 1..i + 7).find(|&k| lower(k) == "that") {
             let plain = (i + 1..k).all(|j| {
-                ws.get(j).is_some_and(|w| w.class.is_none()) && !SUBJECT_PRONOUNS.contains(&lower(j).as_str())
+                ws.get(j).is_some_and(|w| w.class.is_none()) && !word_lists().subject_pronouns.contains(&lower(j))
             });
             if plain {
                 i = k;
@@ -365,57 +219,6 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
     let end = narration_starts(text, &ws[i.min(ws.len())..]).unwrap_or(s.end);
     (start < end).then_some((start, end))
 }
-
-/// Verbs that, after "and" or "but", tell the speaker's next act rather
-/// than what was said: "said the strike was a last resort, and called for
-/// talks", "but defended the plan", "and said".
-pub(super) const NEXT_ACTS: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "warned",
-    "insisted",
-    "stressed",
-    "argued",
-    "claimed",
-    "called",
-    "calls",
-    "urged",
-    "urges",
-    "defended",
-    "accused",
-    "criticised",
-    "criticized",
-    "welcomed",
-    "praised",
-    "rejected",
-    "denied",
-    "dismissed",
-    "admitted",
-    "announced",
-    "pledged",
-    "promised",
-    "vowed",
-    "refused",
-    "declined",
-    "appealed",
-    "described",
-    "suggested",
-    "questioned",
-    "blamed",
-    "attacked",
-    "stated",
-    "noted",
-    "explained",
-    "conceded",
-    "acknowledged",
-    "demanded",
-    "asked",
-    "revealed",
-];
 
 /// Where the narration after a reported clause begins: a coordinated verb
 /// whose subject is the speaker ("and called for talks", ", but defended"),
@@ -436,7 +239,8 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
         let cut = match word.as_str() {
             "and" | "but" => {
                 next_lower
-                    && (NEXT_ACTS.contains(&next.as_str()) || comma_before && next.len() > 4 && next.ends_with("ed"))
+                    && (word_lists().next_acts.contains(&next)
+                        || comma_before && next.len() > 4 && next.ends_with("ed"))
             }
             "after" | "while" => comma_before && next_lower && next.len() > 5 && next.ends_with("ing"),
             _ => false,
@@ -453,4 +257,60 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::clauses::{FunctionWords, SentenceSyntax};
+    use crate::extract::lexicon::FUNCTION_WORDS;
+    use crate::extract::word_lists::function_words;
+
+    /// Where the narration after the words following `frame` starts in
+    /// `text`, as the rest of the text from there.
+    fn narration_after<'t>(text: &'t str, frame: &str) -> Option<&'t str> {
+        let lexicon = FunctionWords::new(function_words(&FUNCTION_WORDS).unwrap().clause);
+        let sentence = Sentence {
+            start: 0,
+            end: text.len(),
+            headline: false,
+        };
+        let syntax = SentenceSyntax::new(text, &sentence, &lexicon);
+        let from = text.find(frame).unwrap() + frame.len();
+        let first = syntax.words.partition_point(|w| w.span.start < from);
+        narration_starts(text, &syntax.words[first..]).map(|cut| &text[cut..])
+    }
+
+    #[test]
+    fn the_speakers_next_act_ends_the_reported_clause() {
+        let text = "Kamau said the strike was a last resort, and called for talks.";
+        assert_eq!(narration_after(text, "said"), Some(", and called for talks."));
+        let text = "Kamau said the plan was fair but defended the cuts.";
+        assert_eq!(narration_after(text, "said"), Some(" but defended the cuts."));
+        // an adjunct of the frame after a comma
+        let text = "Kamau said the firm would grow, after announcing job cuts.";
+        assert_eq!(narration_after(text, "said"), Some(", after announcing job cuts."));
+        // a quote mark closing before the cut stays with the words
+        let text = "Kamau said the plan was \"fair\" and added that it would pass.";
+        assert_eq!(narration_after(text, "said"), Some(" and added that it would pass."));
+    }
+
+    #[test]
+    fn a_coordination_inside_what_was_said_is_not_narration() {
+        for text in [
+            "Kamau said the strike would go on and the union agreed.",
+            "Kamau said wages and prices had risen.",
+            "Kamau said the firm grew after announcing job cuts.",
+        ] {
+            assert_eq!(narration_after(text, "said"), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn weekdays_are_frame_adverbs_and_time_nouns_without_a_list_of_their_own() {
+        assert!(is_frame_adverb("yesterday") && is_frame_adverb("friday"));
+        assert!(is_time_noun("week") && is_time_noun("monday"));
+        assert!(!is_frame_adverb("week") && !is_time_noun("yesterday"));
+        assert!(!is_frame_adverb("march"), "months are not frame adverbs");
+    }
 }

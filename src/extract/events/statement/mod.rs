@@ -18,8 +18,9 @@ use crate::extract::clauses::{Word, WordClass};
 use crate::extract::model::{AgentRole, Event, EventClass, Evidence, Topic};
 use crate::extract::sentences::Sentence;
 
-use super::syntax::{coordination_after, previous_word, pronoun_referent_except, subject, PREPOSITIONS};
+use super::syntax::{coordination_after, previous_word, pronoun_referent_except, subject};
 use super::{EventRules, RuleKind, SentenceContext};
+use crate::extract::word_lists::word_lists;
 
 /// Reads the sentence's statement, if any, and returns its speaker (a "we"
 /// in the same sentence is the speaker's side).
@@ -320,7 +321,7 @@ pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize)
     if leading.len() > 5
         || leading
             .iter()
-            .any(|w| w == "that" || SUBJECT_PRONOUNS.contains(&w.as_str()))
+            .any(|w| w == "that" || word_lists().subject_pronouns.contains(w))
     {
         return false;
     }
@@ -337,10 +338,6 @@ pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize)
     boundaries <= 1 && !cx.text[subject_end..ts].contains(['"', '\u{201C}', '\u{201D}', ';'])
 }
 
-/// Words before a speaker that deny the statement: "Mr Kamau denied Ms Otieno
-/// said ...", "denies that the minister told".
-pub(super) const DENIALS: &[&str] = &["denied", "denies", "deny", "denying", "disputed", "disputes", "dispute"];
-
 /// Whether the speaker whose frame starts at `frame_start` is the object of a denial.
 pub(super) fn denied(text: &str, sentence_start: usize, frame_start: usize) -> bool {
     // up to four words back, within the clause: "denied that Senator Kamau said"
@@ -353,5 +350,5 @@ pub(super) fn denied(text: &str, sentence_start: usize, frame_start: usize) -> b
         .split_whitespace()
         .rev()
         .take(4)
-        .any(|w| DENIALS.contains(&w.to_lowercase().as_str()))
+        .any(|w| word_lists().denial_verbs.contains(&w.to_lowercase()))
 }

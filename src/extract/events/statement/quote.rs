@@ -1,6 +1,7 @@
 //! What a statement says: the quotation or the reported clause, never the frame.
 
 use super::*;
+use crate::extract::word_lists::word_lists;
 
 /// What was said, never the reporting frame around it: the quotation that
 /// the frame introduces or closes, else the clause before a frame that
@@ -60,7 +61,7 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
                     })
                     && !words
                         .iter()
-                        .any(|w| SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str()));
+                        .any(|w| word_lists().subject_pronouns.contains(&w.to_lowercase()));
                 if describes && after.split_whitespace().count() >= 3 {
                     rest = after;
                 }
@@ -281,7 +282,7 @@ pub(super) fn frame_adverbial(rest: &str) -> bool {
     matches!(
         first.as_str(),
         "on" | "in" | "at" | "during" | "after" | "before" | "when" | "as" | "while" | "last" | "this"
-    ) || TIME_WORDS.contains(&first.as_str())
+    ) || is_frame_adverb(&first)
 }
 
 /// Whether reported words are only the frame's adverbials: a time, a place,
@@ -289,9 +290,89 @@ pub(super) fn frame_adverbial(rest: &str) -> bool {
 pub(super) fn starts_adverbial(after: &str) -> bool {
     let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    PREPOSITIONS.contains(&first)
+    word_lists().prepositions.contains(first)
         || matches!(
             first,
             "" | "yesterday" | "today" | "later" | "earlier" | "also" | "again"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The direct quote of `text` (one sentence) whose frame is the words `frame`.
+    fn quote_of(text: &str, frame: &str) -> Option<String> {
+        let start = text.find(frame).expect("the frame is in the text");
+        let sentence = Sentence {
+            start: 0,
+            end: text.len(),
+            headline: false,
+        };
+        direct_quote(text, &sentence, start, start + frame.len())
+    }
+
+    #[test]
+    fn a_quotation_the_frame_closes_or_introduces_is_the_speakers() {
+        let cases = [
+            (
+                r#""We came to listen," Foreign Minister Kamau said."#,
+                "Kamau said",
+                "We came to listen",
+            ),
+            ("\u{201C}We came,\u{201D} she said.", "she said", "We came"),
+            (
+                r#"Kamau said: "We came to listen.""#,
+                "Kamau said",
+                "We came to listen.",
+            ),
+            (r#"Kamau said, "to listen.""#, "Kamau said", "to listen."),
+            // a colon introduces a quotation wherever it stands
+            (
+                r#"Kamau warned against complacency, saying: "We are not done.""#,
+                "Kamau warned",
+                "We are not done.",
+            ),
+        ];
+        for (text, frame, quote) in cases {
+            assert_eq!(quote_of(text, frame).as_deref(), Some(quote), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_quoted_inside_reported_speech_are_not_a_direct_quote() {
+        let cases = [
+            (r#"Kamau said the plan was a "regressive" step."#, "Kamau said"),
+            (r#"Kamau said "substantial progress" had been made."#, "Kamau said"),
+            // a quotation before the frame that the frame does not close
+            (r#"The "deal" was signed and Kamau said it would hold."#, "Kamau said"),
+        ];
+        for (text, frame) in cases {
+            assert_eq!(quote_of(text, frame), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn clean_trims_punctuation_and_quote_marks_without_a_partner() {
+        assert_eq!(clean(", the talks failed;"), "the talks failed");
+        assert_eq!(clean(r#""the talks failed.""#), "the talks failed");
+        assert_eq!(clean("\u{201C}the talks failed"), "the talks failed");
+        // marks with a partner inside are the words' own
+        assert_eq!(clean(r#"the plan was "regressive""#), r#"the plan was "regressive""#);
+    }
+
+    #[test]
+    fn frame_adverbials_and_adverbial_openings_are_told_apart_from_words_said() {
+        for rest in ["on Monday", "in Nairobi", "yesterday", "Friday", "last week"] {
+            assert!(frame_adverbial(rest), "{rest}");
+        }
+        for rest in ["the talks failed", "Kenya would pay"] {
+            assert!(!frame_adverbial(rest), "{rest}");
+        }
+        for after in ["", "in a statement", "later.", "despite the rain"] {
+            assert!(starts_adverbial(after), "{after:?}");
+        }
+        assert!(!starts_adverbial("the talks failed"));
+        assert!(warns_of("warned", "of further strikes") && !warns_of("said", "of further strikes"));
+    }
 }

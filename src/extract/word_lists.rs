@@ -1,0 +1,378 @@
+//! The word lists the rule code reads while it walks a sentence, from
+//! `ontology/lexicon/`, read once.
+//!
+//! These lists used to be `const` arrays in the rule modules, where a
+//! reader of the data could not see them and a change meant a rebuild of
+//! the code's logic. They are knowledge (which nouns close a listener,
+//! which verbs deny), so they are data like the gazetteers, read by the one
+//! data-file reader ([`datafile`](super::datafile)) with its checks.
+//!
+//! They are needed deep inside functions that otherwise take only the text
+//! (the sentence splitter, a subject's preposition test), so they are held
+//! in one process-wide value, read on first use, as `codes.rs` holds its
+//! table. `Lexicon::load` reads them first, so a bad line stops
+//! `Extractor::new` with its file and line before anything calls
+//! [`words`]; a test reads the embedded files, so the `expect` there cannot
+//! fire in a build whose tests passed. Lookups are hash-set lookups, built
+//! once.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::datafile::{data_file, DataFile};
+use crate::error::ParleyError;
+use crate::extract::clauses::WordClass;
+use crate::extract::lexicon::{FUNCTION_WORDS, HONORIFICS};
+
+pub const LISTENER_VERBS: DataFile = data_file!("lexicon/listener_verbs.txt");
+pub const ADDRESSEE_VERBS: DataFile = data_file!("lexicon/addressee_verbs.tsv");
+pub const LISTENER_NOUNS: DataFile = data_file!("lexicon/listener_nouns.txt");
+pub const LISTENER_TITLE_WORDS: DataFile = data_file!("lexicon/listener_title_words.txt");
+pub const FRAME_ADVERBS: DataFile = data_file!("lexicon/frame_adverbs.txt");
+pub const TIME_NOUNS: DataFile = data_file!("lexicon/time_nouns.txt");
+pub const STATEMENT_MEDIA: DataFile = data_file!("lexicon/statement_media.txt");
+pub const NEXT_ACTS: DataFile = data_file!("lexicon/next_acts.txt");
+pub const DENIAL_VERBS: DataFile = data_file!("lexicon/denial_verbs.txt");
+pub const PREPOSITIONS: DataFile = data_file!("lexicon/prepositions.txt");
+pub const MEMBER_NOUNS: DataFile = data_file!("lexicon/member_nouns.txt");
+pub const NOUN_OR_VERB_TRIGGERS: DataFile = data_file!("lexicon/noun_or_verb_triggers.txt");
+pub const ABBREVIATIONS: DataFile = data_file!("lexicon/abbreviations.txt");
+
+/// The word lists, each a set to look words up in. All but
+/// `abbreviations` hold lower-case words and are asked with lower-case
+/// words.
+#[derive(Debug)]
+pub struct WordLists {
+    /// Reporting verbs whose object is the listener ("told", "warned").
+    pub listener_verbs: HashSet<String>,
+    /// Stems of demand verbs that take an addressee ("urg", "ask"), and
+    /// whether the demand needs one, in file order.
+    pub addressee_verbs: Vec<(String, Addressee)>,
+    /// Nouns that may close a listener named in capitals ("told Kenyan officials").
+    pub listener_nouns: HashSet<String>,
+    /// Words of address and rank that a name may follow inside a listener
+    /// ("told Ms Kamau", "warned Foreign Minister Kamau"): the honorifics
+    /// of `honorifics.txt` and `listener_title_words.txt`.
+    pub address_words: HashSet<String>,
+    /// Adverbs a frame may put right after its verb ("said yesterday").
+    pub frame_adverbs: HashSet<String>,
+    /// Nouns of time after "last", "this", "on" ("said last week").
+    pub time_nouns: HashSet<String>,
+    /// Where a statement is made ("said in a statement").
+    pub statement_media: HashSet<String>,
+    /// Verbs of the speaker's next act after "and"/"but" ("and called for").
+    pub next_acts: HashSet<String>,
+    /// Verbs that deny that a statement was made ("denied that X said").
+    pub denial_verbs: HashSet<String>,
+    /// Prepositions.
+    pub prepositions: HashSet<String>,
+    /// Nouns for the people through whom a body acts ("members of").
+    pub member_nouns: HashSet<String>,
+    /// Demand triggers that are nouns as often as verbs ("a call for").
+    pub noun_or_verb_triggers: HashSet<String>,
+    /// Words that end with a period without ending a sentence, as printed.
+    pub abbreviations: HashSet<String>,
+    /// Determiners (`function_words.tsv`, class `determiner`).
+    pub determiners: HashSet<String>,
+    /// Pronouns that may open a reported clause (class `subject_pronoun`).
+    pub subject_pronouns: HashSet<String>,
+    /// Pronouns that are a listener (class `object_pronoun`).
+    pub object_pronouns: HashSet<String>,
+}
+
+/// Whether a demand verb of `addressee_verbs.tsv` needs its addressee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Addressee {
+    /// Read when there is one ("urged Russia to").
+    May,
+    /// No addressee, no demand ("asked" alone is a question).
+    Must,
+}
+
+impl WordLists {
+    /// The row of `addressee_verbs.tsv` whose stem starts `verb` (lower case).
+    pub fn addressee_verb(&self, verb: &str) -> Option<Addressee> {
+        self.addressee_verbs
+            .iter()
+            .find(|(stem, _)| verb.starts_with(stem.as_str()))
+            .map(|(_, addressee)| *addressee)
+    }
+}
+
+/// The rows of `addressee_verbs.tsv`, checked: a lower-case stem and `may` or `must`.
+fn addressee_verbs(file: &DataFile) -> Result<Vec<(String, Addressee)>, ParleyError> {
+    let mut verbs = Vec::new();
+    for row in file.rows(&["stem", "addressee"])? {
+        let stem = row.get(0);
+        if stem.is_empty() || stem.chars().any(char::is_uppercase) {
+            return Err(row.error(format!("bad stem `{stem}` (a lower-case start of a verb)")));
+        }
+        let addressee = match row.get(1) {
+            "may" => Addressee::May,
+            "must" => Addressee::Must,
+            other => return Err(row.error(format!("unknown addressee `{other}` (may or must)"))),
+        };
+        verbs.push((stem.to_string(), addressee));
+    }
+    Ok(verbs)
+}
+
+/// The rows of `function_words.tsv`: the clause layer's words with their
+/// class, and the statement frame's three classes (lower-cased: the file is
+/// matched in any case).
+#[derive(Debug, Default)]
+pub struct FunctionWordRows {
+    /// (word, class) for the clause layer, in file order.
+    pub clause: Vec<(String, WordClass)>,
+    pub determiners: HashSet<String>,
+    pub subject_pronouns: HashSet<String>,
+    pub object_pronouns: HashSet<String>,
+}
+
+/// The words of `function_words.tsv`, checked: a word, a known class, and
+/// at most one class of the clause layer per word (a second would silently
+/// replace the first).
+pub fn function_words(file: &DataFile) -> Result<FunctionWordRows, ParleyError> {
+    let mut rows = FunctionWordRows::default();
+    let mut clause_words: HashSet<String> = HashSet::default();
+    for row in file.rows(&["word", "class"])? {
+        let (word, class) = (row.get(0), row.get(1));
+        if word.is_empty() {
+            return Err(row.error("a row needs a word"));
+        }
+        let set = match class {
+            "determiner" => &mut rows.determiners,
+            "subject_pronoun" => &mut rows.subject_pronouns,
+            "object_pronoun" => &mut rows.object_pronouns,
+            _ => {
+                let class =
+                    WordClass::parse(class).ok_or_else(|| row.error(format!("unknown word class `{class}`")))?;
+                if !clause_words.insert(word.to_lowercase()) {
+                    return Err(row.error(format!("`{word}` has a class of the clause layer already")));
+                }
+                rows.clause.push((word.to_string(), class));
+                continue;
+            }
+        };
+        set.insert(word.to_lowercase());
+    }
+    Ok(rows)
+}
+
+/// The words a name may follow inside a listener, lower case and without a
+/// final period: the capitalized words of the honorifics ("Ms",
+/// "Excellency") and the words of `listener_title_words.txt` ("Minister").
+fn address_words(honorifics: &DataFile, title_words: &DataFile) -> Result<HashSet<String>, ParleyError> {
+    let mut words: HashSet<String> = honorifics
+        .ordered_words()?
+        .iter()
+        .flat_map(|entry| entry.split_whitespace())
+        .filter(|word| word.starts_with(char::is_uppercase))
+        .map(|word| word.trim_end_matches('.').to_lowercase())
+        .collect();
+    words.extend(title_words.lower_case_words()?);
+    Ok(words)
+}
+
+impl WordLists {
+    /// Reads every list from the embedded files.
+    pub fn load() -> Result<WordLists, ParleyError> {
+        WordLists::read(|file| file)
+    }
+
+    /// Reads every list, each file passed through `file` first (tests put a
+    /// bad line into one of them).
+    fn read(file: impl Fn(DataFile) -> DataFile) -> Result<WordLists, ParleyError> {
+        let function_words = function_words(&file(FUNCTION_WORDS))?;
+        Ok(WordLists {
+            listener_verbs: file(LISTENER_VERBS).lower_case_words()?,
+            addressee_verbs: addressee_verbs(&file(ADDRESSEE_VERBS))?,
+            listener_nouns: file(LISTENER_NOUNS).lower_case_words()?,
+            address_words: address_words(&file(HONORIFICS), &file(LISTENER_TITLE_WORDS))?,
+            frame_adverbs: file(FRAME_ADVERBS).lower_case_words()?,
+            time_nouns: file(TIME_NOUNS).lower_case_words()?,
+            statement_media: file(STATEMENT_MEDIA).lower_case_words()?,
+            next_acts: file(NEXT_ACTS).lower_case_words()?,
+            denial_verbs: file(DENIAL_VERBS).lower_case_words()?,
+            prepositions: file(PREPOSITIONS).lower_case_words()?,
+            member_nouns: file(MEMBER_NOUNS).lower_case_words()?,
+            noun_or_verb_triggers: file(NOUN_OR_VERB_TRIGGERS).lower_case_words()?,
+            abbreviations: file(ABBREVIATIONS).words()?,
+            determiners: function_words.determiners,
+            subject_pronouns: function_words.subject_pronouns,
+            object_pronouns: function_words.object_pronouns,
+        })
+    }
+}
+
+/// The word lists, read once (see the module's docs for why this cannot
+/// fail once an `Extractor` exists).
+pub fn word_lists() -> &'static WordLists {
+    static WORDS: OnceLock<WordLists> = OnceLock::new();
+    WORDS.get_or_init(|| WordLists::load().expect("the word lists are checked by Lexicon::load"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file `WordLists` reads.
+    const FILES: [DataFile; 15] = [
+        LISTENER_VERBS,
+        ADDRESSEE_VERBS,
+        LISTENER_NOUNS,
+        LISTENER_TITLE_WORDS,
+        FRAME_ADVERBS,
+        TIME_NOUNS,
+        STATEMENT_MEDIA,
+        NEXT_ACTS,
+        DENIAL_VERBS,
+        PREPOSITIONS,
+        MEMBER_NOUNS,
+        NOUN_OR_VERB_TRIGGERS,
+        ABBREVIATIONS,
+        FUNCTION_WORDS,
+        HONORIFICS,
+    ];
+
+    /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.
+    fn read_with_bad_line(path: &str, bad: &str) -> (Result<WordLists, ParleyError>, usize) {
+        let original = FILES.iter().find(|f| f.path == path).expect("a file WordLists reads");
+        let text: &'static str = format!("{}{bad}\n", original.text).leak();
+        let line = text.lines().count();
+        let result = WordLists::read(|f| {
+            if f.path == path {
+                DataFile { path: f.path, text }
+            } else {
+                f
+            }
+        });
+        (result, line)
+    }
+
+    /// Each bad line appended to `file` makes `WordLists` fail with its
+    /// message at its line.
+    fn assert_bad_lines(file: DataFile, cases: &[(&str, &str)]) {
+        for (bad, message) in cases {
+            let (result, line) = read_with_bad_line(file.path, bad);
+            let error = result.err().unwrap_or_else(|| panic!("{bad:?} was taken"));
+            assert_eq!(error.to_string(), format!("{}:{line}: {message}", file.path));
+        }
+    }
+
+    #[test]
+    fn the_embedded_lists_load_and_hold_their_words() {
+        let words = WordLists::load().unwrap();
+        assert!(words.listener_nouns.contains("officials"));
+        assert!(words.listener_verbs.contains("told") && !words.listener_verbs.contains("said"));
+        assert!(words.frame_adverbs.contains("yesterday"));
+        assert!(words.time_nouns.contains("week"));
+        assert!(words.statement_media.contains("interview"));
+        assert!(words.next_acts.contains("called"));
+        assert!(words.denial_verbs.contains("denied"));
+        assert!(words.prepositions.contains("despite"));
+        assert!(words.member_nouns.contains("spokesman"));
+        assert!(words.noun_or_verb_triggers.contains("call for"));
+        assert!(words.abbreviations.contains("Corp") && !words.abbreviations.contains("corp"));
+        assert!(words.determiners.contains("their") && words.subject_pronouns.contains("they"));
+        assert!(words.object_pronouns.contains("you") && words.subject_pronouns.contains("you"));
+        // the function words of the frame are not the clause layer's
+        let rows = function_words(&FUNCTION_WORDS).unwrap();
+        assert!(rows
+            .clause
+            .iter()
+            .any(|(w, c)| w == "would" && *c == WordClass::Conditional));
+        assert!(!rows.clause.iter().any(|(w, _)| w == "the" || w == "him"));
+    }
+
+    #[test]
+    fn address_words_come_from_honorifics_and_listener_title_words() {
+        let words = WordLists::load().unwrap();
+        for word in [
+            "ms",
+            "dr",
+            "excellency",
+            "sheikh",
+            "president",
+            "minister",
+            "foreign",
+            "prime",
+            "sen",
+            "gen",
+        ] {
+            assert!(words.address_words.contains(word), "{word}");
+        }
+        // only the capitalized words of an honorific, in lower case, without a dot
+        for word in ["Ms", "ms.", "sen.", "chief", "officials"] {
+            assert!(!words.address_words.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_capital_in_any_lower_case_list_names_the_file_and_line() {
+        for file in FILES {
+            if file.path.ends_with(".tsv") || [ABBREVIATIONS.path, HONORIFICS.path].contains(&file.path) {
+                continue;
+            }
+            let (result, line) = read_with_bad_line(file.path, "Officials");
+            let error = result.err().unwrap_or_else(|| panic!("{} took a capital", file.path));
+            assert_eq!(
+                error.to_string(),
+                format!(
+                    "{}:{line}: `Officials` is not in lower case (the list is matched in lower case)",
+                    file.path
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_tab_in_any_word_list_names_the_file_and_line() {
+        for file in FILES {
+            if file.path.ends_with(".tsv") {
+                continue;
+            }
+            let (result, line) = read_with_bad_line(file.path, "word\tother");
+            let error = result.err().unwrap_or_else(|| panic!("{} took a tab", file.path));
+            assert_eq!(
+                error.to_string(),
+                format!("{}:{line}: expected one entry per line, found a tab", file.path)
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_addressee_verb_row_names_the_file_and_line() {
+        let cases = [
+            ("urg\tshould", "unknown addressee `should` (may or must)"),
+            ("Urg\tmay", "bad stem `Urg` (a lower-case start of a verb)"),
+            ("\tmay", "bad stem `` (a lower-case start of a verb)"),
+            ("urg may", "expected 2 tab-separated fields, found 1"),
+        ];
+        assert_bad_lines(ADDRESSEE_VERBS, &cases);
+    }
+
+    #[test]
+    fn addressee_verbs_match_by_stem() {
+        let lists = WordLists::load().unwrap();
+        assert_eq!(lists.addressee_verb("urged"), Some(Addressee::May));
+        assert_eq!(lists.addressee_verb("asked"), Some(Addressee::Must));
+        assert_eq!(lists.addressee_verb("wants"), Some(Addressee::Must));
+        assert_eq!(lists.addressee_verb("demanded"), None);
+    }
+
+    #[test]
+    fn a_bad_function_word_row_names_the_file_and_line() {
+        let cases = [
+            ("him\tpronoun", "unknown word class `pronoun`"),
+            ("would\tfuture", "`would` has a class of the clause layer already"),
+            ("\tdeterminer", "a row needs a word"),
+            ("the determiner", "expected 2 tab-separated fields, found 1"),
+        ];
+        assert_bad_lines(FUNCTION_WORDS, &cases);
+        // a frame class may repeat a word: "you" is a subject and an object
+        let (result, _) = read_with_bad_line(FUNCTION_WORDS.path, "him\tsubject_pronoun");
+        assert!(result.unwrap().subject_pronouns.contains("him"));
+    }
+}
