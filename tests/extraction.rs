@@ -461,6 +461,22 @@ fn the_head_word_alone_tells_an_organization_named_before() {
 }
 
 #[test]
+fn a_demands_addressee_may_follow_determiners_and_quantifiers_but_not_an_indefinite_article() {
+    let d = demands(&extract("Kenya urged both Norway and Sweden to lower tariffs.", None));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].1.contains("NOR"), "{d:?}");
+    let d = demands(&extract("Kenya wants other EU members to match its aid target.", None));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].1, set(&["European Union"]));
+    // "a Norwegian banker" is a person of Norway, not Norway
+    let d = demands(&extract(
+        "Kenya has asked a Norwegian banker to run its central bank.",
+        None,
+    ));
+    assert!(d.iter().all(|x| !x.1.contains("NOR")), "{d:?}");
+}
+
+#[test]
 fn adjective_with_officials_demands_for_the_state_and_each_topic_counts() {
     let d = demands(&extract(
         "Kenyan officials demanded a ceasefire and new sanctions.",

@@ -75,6 +75,9 @@ pub struct WordLists {
     pub abbreviations: HashSet<String>,
     /// Determiners (`function_words.tsv`, class `determiner`).
     pub determiners: HashSet<String>,
+    /// Quantifiers and like words that may stand between a determiner and
+    /// its noun's name (class `quantifier`: "other G8 nations").
+    pub quantifiers: HashSet<String>,
     /// Pronouns that may open a reported clause (class `subject_pronoun`).
     pub subject_pronouns: HashSet<String>,
     /// Pronouns that are a listener (class `object_pronoun`).
@@ -126,6 +129,7 @@ pub struct FunctionWordRows {
     /// (word, class) for the clause layer, in file order.
     pub clause: Vec<(String, WordClass)>,
     pub determiners: HashSet<String>,
+    pub quantifiers: HashSet<String>,
     pub subject_pronouns: HashSet<String>,
     pub object_pronouns: HashSet<String>,
 }
@@ -143,6 +147,7 @@ pub fn function_words(file: &DataFile) -> Result<FunctionWordRows, ParleyError> 
         }
         let set = match class {
             "determiner" => &mut rows.determiners,
+            "quantifier" => &mut rows.quantifiers,
             "subject_pronoun" => &mut rows.subject_pronouns,
             "object_pronoun" => &mut rows.object_pronouns,
             _ => {
@@ -200,6 +205,7 @@ impl WordLists {
             noun_or_verb_triggers: file(NOUN_OR_VERB_TRIGGERS).lower_case_words()?,
             abbreviations: file(ABBREVIATIONS).words()?,
             determiners: function_words.determiners,
+            quantifiers: function_words.quantifiers,
             subject_pronouns: function_words.subject_pronouns,
             object_pronouns: function_words.object_pronouns,
         })
@@ -276,6 +282,7 @@ mod tests {
         assert!(words.noun_or_verb_triggers.contains("call for"));
         assert!(words.abbreviations.contains("Corp") && !words.abbreviations.contains("corp"));
         assert!(words.determiners.contains("their") && words.subject_pronouns.contains("they"));
+        assert!(words.quantifiers.contains("other") && !words.quantifiers.contains("the"));
         assert!(words.object_pronouns.contains("you") && words.subject_pronouns.contains("you"));
         // the function words of the frame are not the clause layer's
         let rows = function_words(&FUNCTION_WORDS).unwrap();

@@ -150,22 +150,31 @@ pub(super) fn object<'a>(view: &View<'a>, at: usize) -> Vec<&'a Found> {
         .iter()
         .copied()
         .filter(|f| f.start >= at)
-        .filter(|f| {
-            let gap = text[at..f.start].trim().to_lowercase();
-            gap.is_empty()
-                || gap == "the"
-                || gap == "on"
-                || gap == "on the"
-                || gap == "upon"
-                || gap == "of"
-                || gap == "of the"
-                || gap == "to"
-                || gap == "to the"
-                || gap == "that"
-                || gap == "that the"
-        })
+        .filter(|f| object_gap(&text[at..f.start]))
         .take(1)
         .collect()
+}
+
+/// How many determiners and quantifiers may stand between a verb and the
+/// name it governs: "urged | all the other | G8 nations".
+const OBJECT_GAP_WORDS: usize = 3;
+
+/// Whether the words between a verb and a name let the name be its object:
+/// none, or a particle ("called on", "appealed to", "demanded that") and then
+/// determiners and quantifiers ("urged other G8 nations", "called on the").
+fn object_gap(gap: &str) -> bool {
+    let lists = word_lists();
+    let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    let particle = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "on" | "upon" | "of" | "to" | "that"));
+    let modifiers = &words[usize::from(particle)..];
+    // an indefinite article makes a state's name a nationality: "asked a US banker to"
+    let indefinite = |w: &str| matches!(w, "a" | "an");
+    modifiers.len() <= OBJECT_GAP_WORDS
+        && modifiers.iter().all(|w| {
+            !indefinite(w) && (lists.determiners.contains(w.as_str()) || lists.quantifiers.contains(w.as_str()))
+        })
 }
 
 /// The person "he" or "she" stands for: the first person named in the
