@@ -557,6 +557,12 @@ fn a_korean_name_is_referred_to_by_its_first_word() {
 }
 
 #[test]
+fn he_after_a_quotation_is_not_someone_the_quotation_names() {
+    let text = "Opposition leader Amani Wekesa spoke in Nairobi on Monday. \"Prime Minister Juma Otieno has failed the farmers,\" he said.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Amani Wekesa".to_string()]);
+}
+
+#[test]
 fn reported_speech_names_the_speaker() {
     let ex = extract(
         "Foreign Minister Wanjiru Kamau told reporters that the border would reopen.",

@@ -452,7 +452,7 @@ impl<'a> SentenceContext<'a> {
 
     /// The person a "he"/"she" at `at` stands for.
     fn pronoun(&self, at: usize) -> Option<usize> {
-        syntax::pronoun_referent(self.doc, self.sentences, self.si, at)
+        syntax::pronoun_referent(self.text, self.doc, self.sentences, self.si, at)
     }
 
     /// Whether a matched rule of `kind` overlaps the span `ts..te`

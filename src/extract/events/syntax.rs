@@ -181,13 +181,33 @@ fn object_gap(gap: &str) -> bool {
 /// sentence before it, else the first person named in the nearest earlier
 /// sentence that names one. News names the subject first, and the subject is
 /// who a later pronoun most often refers to.
-pub(super) fn pronoun_referent(doc: &DocEntities, sentences: &[Sentence], si: usize, at: usize) -> Option<usize> {
-    pronoun_referent_except(doc, sentences, si, at, &[])
+pub(super) fn pronoun_referent(
+    text: &str,
+    doc: &DocEntities,
+    sentences: &[Sentence],
+    si: usize,
+    at: usize,
+) -> Option<usize> {
+    pronoun_referent_except(text, doc, sentences, si, at, &[])
+}
+
+/// Whether `at` lies inside a quotation opened in its sentence before it:
+/// after an odd number of straight double quotes, or after an opening curly
+/// quote not yet closed. Someone named inside a quotation is spoken of, so
+/// "he" after it ("'Blair has failed,' he added") is not them.
+fn inside_quotation(text: &str, sentence_start: usize, at: usize) -> bool {
+    let before = &text[sentence_start..at];
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before
+        .rfind('\u{201C}')
+        .is_some_and(|open| !before[open..].contains('\u{201D}'));
+    straight || curly
 }
 
 /// [`pronoun_referent`], passing over the people in `except`: in "He told
 /// Ms Sturgeon:", "he" is not Ms Sturgeon, the object of his own clause.
 pub(super) fn pronoun_referent_except(
+    text: &str,
     doc: &DocEntities,
     sentences: &[Sentence],
     si: usize,
@@ -203,6 +223,7 @@ pub(super) fn pronoun_referent_except(
                     && f.start < before
                     && doc.entities[f.entity].kind == Person
                     && !except.contains(&f.entity)
+                    && !inside_quotation(text, sentences[sentence].start, f.start)
             })
             .map(|f| f.entity)
     };

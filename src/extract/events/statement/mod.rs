@@ -163,7 +163,7 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) 
             .filter(|f| f.start >= te && f.end <= listener_end)
             .map(|f| f.entity)
             .collect();
-        return pronoun_referent_except(cx.doc, cx.sentences, cx.si, ts, &listeners).map(|p| Frame {
+        return pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, ts, &listeners).map(|p| Frame {
             speakers: vec![p],
             start: at,
             end: te,
