@@ -9,7 +9,7 @@ use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, Event, EventClass, Topic};
 use crate::extract::word_lists::{word_lists, Addressee};
 
-use super::syntax::{clause_end, object, previous_word, subject};
+use super::syntax::{clause_end, coordination_after, object, previous_word, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// Verbs whose object is whom the demand is addressed to ("urged Russia to",
@@ -109,9 +109,13 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
     }
     let object_text = &text[te..obj_end];
     if !passive && (takes_addressee(&verb) || verb.ends_with("that")) {
+        // "urged Britain and Argentina to": the object with those coordinated after it
+        let first = object(view, te).into_iter().find(|f| !f.possessive);
+        let coordinated = first.map(|f| coordination_after(view, f.start, obj_end));
         addressee.extend(
-            object(view, te)
-                .iter()
+            first
+                .into_iter()
+                .chain(coordinated.into_iter().flatten())
                 .filter(|f| !f.possessive)
                 .map(|f| f.entity)
                 .filter(|e| !by.contains(e)),
