@@ -383,16 +383,21 @@ impl<'a> SentenceContext<'a> {
     /// The rules of `kind` that match the sentence, in rule order (gapped
     /// rules left out).
     fn matched_of(&self, kind: RuleKind) -> impl Iterator<Item = usize> + '_ {
+        self.rules_of(kind).filter(|&i| self.rule_matches(i))
+    }
+
+    /// Every rule of `kind`, matched or not, in rule order.
+    fn rules_of(&self, kind: RuleKind) -> impl Iterator<Item = usize> + '_ {
         let kinds = &self.rules.kinds;
-        let triggered = matches!(kind, RuleKind::Trigger(_));
-        (0..kinds.len()).filter(move |&i| {
-            kinds[i] == kind
-                && if triggered {
-                    self.triggered.contains(&i)
-                } else {
-                    self.modifier_matches(i)
-                }
-        })
+        (0..kinds.len()).filter(move |&i| kinds[i] == kind)
+    }
+
+    /// Whether `rule` matches the sentence (a gapped rule never counts).
+    fn rule_matches(&self, rule: usize) -> bool {
+        match self.kind(rule) {
+            RuleKind::Trigger(_) => self.triggered.contains(&rule),
+            _ => self.modifier_matches(rule),
+        }
     }
 
     /// The sentence as the evidence of an event found by `rule`.
