@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::extract::sentences::{self, Sentence};
+use crate::extract::sentences::{self, Sentence, Token};
 
 /// A span of the document text in bytes: the unit inside extraction.
 /// Conversion to code points happens once, at the output (`extract::mod`).
@@ -225,9 +225,15 @@ pub struct SentenceSyntax {
 impl SentenceSyntax {
     /// Reads one sentence of `text`.
     pub fn new(text: &str, sentence: &Sentence, lexicon: &FunctionWords) -> SentenceSyntax {
+        let tokens = sentences::tokens(text, sentence.start, sentence.end);
+        SentenceSyntax::from_tokens(text, sentence, &tokens, lexicon)
+    }
+
+    /// Reads one sentence of `text` from its word tokens (`sentences::tokens`).
+    pub fn from_tokens(text: &str, sentence: &Sentence, tokens: &[Token], lexicon: &FunctionWords) -> SentenceSyntax {
         let span = ByteSpan::new(sentence.start, sentence.end);
-        let words: Vec<Word> = sentences::tokens(text, sentence.start, sentence.end)
-            .into_iter()
+        let words: Vec<Word> = tokens
+            .iter()
             .map(|t| Word {
                 span: ByteSpan::new(t.start, t.end),
                 class: lexicon.class(&text[t.start..t.end]),

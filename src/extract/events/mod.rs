@@ -347,8 +347,13 @@ pub(super) struct Demanded {
 impl<'a> SentenceContext<'a> {
     /// The clause layer's reading of the sentence.
     fn syntax(&self) -> &SentenceSyntax {
-        self.syntax
-            .get_or_init(|| SentenceSyntax::new(self.text, self.sentence(), &self.rules.function_words))
+        self.syntax.get_or_init(|| {
+            let (text, sentence, words) = (self.text, self.sentence(), &self.rules.function_words);
+            match self.doc.sentence_tokens.get(self.si) {
+                Some(Some(tokens)) => SentenceSyntax::from_tokens(text, sentence, tokens, words),
+                _ => SentenceSyntax::new(text, sentence, words),
+            }
+        })
     }
 
     fn sentence(&self) -> &'a Sentence {
