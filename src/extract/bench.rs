@@ -62,7 +62,8 @@ impl Gazetteer {
     }
 }
 
-/// Event trigger matching of every sentence (the rules' `RegexSet`); returns
+/// Event rule matching of every sentence (the trigger `RegexSet`, then each
+/// modifier rule on its own); returns
 /// the number of (sentence, rule) matches.
 pub fn trigger_matches(extractor: &Extractor, text: &str, sentences: &Sentences) -> usize {
     sentences

@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::extract::sentences::{self, Sentence};
+use crate::extract::sentences::{self, Sentence, Token};
 
 /// A span of the document text in bytes: the unit inside extraction.
 /// Conversion to code points happens once, at the output (`extract::mod`).
@@ -110,22 +110,44 @@ impl WordClass {
 #[derive(Debug, Default)]
 pub struct FunctionWords {
     classes: FxHashMap<String, WordClass>,
+    /// For each first byte of a function word, one bit per length (in bytes)
+    /// that function words starting with it have: most words of a sentence
+    /// are none, and this turns them away without hashing them.
+    lengths_by_first_byte: Vec<u32>,
 }
 
 impl FunctionWords {
     pub fn new(rows: impl IntoIterator<Item = (String, WordClass)>) -> FunctionWords {
-        FunctionWords {
-            classes: rows.into_iter().map(|(w, c)| (w.to_lowercase(), c)).collect(),
+        let classes: FxHashMap<String, WordClass> = rows.into_iter().map(|(w, c)| (w.to_lowercase(), c)).collect();
+        let mut lengths_by_first_byte = vec![0u32; 256];
+        for word in classes.keys().filter(|w| w.len() <= Self::LONGEST) {
+            let first = word.as_bytes().first().copied().unwrap_or(0);
+            lengths_by_first_byte[usize::from(first)] |= 1 << word.len();
         }
+        FunctionWords {
+            classes,
+            lengths_by_first_byte,
+        }
+    }
+
+    /// No function word is longer than this: longer words need no lookup,
+    /// and shorter ones are lowered on the stack, not in a new string.
+    const LONGEST: usize = 16;
+
+    /// Whether a function word has the length of `word` and its first byte
+    /// in lower case.
+    fn may_be_one(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        self.lengths_by_first_byte
+            .get(usize::from(first))
+            .is_some_and(|lengths| lengths & (1 << word.len()) != 0)
     }
 
     /// The class of a word as written. Contractions count by their ending:
     /// "didn't" is a negation, "we'll" a future.
     pub fn class(&self, word: &str) -> Option<WordClass> {
-        // no function word is longer than this: longer words need no lookup,
-        // and shorter ones are lowered on the stack, not in a new string
-        const LONGEST: usize = 16;
-        if word.len() <= LONGEST {
+        const LONGEST: usize = FunctionWords::LONGEST;
+        if word.len() <= LONGEST && self.may_be_one(word) {
             let mut buffer = [0u8; LONGEST];
             let lower = &mut buffer[..word.len()];
             lower.copy_from_slice(word.as_bytes());
@@ -134,7 +156,11 @@ impl FunctionWords {
                 return Some(*class);
             }
         }
-        // a contraction has an apostrophe, straight or curly; most words have none
+        // a contraction has an apostrophe, straight or curly (its first
+        // byte 0xE2); most words have none
+        if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+            return None;
+        }
         let apostrophe = word.rfind(['\'', '\u{2019}'])?;
         let before = &word[..apostrophe];
         let after = word[apostrophe..].trim_start_matches(['\'', '\u{2019}']);
@@ -199,9 +225,15 @@ pub struct SentenceSyntax {
 impl SentenceSyntax {
     /// Reads one sentence of `text`.
     pub fn new(text: &str, sentence: &Sentence, lexicon: &FunctionWords) -> SentenceSyntax {
+        let tokens = sentences::tokens(text, sentence.start, sentence.end);
+        SentenceSyntax::from_tokens(text, sentence, &tokens, lexicon)
+    }
+
+    /// Reads one sentence of `text` from its word tokens (`sentences::tokens`).
+    pub fn from_tokens(text: &str, sentence: &Sentence, tokens: &[Token], lexicon: &FunctionWords) -> SentenceSyntax {
         let span = ByteSpan::new(sentence.start, sentence.end);
-        let words: Vec<Word> = sentences::tokens(text, sentence.start, sentence.end)
-            .into_iter()
+        let words: Vec<Word> = tokens
+            .iter()
             .map(|t| Word {
                 span: ByteSpan::new(t.start, t.end),
                 class: lexicon.class(&text[t.start..t.end]),
@@ -335,6 +367,30 @@ fn split_clauses(text: &str, span: ByteSpan, words: &[Word]) -> (Vec<Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick rejection by first byte and length turns no function word
+    /// away, whatever its case: every word of the lexicon is still found, in
+    /// lower, upper and title case.
+    #[test]
+    fn every_function_word_is_found_in_any_case() {
+        let words = lexicon();
+        assert!(
+            words.classes.len() > 50,
+            "only {} function words read",
+            words.classes.len()
+        );
+        for (word, class) in &words.classes {
+            let title: String = word
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(word.chars().skip(1))
+                .collect();
+            for form in [word.clone(), word.to_ascii_uppercase(), title] {
+                assert_eq!(words.class(&form), Some(*class), "{form}");
+            }
+        }
+    }
 
     fn lexicon() -> FunctionWords {
         let rows = crate::extract::word_lists::function_words(&crate::extract::lexicon::FUNCTION_WORDS);

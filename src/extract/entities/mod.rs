@@ -36,7 +36,7 @@ use crate::error::ParleyError;
 use crate::extract::gazetteer::{Gazetteer, Hit, Target, WordForms};
 use crate::extract::lexicon::{Lexicon, TitleRow};
 use crate::extract::model::{Entity, EntityId, EntityKey, EntityKind};
-use crate::extract::sentences::{self, Sentence};
+use crate::extract::sentences::{self, Sentence, Token};
 
 use people::NameCandidate;
 
@@ -202,6 +202,10 @@ pub struct DocEntities {
     /// People holding a shadow cabinet's office ("shadow home secretary"):
     /// they act for their party, not for the state whose office it mirrors.
     shadow_office_holders: Vec<EntityId>,
+    /// The word tokens of each sentence that recognition read (None where it
+    /// skipped the sentence: all-caps lines, the sign-off), kept so that the
+    /// clause layer does not tokenize the sentence again.
+    pub sentence_tokens: Vec<Option<Vec<Token>>>,
 }
 
 impl DocEntities {
@@ -252,6 +256,7 @@ impl EntityRules {
             teams: self.teams(text),
             abbreviations: Vec::new(),
             shadow_office_holders: Vec::new(),
+            sentence_tokens: vec![None; sentences.len()],
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
@@ -280,6 +285,7 @@ impl EntityRules {
             self.name_candidates(text, s, si, &tokens, &hits, &mut candidates, &mut doc);
             self.acronyms(text, si, &tokens, &hits, &mut doc);
             self.party_mentions(text, s, si, &tokens, &mut doc);
+            doc.sentence_tokens[si] = Some(tokens);
         }
         self.team_mentions(text, sentences, &mut doc);
         self.resolve_people(doc_id, text, &candidates, &mut doc);

@@ -285,10 +285,9 @@ fn dateline(cx: &SentenceContext<'_>) -> Option<(usize, usize)> {
 fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize) -> bool {
     let window = &cx.text[cs..floor_boundary(cx.text, (te + CUE_REACH_AFTER_TRIGGER).min(ce))];
     let rules = cx.rules;
-    cx.matched
-        .iter()
-        .filter(|&&i| cx.kind(i) == kind)
-        .any(|&i| rules.regexes[i].is_match(window))
+    // the window first: it is shorter than the sentence, and most cues are not in it
+    cx.rules_of(kind)
+        .any(|i| rules.regexes[i].is_match(window) && cx.rule_matches(i))
         || rules
             .gapped_rules
             .iter()

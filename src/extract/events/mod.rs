@@ -82,17 +82,14 @@ pub struct EventRules {
     pub rules: Vec<EventRule>,
     /// Each rule's kind, parsed.
     kinds: Vec<RuleKind>,
-    /// The rules without long gaps, in one set: the pass every sentence gets.
-    set: RegexSet,
-    /// Rule index of each pattern in `set`.
-    set_rules: Vec<usize>,
+    /// The trigger rules, in one set: the pass every sentence gets.
+    triggers: RegexSet,
+    /// Rule index of each pattern in `triggers`.
+    trigger_rules: Vec<usize>,
     /// Modifier rules (status, negation, vetoes...) with a long bounded gap
-    /// (`.{0,140}`), checked one by one and only in sentences where a rule of
-    /// `set` matched. Inside the set they multiplied the lazy DFA's states and
-    /// made the one pass slow for every sentence; on their own each stays
-    /// small. A modifier means nothing without a trigger in the same
-    /// sentence, and triggers are all in `set`, so skipping them where
-    /// nothing matched changes no result.
+    /// (`.{0,140}`): they count as matched only where another rule matched
+    /// the sentence, and then only in `cue`'s window (see
+    /// `SentenceContext::modifier_matches`).
     gapped_rules: Vec<usize>,
     regexes: Vec<Regex>,
     topics: AhoCorasick,
@@ -134,10 +131,13 @@ impl EventRules {
                 RuleKind::parse(&r.kind).ok_or_else(|| bad(r.line, format!("rule {}: unknown kind `{}`", r.id, r.kind)))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        // a trigger rule always goes in the set: it is what makes a sentence worth a second look
         let long_gap = Regex::new(r"\.\{\d*,\d{3,}\}\??").expect("valid regex");
-        let gapped = |i: usize| !matches!(kinds[i], RuleKind::Trigger(_)) && long_gap.is_match(&patterns[i]);
-        let (gapped_rules, set_rules): (Vec<usize>, Vec<usize>) = (0..patterns.len()).partition(|&i| gapped(i));
+        let gapped_rules: Vec<usize> = (0..patterns.len())
+            .filter(|&i| !matches!(kinds[i], RuleKind::Trigger(_)) && long_gap.is_match(&patterns[i]))
+            .collect();
+        let trigger_rules: Vec<usize> = (0..patterns.len())
+            .filter(|&i| matches!(kinds[i], RuleKind::Trigger(_)))
+            .collect();
         // each rule on its own first, so that a bad pattern is reported with its line
         let regexes = lexicon
             .event_rules
@@ -151,7 +151,7 @@ impl EventRules {
                     .map_err(|e| bad(r.line, format!("rule {}: {e}", r.id)))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let set = RegexSetBuilder::new(set_rules.iter().map(|&i| &patterns[i]))
+        let triggers = RegexSetBuilder::new(trigger_rules.iter().map(|&i| &patterns[i]))
             .case_insensitive(true)
             .dfa_size_limit(DFA_CACHE_BYTES)
             .build()
@@ -177,8 +177,8 @@ impl EventRules {
         Ok(EventRules {
             rules: lexicon.event_rules.clone(),
             kinds,
-            set,
-            set_rules,
+            triggers,
+            trigger_rules,
             gapped_rules,
             regexes,
             topics,
@@ -201,7 +201,12 @@ impl EventRules {
     /// Indices of the rules that match `sentence`, in rule order; rules with
     /// long gaps only where another rule matched (see `gapped_rules`).
     fn matches(&self, sentence: &str) -> Vec<usize> {
-        let mut matched = self.set_matches(sentence);
+        let mut matched = self.trigger_matches(sentence);
+        matched.extend(
+            (0..self.rules.len())
+                .filter(|&i| self.is_ungapped_modifier(i))
+                .filter(|&i| self.regexes[i].is_match(sentence)),
+        );
         if !matched.is_empty() {
             matched.extend(
                 self.gapped_rules
@@ -209,18 +214,23 @@ impl EventRules {
                     .copied()
                     .filter(|&i| self.regexes[i].is_match(sentence)),
             );
-            matched.sort_unstable();
         }
+        matched.sort_unstable();
         matched
     }
 
-    /// Indices of the rules of `set` that match `sentence`, in rule order.
-    fn set_matches(&self, sentence: &str) -> Vec<usize> {
-        self.set
+    /// Indices of the trigger rules that match `sentence`, in rule order.
+    fn trigger_matches(&self, sentence: &str) -> Vec<usize> {
+        self.triggers
             .matches(sentence)
             .into_iter()
-            .map(|i| self.set_rules[i])
+            .map(|i| self.trigger_rules[i])
             .collect()
+    }
+
+    /// Whether rule `i` is a modifier (not a trigger) without a long gap.
+    fn is_ungapped_modifier(&self, i: usize) -> bool {
+        !matches!(self.kinds[i], RuleKind::Trigger(_)) && !self.gapped_rules.contains(&i)
     }
 
     /// Topics named in `text`, in order, without repeats.
@@ -260,9 +270,10 @@ impl EventRules {
             if s.headline {
                 continue;
             }
-            // gapped rules are left out here and tried only where a cue asks for them
-            let matched = self.set_matches(&text[s.start..s.end]);
-            if matched.is_empty() {
+            // every rule module starts from a trigger: a sentence without one
+            // gives nothing, and its modifiers are never tried
+            let triggered = self.trigger_matches(&text[s.start..s.end]);
+            if triggered.is_empty() {
                 continue;
             }
             let found = std::mem::take(&mut by_sentence[si]);
@@ -282,7 +293,8 @@ impl EventRules {
                 si,
                 view,
                 syntax: std::cell::OnceCell::new(),
-                matched,
+                triggered,
+                modifier_matched: vec![std::cell::OnceCell::new(); self.rules.len()],
                 doc_date,
             };
             let speaker = statement::read(&cx, &mut events);
@@ -316,8 +328,11 @@ pub(super) struct SentenceContext<'a> {
     /// Words and clauses of the sentence, read once, when a rule first asks
     /// (most sentences with a trigger are read by rules that need none).
     syntax: std::cell::OnceCell<SentenceSyntax>,
-    /// Rules of the one-pass set that matched, in rule order.
-    matched: Vec<usize>,
+    /// Trigger rules that matched, in rule order.
+    triggered: Vec<usize>,
+    /// Whether each modifier rule matches the sentence, tried when a rule
+    /// module first asks (see `modifier_matches`).
+    modifier_matched: Vec<std::cell::OnceCell<bool>>,
     doc_date: Option<NaiveDate>,
 }
 
@@ -332,8 +347,13 @@ pub(super) struct Demanded {
 impl<'a> SentenceContext<'a> {
     /// The clause layer's reading of the sentence.
     fn syntax(&self) -> &SentenceSyntax {
-        self.syntax
-            .get_or_init(|| SentenceSyntax::new(self.text, self.sentence(), &self.rules.function_words))
+        self.syntax.get_or_init(|| {
+            let (text, sentence, words) = (self.text, self.sentence(), &self.rules.function_words);
+            match self.doc.sentence_tokens.get(self.si) {
+                Some(Some(tokens)) => SentenceSyntax::from_tokens(text, sentence, tokens, words),
+                _ => SentenceSyntax::new(text, sentence, words),
+            }
+        })
     }
 
     fn sentence(&self) -> &'a Sentence {
@@ -350,7 +370,39 @@ impl<'a> SentenceContext<'a> {
 
     /// The first matched rule of `kind`.
     fn rule_of(&self, kind: RuleKind) -> Option<usize> {
-        self.matched.iter().find(|&&i| self.kind(i) == kind).copied()
+        self.matched_of(kind).next()
+    }
+
+    /// Whether modifier rule `rule` matches the sentence. Modifiers are
+    /// tried only in sentences with a trigger, each on its own and only when
+    /// a rule module asks: most sentences with a trigger are statements,
+    /// which consult none, and a set of every rule made the one pass over
+    /// every sentence several times slower (its lazy DFA built states for
+    /// the modifiers' `\w+` and bounded gaps crossed with the triggers'
+    /// words). Rules with long gaps never count here (see `gapped_rules`).
+    fn modifier_matches(&self, rule: usize) -> bool {
+        *self.modifier_matched[rule]
+            .get_or_init(|| self.rules.is_ungapped_modifier(rule) && self.rules.regexes[rule].is_match(self.body()))
+    }
+
+    /// The rules of `kind` that match the sentence, in rule order (gapped
+    /// rules left out).
+    fn matched_of(&self, kind: RuleKind) -> impl Iterator<Item = usize> + '_ {
+        self.rules_of(kind).filter(|&i| self.rule_matches(i))
+    }
+
+    /// Every rule of `kind`, matched or not, in rule order.
+    fn rules_of(&self, kind: RuleKind) -> impl Iterator<Item = usize> + '_ {
+        let kinds = &self.rules.kinds;
+        (0..kinds.len()).filter(move |&i| kinds[i] == kind)
+    }
+
+    /// Whether `rule` matches the sentence (a gapped rule never counts).
+    fn rule_matches(&self, rule: usize) -> bool {
+        match self.kind(rule) {
+            RuleKind::Trigger(_) => self.triggered.contains(&rule),
+            _ => self.modifier_matches(rule),
+        }
     }
 
     /// The sentence as the evidence of an event found by `rule`.
@@ -380,10 +432,8 @@ impl<'a> SentenceContext<'a> {
     fn triggers(&self, class: EventClass) -> Vec<(usize, usize, usize)> {
         let start = self.sentence().start;
         let mut found: Vec<(usize, usize, usize)> = self
-            .matched
-            .iter()
-            .filter(|&&i| self.kind(i) == RuleKind::Trigger(class))
-            .flat_map(|&i| {
+            .matched_of(RuleKind::Trigger(class))
+            .flat_map(|i| {
                 self.rules.regexes[i]
                     .find_iter(self.body())
                     .map(move |m| (start + m.start(), start + m.end(), i))
@@ -459,7 +509,7 @@ impl<'a> SentenceContext<'a> {
     /// (an exclusion rule vetoing a trigger, a passive turning it around).
     fn overlapped_by(&self, kind: RuleKind, ts: usize, te: usize) -> bool {
         let start = self.sentence().start;
-        self.matched.iter().filter(|&&i| self.kind(i) == kind).any(|&i| {
+        self.matched_of(kind).any(|i| {
             self.rules.regexes[i]
                 .find_iter(self.body())
                 .any(|m| start + m.start() < te && ts < start + m.end())
