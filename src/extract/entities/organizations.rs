@@ -398,14 +398,13 @@ impl EntityRules {
                     })
                     .max_by_key(|f| f.end);
                 let Some(named) = named else { continue };
-                let after = &text[end..];
                 short.push(Found {
                     start,
                     end,
                     entity: named.entity,
                     role: Role::ShortName,
                     actor: true,
-                    possessive: after.starts_with("'s") || after.starts_with("\u{2019}s"),
+                    possessive: super::recognize::is_possessive(text, end),
                     sentence: si,
                 });
             }

@@ -190,11 +190,11 @@ fn venue_preposition_before(text: &str, cs: usize, at: usize) -> bool {
     let gap = &before[..i];
     let article = gap.last().is_some_and(|w| matches!(*w, "a" | "an" | "the"));
     let lower_words = gap.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
-    let after = text[at..].split_whitespace().nth(1);
     // the place is a modifier: a lower-case noun follows it ("Moscow mansion")
     let modifies = text[at..]
-        .find(char::is_whitespace)
-        .is_some_and(|_| after.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)));
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
     article && lower_words && modifies
 }
 
