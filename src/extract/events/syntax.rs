@@ -164,7 +164,16 @@ const OBJECT_GAP_WORDS: usize = 3;
 /// determiners and quantifiers ("urged other G8 nations", "called on the").
 fn object_gap(gap: &str) -> bool {
     let lists = word_lists();
-    let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    // a particle and OBJECT_GAP_WORDS modifiers at most: a longer gap (often the rest
+    // of the sentence, for each later agent) is turned away without reading it all
+    let words: Vec<String> = gap
+        .split_whitespace()
+        .take(OBJECT_GAP_WORDS + 2)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() > OBJECT_GAP_WORDS + 1 {
+        return false;
+    }
     let particle = words
         .first()
         .is_some_and(|w| matches!(w.as_str(), "on" | "upon" | "of" | "to" | "that"));
