@@ -563,6 +563,35 @@ fn he_after_a_quotation_is_not_someone_the_quotation_names() {
 }
 
 #[test]
+fn she_never_stands_for_a_man_nor_he_for_a_woman() {
+    // the first person of the sentence before is a man: "she" passes over him
+    let text = "Defence Minister Peter Otieno met Ms Amina Wanjiru in Mombasa. She said the talks had been useful.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Amina Wanjiru".to_string()]);
+    let text = "Mrs Amina Wanjiru met Peter Otieno in Mombasa. He said the talks had been useful.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Peter Otieno".to_string()]);
+    // nobody of her sex is named: no speaker rather than the wrong one
+    let text = "Peter Otieno opened the camp on Monday. She said more tents were needed.";
+    assert!(speakers(&extract(text, None)).is_empty());
+}
+
+#[test]
+fn he_continues_the_speaker_of_the_sentence_before() {
+    // the sentence before names Otieno first, but Mwangi is the one speaking
+    let text =
+        "After meeting Peter Otieno, John Mwangi said the talks had failed. \"We will try again next week,\" he added.";
+    assert_eq!(speakers(&extract(text, None)), vec!["John Mwangi".to_string(); 2]);
+    // a body that spoke through one unnamed person of it: her pronoun is the body's
+    let text = "Peter Otieno visited the camp. A spokeswoman for the Refugee Council said the camps were full. She added that more aid was needed.";
+    let ex = extract(text, None);
+    let last = ex.events.iter().rfind(|e| e.class == EventClass::Statement).unwrap();
+    assert_eq!(role(&ex, last, AgentRole::Speaker), set(&["Refugee Council"]));
+    // a body's spokesman is no "she"
+    let text = "A spokesman for the Refugee Council said the camps were full. She added that more aid was needed.";
+    let ex = extract(text, None);
+    assert_eq!(ex.events.iter().filter(|e| e.class == EventClass::Statement).count(), 1);
+}
+
+#[test]
 fn reported_speech_names_the_speaker() {
     let ex = extract(
         "Foreign Minister Wanjiru Kamau told reporters that the border would reopen.",

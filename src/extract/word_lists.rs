@@ -18,7 +18,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::datafile::{data_file, DataFile};
 use crate::error::ParleyError;
@@ -38,6 +38,7 @@ pub const PREPOSITIONS: DataFile = data_file!("lexicon/prepositions.txt");
 pub const MEMBER_NOUNS: DataFile = data_file!("lexicon/member_nouns.txt");
 pub const NOUN_OR_VERB_TRIGGERS: DataFile = data_file!("lexicon/noun_or_verb_triggers.txt");
 pub const ABBREVIATIONS: DataFile = data_file!("lexicon/abbreviations.txt");
+pub const NAME_GENDERS: DataFile = data_file!("lexicon/name_genders.tsv");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -82,6 +83,38 @@ pub struct WordLists {
     pub subject_pronouns: HashSet<String>,
     /// Pronouns that are a listener (class `object_pronoun`).
     pub object_pronouns: HashSet<String>,
+    /// Honorifics, titles and given names that tell a woman from a man
+    /// ("Mrs", "Queen", "Angela"; "Mr", "Sergei"), as printed.
+    pub name_genders: HashMap<String, Gender>,
+}
+
+/// A person's sex as the words around their name tell it; a "he" or a
+/// "she" stands only for a person of theirs or of none known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// The rows of `name_genders.tsv`, checked: a word and `female` or `male`,
+/// each word once.
+fn name_genders(file: &DataFile) -> Result<HashMap<String, Gender>, ParleyError> {
+    let mut genders = HashMap::default();
+    for row in file.rows(&["word", "gender"])? {
+        let word = row.get(0);
+        if word.is_empty() || word.contains(' ') {
+            return Err(row.error(format!("bad word `{word}` (one word as printed)")));
+        }
+        let gender = match row.get(1) {
+            "female" => Gender::Female,
+            "male" => Gender::Male,
+            other => return Err(row.error(format!("unknown gender `{other}` (female or male)"))),
+        };
+        if genders.insert(word.to_string(), gender).is_some() {
+            return Err(row.error(format!("`{word}` is listed twice")));
+        }
+    }
+    Ok(genders)
 }
 
 /// Whether a demand verb of `addressee_verbs.tsv` needs its addressee.
@@ -208,6 +241,7 @@ impl WordLists {
             quantifiers: function_words.quantifiers,
             subject_pronouns: function_words.subject_pronouns,
             object_pronouns: function_words.object_pronouns,
+            name_genders: name_genders(&file(NAME_GENDERS))?,
         })
     }
 }
@@ -224,7 +258,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 15] = [
+    const FILES: [DataFile; 16] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -240,6 +274,7 @@ mod tests {
         ABBREVIATIONS,
         FUNCTION_WORDS,
         HONORIFICS,
+        NAME_GENDERS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.
@@ -381,5 +416,36 @@ mod tests {
         // a frame class may repeat a word: "you" is a subject and an object
         let (result, _) = read_with_bad_line(FUNCTION_WORDS.path, "him\tsubject_pronoun");
         assert!(result.unwrap().subject_pronouns.contains("him"));
+    }
+
+    #[test]
+    fn a_bad_name_gender_row_names_the_file_and_line() {
+        let cases = [
+            ("Kamau	unknown", "unknown gender `unknown` (female or male)"),
+            ("Mrs	female", "`Mrs` is listed twice"),
+            ("\tmale", "bad word `` (one word as printed)"),
+            ("Kamau female", "expected 2 tab-separated fields, found 1"),
+        ];
+        assert_bad_lines(NAME_GENDERS, &cases);
+    }
+
+    #[test]
+    fn name_genders_tell_honorifics_and_given_names_apart_and_leave_shared_names_out() {
+        let genders = &WordLists::load().unwrap().name_genders;
+        for (word, gender) in [
+            ("Mrs", Gender::Female),
+            ("Queen", Gender::Female),
+            ("Margaret", Gender::Female),
+            ("Yulia", Gender::Female),
+            ("Mr", Gender::Male),
+            ("Sergei", Gender::Male),
+            ("Michael", Gender::Male),
+        ] {
+            assert_eq!(genders.get(word), Some(&gender), "{word}");
+        }
+        // names both sexes bear, and words that are not names
+        for word in ["Jean", "Kim", "Leslie", "Robin", "mrs", "Minister"] {
+            assert_eq!(genders.get(word), None, "{word}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingSta
 
 use crate::extract::clauses::Modality;
 
-use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides};
+use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides, Pronoun};
 use super::{RuleKind, SentenceContext};
 
 /// Reads the sentence's agreement, if any. `speaker` is the sentence's
@@ -165,7 +165,10 @@ fn unnamed_subject(
             .unwrap_or_default();
     }
     match previous_word(cx.text, ts).as_deref() {
-        Some("he" | "she") => cx.pronoun(ts).into_iter().collect(),
+        Some(word @ ("he" | "she")) => Pronoun::of(word)
+            .and_then(|pronoun| cx.pronoun(pronoun, ts))
+            .into_iter()
+            .collect(),
         Some("we") => {
             *we = true;
             speaker.map(|s| our_side(cx.doc, s, meetings)).unwrap_or_default()

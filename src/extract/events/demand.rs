@@ -9,7 +9,7 @@ use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, Event, EventClass, Topic};
 use crate::extract::word_lists::{word_lists, Addressee};
 
-use super::syntax::{clause_end, coordination_after, object, previous_word, subject};
+use super::syntax::{clause_end, coordination_after, object, previous_word, subject, Pronoun};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// Verbs whose object is whom the demand is addressed to ("urged Russia to",
@@ -103,8 +103,9 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         demanded_before = true;
     } else {
         by.extend(subject(view, doc, ts).iter().map(|f| f.entity));
-        if by.is_empty() && matches!(previous_word(text, ts).as_deref(), Some("he" | "she")) {
-            by.extend(cx.pronoun(ts));
+        if by.is_empty() {
+            let pronoun = previous_word(text, ts).as_deref().and_then(Pronoun::of);
+            by.extend(pronoun.and_then(|pronoun| cx.pronoun(pronoun, ts)));
         }
     }
     let object_text = &text[te..obj_end];

@@ -363,7 +363,7 @@ fn participants(
                     .filter(|f| f.start >= cs && f.end <= ce)
                     .map(|f| f.entity),
             );
-            if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|at| cx.pronoun(at)) {
+            if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|pronoun| cx.pronoun(pronoun, ts)) {
                 participants.insert(p);
             }
         }

@@ -500,9 +500,9 @@ impl<'a> SentenceContext<'a> {
             .collect()
     }
 
-    /// The person a "he"/"she" at `at` stands for.
-    fn pronoun(&self, at: usize) -> Option<usize> {
-        syntax::pronoun_referent(self.text, self.doc, self.sentences, self.si, at)
+    /// The person a "he"/"she" before `at` stands for.
+    fn pronoun(&self, pronoun: syntax::Pronoun, at: usize) -> Option<usize> {
+        syntax::pronoun_referent(self.text, self.doc, self.sentences, self.si, (pronoun, at))
     }
 
     /// Whether a matched rule of `kind` overlaps the span `ts..te`

@@ -6,7 +6,7 @@
 
 use crate::extract::entities::{DocEntities, Found};
 use crate::extract::sentences::Sentence;
-use crate::extract::word_lists::word_lists;
+use crate::extract::word_lists::{word_lists, Gender};
 
 /// A sentence being read: its text and the mentions inside it.
 pub(super) struct View<'a> {
@@ -186,18 +186,83 @@ fn object_gap(gap: &str) -> bool {
         })
 }
 
-/// The person "he" or "she" stands for: the first person named in the
+/// A third-person singular pronoun that stands for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pronoun {
+    He,
+    She,
+}
+
+impl Pronoun {
+    /// The pronoun `word` is, in any case.
+    pub(super) fn of(word: &str) -> Option<Pronoun> {
+        if word.eq_ignore_ascii_case("he") {
+            Some(Pronoun::He)
+        } else if word.eq_ignore_ascii_case("she") {
+            Some(Pronoun::She)
+        } else {
+            None
+        }
+    }
+
+    /// Whether it may stand for a person of `gender` (None: not known).
+    pub(super) fn fits(self, gender: Option<Gender>) -> bool {
+        match (self, gender) {
+            (_, None) => true,
+            (Pronoun::He, Some(g)) => g == Gender::Male,
+            (Pronoun::She, Some(g)) => g == Gender::Female,
+        }
+    }
+}
+
+/// A person's sex as the document tells it: the given name that opens one
+/// of their names ("Sandra Howard"), an office held ("Queen"), the honorific
+/// before a mention ("Mrs Howard"). None when nothing tells it or the words
+/// disagree; a one-word name is passed over, as a surname alone ("Howard")
+/// is often a given name too.
+pub(super) fn person_gender(text: &str, doc: &DocEntities, person: usize) -> Option<Gender> {
+    let genders = &word_lists().name_genders;
+    let entity = &doc.entities[person];
+    let given_names = std::iter::once(&entity.label)
+        .chain(&entity.alt_labels)
+        .filter_map(|name| {
+            let mut words = name.split_whitespace();
+            words.next().filter(|_| words.next().is_some())
+        });
+    let offices = entity.roles.iter().map(String::as_str);
+    let honorifics = doc
+        .found
+        .iter()
+        .filter(|f| f.entity == person)
+        .filter_map(|f| text[..f.start].split_whitespace().next_back());
+    let mut told = None;
+    for gender in given_names
+        .chain(offices)
+        .chain(honorifics)
+        .filter_map(|w| genders.get(w))
+    {
+        match told {
+            None => told = Some(*gender),
+            Some(g) if g != *gender => return None,
+            Some(_) => {}
+        }
+    }
+    told
+}
+
+/// The person `pronoun` at `at` stands for: the first person named in the
 /// sentence before it, else the first person named in the nearest earlier
-/// sentence that names one. News names the subject first, and the subject is
-/// who a later pronoun most often refers to.
+/// sentence that names one, passing over anyone of the other sex. News
+/// names the subject first, and the subject is who a later pronoun most
+/// often refers to.
 pub(super) fn pronoun_referent(
     text: &str,
     doc: &DocEntities,
     sentences: &[Sentence],
     si: usize,
-    at: usize,
+    (pronoun, at): (Pronoun, usize),
 ) -> Option<usize> {
-    pronoun_referent_except(text, doc, sentences, si, at, &[])
+    pronoun_referent_except(text, doc, sentences, si, (pronoun, at), &[], None)
 }
 
 /// Whether `at` lies inside a quotation opened in its sentence before it:
@@ -213,15 +278,20 @@ fn inside_quotation(text: &str, sentence_start: usize, at: usize) -> bool {
     straight || curly
 }
 
-/// [`pronoun_referent`], passing over the people in `except`: in "He told
-/// Ms Sturgeon:", "he" is not Ms Sturgeon, the object of his own clause.
+/// [`pronoun_referent`], passing over the people in `except` (in "He told
+/// Ms Sturgeon:", "he" is not Ms Sturgeon, the object of his own clause),
+/// and taking `running`, when its sentence names no one before the
+/// pronoun, ahead of the earlier sentences' people: a speaker the story is
+/// quoting at length ("'...,' said Mr Kennedy. 'He has failed,' he added.").
+/// The caller checks that `running` may be what the pronoun stands for.
 pub(super) fn pronoun_referent_except(
     text: &str,
     doc: &DocEntities,
     sentences: &[Sentence],
     si: usize,
-    at: usize,
+    (pronoun, at): (Pronoun, usize),
     except: &[usize],
+    running: Option<usize>,
 ) -> Option<usize> {
     use crate::extract::model::EntityKind::Person;
     let first_person = |sentence: usize, before: usize| {
@@ -233,19 +303,22 @@ pub(super) fn pronoun_referent_except(
                     && doc.entities[f.entity].kind == Person
                     && !except.contains(&f.entity)
                     && !inside_quotation(text, sentences[sentence].start, f.start)
+                    && pronoun.fits(person_gender(text, doc, f.entity))
             })
             .map(|f| f.entity)
     };
-    first_person(si, at).or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
+    first_person(si, at)
+        .or(running)
+        .or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
 }
 
-/// The offset of a "he"/"she" in `text[from..to]`, if any.
-pub(super) fn pronoun_in(text: &str, from: usize, to: usize) -> Option<usize> {
-    let clause = &text[from..to];
-    clause
-        .split_whitespace()
-        .any(|w| w == "he" || w == "she" || w == "He" || w == "She")
-        .then_some(to)
+/// The first "he" or "she" in `text[from..to]`, if any.
+pub(super) fn pronoun_in(text: &str, from: usize, to: usize) -> Option<Pronoun> {
+    text[from..to].split_whitespace().find_map(|w| match w {
+        "he" | "He" => Some(Pronoun::He),
+        "she" | "She" => Some(Pronoun::She),
+        _ => None,
+    })
 }
 
 /// Whether the words before a meeting noun refer to a meeting already told:

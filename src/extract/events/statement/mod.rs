@@ -18,7 +18,7 @@ use crate::extract::clauses::{Word, WordClass};
 use crate::extract::model::{AgentRole, Event, EventClass, Evidence, Topic};
 use crate::extract::sentences::Sentence;
 
-use super::syntax::{coordination_after, previous_word, pronoun_referent_except, subject};
+use super::syntax::{coordination_after, person_gender, previous_word, pronoun_referent_except, subject, Pronoun};
 use super::{EventRules, RuleKind, SentenceContext};
 use crate::extract::word_lists::word_lists;
 
@@ -36,7 +36,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
                 continue;
             }
         }
-        let Some(mut frame) = speaker_and_frame(cx, ts, te) else {
+        let Some(mut frame) = speaker_and_frame(cx, ts, te, events) else {
             continue;
         };
         // a speaker named in the sentence before (a headline run into its
@@ -75,7 +75,7 @@ pub(super) struct Frame {
 /// starts ("Thai officials | said on Monday"): the speaker's mention when it
 /// comes first, else the verb. "According to X" names its speaker after it,
 /// and so does an inverted frame ("..., said X").
-pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) -> Option<Frame> {
+pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, earlier: &[Event]) -> Option<Frame> {
     let (text, s) = (cx.text, cx.sentence());
     let verb = text[ts..te].to_lowercase();
     if verb == "according to" {
@@ -139,13 +139,16 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) 
     // subject; so is a pronoun opening the sentence when the verb is
     // coordinated with an earlier one ("He welcomed the plan and said")
     let coordinated = after_coordinator(cx, ts);
-    let opening_pronoun = coordinated
-        && cx
-            .syntax()
+    let opening_pronoun = if coordinated {
+        cx.syntax()
             .words
             .first()
-            .is_some_and(|w| matches!(text[w.span.start..w.span.end].to_lowercase().as_str(), "he" | "she"));
-    if opening_pronoun || matches!(previous_word(text, ts).as_deref(), Some("he" | "she")) {
+            .and_then(|w| Pronoun::of(&text[w.span.start..w.span.end]))
+    } else {
+        None
+    };
+    let pronoun = previous_word(text, ts).as_deref().and_then(Pronoun::of);
+    if let Some(pronoun) = pronoun.or(opening_pronoun) {
         // the frame starts at the pronoun
         let before = text[..ts].trim_end();
         let at = before
@@ -153,7 +156,7 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) 
             .rfind(|&(_, c)| !c.is_alphanumeric())
             .map_or(0, |(i, c)| i + c.len_utf8())
             .max(s.start);
-        let at = if opening_pronoun { s.start } else { at };
+        let at = if opening_pronoun.is_some() { s.start } else { at };
         // "He told Ms Sturgeon": the pronoun is not the listener named after the verb
         let listener_end = after_listener(cx, &verb, te);
         let listeners: Vec<usize> = cx
@@ -163,7 +166,10 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) 
             .filter(|f| f.start >= te && f.end <= listener_end)
             .map(|f| f.entity)
             .collect();
-        return pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, ts, &listeners).map(|p| Frame {
+        let running = running_speaker(cx, earlier, pronoun);
+        let referent =
+            pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, ts), &listeners, running);
+        return referent.map(|p| Frame {
             speakers: vec![p],
             start: at,
             end: te,
@@ -208,6 +214,47 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize) 
         return Some(frame);
     }
     None
+}
+
+/// The speaker of the statement just before this sentence, when a "he" or
+/// "she" may stand for it: a person of the pronoun's sex or of none known,
+/// or a body that spoke through one unnamed person of it ("said a UNHCR
+/// spokeswoman. ... she added"; not "Eva Kamau, a member of the Council,
+/// said", where "she" is Eva Kamau). "Just before" is the sentence before,
+/// or the one before that when the sentence between names no one (a
+/// quotation run on).
+fn running_speaker(cx: &SentenceContext<'_>, earlier: &[Event], pronoun: Pronoun) -> Option<usize> {
+    use crate::extract::model::EntityKind::Person;
+    let last = earlier.iter().rev().find(|e| e.class == EventClass::Statement)?;
+    let si = cx.si;
+    let names_a_person = |i: usize| {
+        cx.doc
+            .found
+            .iter()
+            .any(|f| f.sentence == i && cx.doc.entities[f.entity].kind == Person)
+    };
+    let last_si = (si.saturating_sub(2)..si)
+        .rev()
+        .find(|&i| last.evidence.start == cx.sentences[i].start)?;
+    let just_before = last_si + 1 == si || !names_a_person(last_si + 1);
+    let mut speakers = last.agents_in(AgentRole::Speaker);
+    let speaker = speakers.next()?;
+    if !just_before || speakers.next().is_some() {
+        return None;
+    }
+    let fits = if cx.doc.entities[speaker].kind == Person {
+        pronoun.fits(person_gender(cx.text, cx.doc, speaker))
+    } else if names_a_person(last_si) {
+        false
+    } else {
+        // the body's one person named by a noun: "spokeswoman", "spokesperson"
+        let lists = word_lists();
+        last.evidence.text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            lists.member_nouns.contains(&w) && !w.ends_with('s') && pronoun.fits(lists.name_genders.get(&w).copied())
+        })
+    };
+    fits.then_some(speaker)
 }
 
 /// Ids in their first order, each once.
