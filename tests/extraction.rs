@@ -575,6 +575,23 @@ fn she_never_stands_for_a_man_nor_he_for_a_woman() {
 }
 
 #[test]
+fn a_surname_after_mr_is_not_a_woman_of_that_name() {
+    // "Mrs Otieno" is not Peter Otieno; "Mr Otieno" still is
+    let text =
+        "Peter Otieno's wife, Amina, will campaign too. Mrs Otieno will visit Mombasa. Mr Otieno will stay in Nairobi.";
+    let ex = extract(text, None);
+    let short_forms: Vec<String> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Otieno")
+        .map(|m| label(&ex, m.entity))
+        .collect();
+    assert_eq!(short_forms.len(), 2);
+    assert_ne!(short_forms[0], "Peter Otieno");
+    assert_eq!(short_forms[1], "Peter Otieno");
+}
+
+#[test]
 fn he_continues_the_speaker_of_the_sentence_before() {
     // the sentence before names Otieno first, but Mwangi is the one speaking
     let text =

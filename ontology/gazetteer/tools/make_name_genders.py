@@ -22,6 +22,16 @@ from pathlib import Path
 LEXICON = Path(__file__).resolve().parents[2] / "lexicon"
 MARKER = "# census"
 RATIO = 10.0
+# Names the census gives one sex that world news gives the other as often:
+# Italian men (Andrea, Simone, Nicola, Michele, Daniele), Catalan (Joan),
+# Slavic (Sasha, Nikita, Marian), British and Irish (Hilary Benn, Bertie
+# Ahern, Lindsay Hoyle, Ashley), Scandinavian (Ola), Singaporean (Vivian
+# Balakrishnan), Greek (Alexis Tsipras), and short forms both sexes use.
+SHARED_ABROAD = {
+    "Alexis", "Andrea", "Ashley", "Bertie", "Daniele", "Evelyn", "Hilary", "Jo",
+    "Joan", "Kay", "Lindsay", "Marian", "Michele", "Nicola", "Nikita", "Ola",
+    "Sasha", "Simone", "Toni", "Vivian",
+}
 
 
 def shares(path):
@@ -46,7 +56,7 @@ def main():
     head = target.read_text().split(MARKER + "\n")[0]
     hand = {line.split("\t")[0] for line in head.splitlines() if "\t" in line and not line.startswith("#")}
     rows = []
-    for name in sorted(given - hand):
+    for name in sorted(given - hand - SHARED_ABROAD):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
         # a name in one list only counts as that sex's: the lists reach
         # down to names a few thousand people bear

@@ -9,6 +9,7 @@ use super::people::NameCandidate;
 use super::recognize::previous_word;
 use super::{fold, person_key};
 use super::{DocEntities, EntityRules, Found, Role};
+use crate::extract::word_lists::word_lists;
 
 impl EntityRules {
     pub(super) fn resolve_people(&self, doc_id: &str, text: &str, candidates: &[NameCandidate], doc: &mut DocEntities) {
@@ -63,12 +64,23 @@ impl EntityRules {
                 let key = format!("{}-{}", toks[0], toks[toks.len() - 1]);
                 doc.index.get(&EntityKey::Person { key, scope: None }).copied()
             } else {
-                // a short form: the most recent earlier full name ending with these tokens, else any
+                // a short form: the most recent earlier full name ending with these tokens, else any;
+                // never one of the other sex ("Mr Howard" is not Sandra Howard)
+                let genders = &word_lists().name_genders;
+                let sex = text[..c.start]
+                    .split_whitespace()
+                    .next_back()
+                    .and_then(|w| genders.get(w));
+                let other_sex = |id: EntityId| {
+                    let given = doc.entities[id].label.split_whitespace().next();
+                    sex.zip(given.and_then(|w| genders.get(w))).is_some_and(|(a, b)| a != b)
+                };
                 let matching = |(full, id): &&(Vec<String>, EntityId)| {
-                    full.ends_with(&toks)
+                    (full.ends_with(&toks)
                         || (toks.len() == 1
                             && full.first() == toks.first()
-                            && (c.title.is_some() || family_name_first(&doc.entities[*id].label)))
+                            && (c.title.is_some() || family_name_first(&doc.entities[*id].label))))
+                        && !other_sex(*id)
                 };
                 let earlier = doc.found.iter().rev().filter(|f| f.start < c.start).find_map(|f| {
                     people
