@@ -592,6 +592,23 @@ fn a_surname_after_mr_is_not_a_woman_of_that_name() {
 }
 
 #[test]
+fn a_plan_a_prize_or_a_firm_after_an_occupation_is_no_person() {
+    let text = "Mr Kamau called for a new Marshall Plan for Africa and won the Davis Cup. \
+                Sales rose, said Amina Wanjiru, a director at analyst Gartner. The injured Wayne Bridge will miss the game.";
+    let people = entities_of(&extract(text, None), EntityKind::Person);
+    assert!(
+        !people.contains("Marshall Plan") && !people.contains("Davis Cup"),
+        "{people:?}"
+    );
+    assert!(!people.contains("Gartner"), "{people:?}");
+    // a surname that is also a thing's word stays a name
+    assert!(
+        people.contains("Amina Wanjiru") && people.contains("Wayne Bridge"),
+        "{people:?}"
+    );
+}
+
+#[test]
 fn he_continues_the_speaker_of_the_sentence_before() {
     // the sentence before names Otieno first, but Mwangi is the one speaking
     let text =

@@ -101,6 +101,9 @@ pub struct Lexicon {
     pub caps_ambiguous: HashSet<String>,
     /// Last words that make a name an organization (`org_heads.txt`).
     pub org_heads: HashSet<String>,
+    /// Last words that make a name a thing, neither a person nor an
+    /// organization (`thing_heads.txt`: "Marshall Plan").
+    pub thing_heads: HashSet<String>,
     /// Closed-class words of the clause layer, with their class.
     pub function_words: Vec<(String, WordClass)>,
     /// Phrases naming the two sides of a story ("both sides").
@@ -160,6 +163,7 @@ pub const GIVEN_NAMES: DataFile = data_file!("lexicon/given_names.txt");
 pub const NON_NAMES: DataFile = data_file!("lexicon/non_names.txt");
 pub const CAPS_AMBIGUOUS: DataFile = data_file!("lexicon/caps_ambiguous.txt");
 pub const ORG_HEADS: DataFile = data_file!("lexicon/org_heads.txt");
+pub const THING_HEADS: DataFile = data_file!("lexicon/thing_heads.txt");
 pub const ACTOR_NOUNS: DataFile = data_file!("lexicon/actor_nouns.tsv");
 pub const PARTICLES: DataFile = data_file!("lexicon/particles.txt");
 pub const LOCATIVES: DataFile = data_file!("lexicon/locatives.txt");
@@ -266,6 +270,7 @@ impl Lexicon {
             event_rules: event_rules(&EVENTS)?,
             caps_ambiguous: CAPS_AMBIGUOUS.words()?,
             org_heads: ORG_HEADS.words()?,
+            thing_heads: THING_HEADS.words()?,
             actor_nouns,
             title_defaults,
             predecessors,

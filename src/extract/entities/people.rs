@@ -230,6 +230,23 @@ impl EntityRules {
         if title.is_none() && !honorific && words.len() >= 2 && words.len() <= 4 && !governed {
             title = title_after(text, end, title_spans);
         }
+        // "the Marshall Plan", "Wembley Stadium": a name ending with a thing's head word names no one
+        if title.is_none()
+            && !honorific
+            && words.len() >= 2
+            && self.lexicon.thing_heads.contains(&words[words.len() - 1])
+        {
+            return;
+        }
+        // "a director at analyst Gartner": an occupation written in lower case after "at" or
+        // "from", with one word after it, is what the firm does, not a person's title
+        if let Some((ta, tb, _)) = &title {
+            let occupation = text[*ta..*tb].starts_with(char::is_lowercase)
+                && previous_word(text, *ta).is_some_and(|w| w == "at" || w == "from");
+            if occupation && words.len() == 1 && !honorific {
+                return;
+            }
+        }
         // organization by head word: "Libertarian Institute", "Boundary Commission"
         // a word inside that is no name and opens none ("No Distribution Outside Department") spoils it
         let spoilt = words[1..].iter().any(|w| {
