@@ -609,6 +609,25 @@ fn a_plan_a_prize_or_a_firm_after_an_occupation_is_no_person() {
 }
 
 #[test]
+fn a_hostage_named_before_the_verb_never_threatens() {
+    let ex = extract(
+        "A militant group holding hostage Amina Wanjiru in Mombasa has threatened to kill her.",
+        None,
+    );
+    let threateners: BTreeSet<String> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Threat)
+        .flat_map(|e| role(&ex, e, AgentRole::Threatener))
+        .collect();
+    assert!(!threateners.contains("Amina Wanjiru"), "{threateners:?}");
+    // a threatener named the same way is still one
+    let ex = extract("Kenya has threatened to impose sanctions on Uganda.", None);
+    let threat = ex.events.iter().find(|e| e.class == EventClass::Threat).unwrap();
+    assert_eq!(role(&ex, threat, AgentRole::Threatener), set(&["KEN"]));
+}
+
+#[test]
 fn he_continues_the_speaker_of_the_sentence_before() {
     // the sentence before names Otieno first, but Mwangi is the one speaking
     let text =

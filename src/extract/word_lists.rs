@@ -39,6 +39,7 @@ pub const MEMBER_NOUNS: DataFile = data_file!("lexicon/member_nouns.txt");
 pub const NOUN_OR_VERB_TRIGGERS: DataFile = data_file!("lexicon/noun_or_verb_triggers.txt");
 pub const ABBREVIATIONS: DataFile = data_file!("lexicon/abbreviations.txt");
 pub const NAME_GENDERS: DataFile = data_file!("lexicon/name_genders.tsv");
+pub const CAPTIVE_NOUNS: DataFile = data_file!("lexicon/captive_nouns.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -86,6 +87,9 @@ pub struct WordLists {
     /// Honorifics, titles and given names that tell a woman from a man
     /// ("Mrs", "Queen", "Angela"; "Mr", "Sergei"), as printed.
     pub name_genders: HashMap<String, Gender>,
+    /// Nouns for someone held by others ("hostage"): the person named
+    /// after one never threatens.
+    pub captive_nouns: HashSet<String>,
 }
 
 /// A person's sex as the words around their name tell it; a "he" or a
@@ -242,6 +246,7 @@ impl WordLists {
             subject_pronouns: function_words.subject_pronouns,
             object_pronouns: function_words.object_pronouns,
             name_genders: name_genders(&file(NAME_GENDERS))?,
+            captive_nouns: file(CAPTIVE_NOUNS).lower_case_words()?,
         })
     }
 }
@@ -258,7 +263,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 16] = [
+    const FILES: [DataFile; 17] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -275,6 +280,7 @@ mod tests {
         FUNCTION_WORDS,
         HONORIFICS,
         NAME_GENDERS,
+        CAPTIVE_NOUNS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.
@@ -315,6 +321,7 @@ mod tests {
         assert!(words.prepositions.contains("despite"));
         assert!(words.member_nouns.contains("spokesman"));
         assert!(words.noun_or_verb_triggers.contains("call for"));
+        assert!(words.captive_nouns.contains("hostage"));
         assert!(words.abbreviations.contains("Corp") && !words.abbreviations.contains("corp"));
         assert!(words.determiners.contains("their") && words.subject_pronouns.contains("they"));
         assert!(words.quantifiers.contains("other") && !words.quantifiers.contains("the"));

@@ -9,6 +9,7 @@ use crate::extract::model::{AgentRole, Event, EventClass, Topic};
 
 use super::syntax::{clause_end, object, subject};
 use super::{RuleKind, SentenceContext};
+use crate::extract::word_lists::word_lists;
 
 /// How many words may stand between a threatener and the verb: "Kenya |
 /// has repeatedly | threatened".
@@ -18,6 +19,20 @@ const SUBJECT_REACH: usize = 3;
 fn close_before(gap: &str) -> bool {
     !gap.contains([',', ';', '"', '\u{201C}', '\u{201D}', '(', ')', '-'])
         && gap.split_whitespace().count() <= SUBJECT_REACH
+}
+
+/// Whether the person named at `at` is held by others: right after a
+/// captive noun ("hostage Margaret Kamau") or in apposition to one ("a
+/// British hostage, John Otieno,"). A captive is threatened, never the one
+/// who threatens.
+fn held_captive(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end().trim_end_matches(',').trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    word_lists().captive_nouns.contains(&word)
 }
 
 /// Reads the sentence's threat, if any.
@@ -55,7 +70,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
         let clause = cx.syntax().clause_span(ts);
         let by: Vec<usize> = subject(view, doc, ts)
             .iter()
-            .filter(|f| f.start >= clause.start && close_before(&text[f.end..ts]))
+            .filter(|f| f.start >= clause.start && close_before(&text[f.end..ts]) && !held_captive(text, f.start))
             .map(|f| f.entity)
             .collect();
         let end = clause_end(text, te, s.end);
