@@ -628,6 +628,22 @@ fn a_hostage_named_before_the_verb_never_threatens() {
 }
 
 #[test]
+fn a_state_acts_through_an_office_nobody_named_holds() {
+    // "Italy's Interior Minister" names no one: Italy is the visitor; the EU that
+    // migrants move into takes no part
+    let ex = extract(
+        "Italy's Interior Minister visited Libya on Monday to curb illegal immigration into the EU.",
+        None,
+    );
+    let meeting = ex
+        .events
+        .iter()
+        .find(|e| e.class == EventClass::Meeting)
+        .expect("a visit");
+    assert_eq!(role(&ex, meeting, AgentRole::Participant), set(&["ITA", "LBY"]));
+}
+
+#[test]
 fn he_continues_the_speaker_of_the_sentence_before() {
     // the sentence before names Otieno first, but Mwangi is the one speaking
     let text =

@@ -8,6 +8,10 @@ use crate::extract::model::{EntityId, EntityKey, EntityKind};
 use super::{person_key, slug};
 use super::{DocEntities, EntityRules, Found, Role};
 
+/// How many bytes after a state's name an office that acts for it may
+/// reach: "Italy's | Deputy Foreign Minister for European Affairs".
+const OFFICE_REACH: usize = 60;
+
 impl EntityRules {
     pub(super) fn resolve_hit(&self, text: &str, hit: &Hit<'_>, si: usize, doc: &mut DocEntities) {
         let surface = &text[hit.start..hit.end];
@@ -167,6 +171,26 @@ impl EntityRules {
             .strip_prefix("'s")
             .or_else(|| rest.strip_prefix("\u{2019}s"))
             .unwrap_or(rest);
+        // "Italy's Interior Minister visited": an office that acts for a state or a
+        // body, with no name after it (a name makes the state its modifier later)
+        let office_at = text.len() - rest.trim_start().len();
+        let office_end = (office_at + OFFICE_REACH).min(text.len());
+        let office_end = (office_at..=office_end)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(office_at);
+        let office = self
+            .title_spans(text, office_at, office_end)
+            .first()
+            .is_some_and(|&(a, b)| {
+                a == office_at
+                    && self
+                        .title_row(&text[a..b])
+                        .is_some_and(|row| !row.represents.is_empty())
+            });
+        if office {
+            return true;
+        }
         for (n, word) in rest
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())

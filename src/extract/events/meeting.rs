@@ -360,7 +360,7 @@ fn participants(
                 cx.view
                     .agents()
                     .iter()
-                    .filter(|f| f.start >= cs && f.end <= ce)
+                    .filter(|f| f.start >= cs && f.end <= ce && !aimed_at(cx.text, f.start))
                     .map(|f| f.entity),
             );
             if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|pronoun| cx.pronoun(pronoun, ts)) {
@@ -370,6 +370,19 @@ fn participants(
     }
     participants.extend(cx.states_represented(&participants));
     participants
+}
+
+/// Whether the mention at `at` is where something moves to, not who takes
+/// part: "immigration into the EU", "a step towards Turkey". ("about" and
+/// "against" were tried: "six-party talks about North Korea" and "a match
+/// against Sweden" name those who take part.)
+fn aimed_at(text: &str, at: usize) -> bool {
+    let word = previous_word(text, at);
+    let word = match word.as_deref() {
+        Some("the") => previous_word(text, text[..at].trim_end().len() - 3),
+        _ => word,
+    };
+    matches!(word.as_deref(), Some("into" | "toward" | "towards"))
 }
 
 /// Hosts and mediators: "hosted by Turkey", "Qatar will host", "talks mediated by Egypt".
