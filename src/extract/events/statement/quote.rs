@@ -176,11 +176,35 @@ pub(super) fn clause_before(cx: &SentenceContext<'_>, frame_start: usize) -> Opt
             });
         titled.then_some(head)
     })?;
-    let content = clean(before.trim().trim_start_matches(['\'', '\u{2018}']));
+    let content = clean(without_wire_credit(before.trim()).trim_start_matches(['\'', '\u{2018}']));
     // "On Monday, the minister said" has no content, "Under the plan, fees
     // would rise, the minister said" has
     let adverbial = starts_adverbial(&content) && !content.contains(',');
     (content.split_whitespace().count() >= 3 && !adverbial).then_some(content)
+}
+
+/// How far into a sentence a wire credit may end: "JERUSALEM, Oct 28 (AFP) - ".
+const WIRE_CREDIT_REACH: usize = 50;
+
+/// `clause` without the wire credit that opens a story's first sentence
+/// ("JERUSALEM, Oct 28 (AFP) - ", "AFP - "): the agency and the dateline
+/// are not what the speaker said. A credit ends with " - " and is either
+/// in capitals or closed by the agency in brackets.
+fn without_wire_credit(clause: &str) -> &str {
+    let Some(dash) = clause
+        .get(..WIRE_CREDIT_REACH.min(clause.len()))
+        .and_then(|head| head.find(" - "))
+    else {
+        return clause;
+    };
+    let credit = clause[..dash].trim();
+    let capitals = !credit.is_empty() && !credit.chars().any(char::is_lowercase);
+    let bracketed = credit.ends_with(')') && credit.contains('(');
+    if capitals || bracketed {
+        &clause[dash + 3..]
+    } else {
+        clause
+    }
 }
 
 /// The quotations in the sentence that are the speaker's words: those the
@@ -374,5 +398,26 @@ mod tests {
         }
         assert!(!starts_adverbial("the talks failed"));
         assert!(warns_of("warned", "of further strikes") && !warns_of("said", "of further strikes"));
+    }
+
+    #[test]
+    fn a_wire_credit_opening_the_story_is_not_what_was_said() {
+        assert_eq!(
+            without_wire_credit("NAIROBI, Oct 28 (AFP) - Kenya will reopen the border"),
+            "Kenya will reopen the border"
+        );
+        assert_eq!(
+            without_wire_credit("AFP - Kenya will reopen the border"),
+            "Kenya will reopen the border"
+        );
+        // a dash inside what was said stays
+        assert_eq!(
+            without_wire_credit("Kenya will reopen - slowly - the border"),
+            "Kenya will reopen - slowly - the border"
+        );
+        assert_eq!(
+            without_wire_credit("Talks - as planned - went on"),
+            "Talks - as planned - went on"
+        );
     }
 }
