@@ -644,6 +644,23 @@ fn a_state_acts_through_an_office_nobody_named_holds() {
 }
 
 #[test]
+fn names_inside_a_relative_clause_or_an_address_do_not_speak() {
+    let text = "Mr Peter Otieno, who met Amina Wanjiru last week, said the talks had failed.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Peter Otieno".to_string()]);
+    let text = "Mr Peter Otieno, 32, from Kisumu, Kenya, said he had been held for a month.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Peter Otieno".to_string()]);
+}
+
+#[test]
+fn a_reported_clause_opening_with_a_preposition_is_still_what_was_said() {
+    // "At least ... is" holds an auxiliary: a clause, not an adverbial like "On Monday"
+    let text = "At least one member of the team is under investigation, the Kenya Police Service said.";
+    assert_eq!(speakers(&extract(text, None)).len(), 1);
+    let text = "On Monday, the Kenya Police Service said.";
+    assert!(speakers(&extract(text, None)).is_empty());
+}
+
+#[test]
 fn he_continues_the_speaker_of_the_sentence_before() {
     // the sentence before names Otieno first, but Mwangi is the one speaking
     let text =

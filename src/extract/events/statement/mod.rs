@@ -15,6 +15,7 @@ use frame::*;
 use quote::*;
 
 use crate::extract::clauses::{Word, WordClass};
+use crate::extract::entities::Found;
 use crate::extract::model::{AgentRole, Event, EventClass, Evidence, Topic};
 use crate::extract::sentences::Sentence;
 
@@ -176,6 +177,14 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
             speaker_after: false,
         });
     }
+    if let Some(f) = subject_before_relative(cx, ts) {
+        return Some(Frame {
+            speakers: vec![f.entity],
+            start: f.start,
+            end: te,
+            speaker_after: false,
+        });
+    }
     let subjects = subject(&cx.view, cx.doc, ts);
     if let Some(f) = subjects.first() {
         let between = &text[f.end..ts];
@@ -215,6 +224,31 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
     }
     None
 }
+
+/// The subject that opens the sentence when a relative clause or an age set
+/// off by commas stands between it and the verb: "Mr Otieno, who met
+/// Amina Kamau last week, said"; "Mr Otieno, 32, from Kisumu, Kenya, said".
+/// The names inside the clause are not who speaks.
+fn subject_before_relative<'a>(cx: &SentenceContext<'a>, ts: usize) -> Option<&'a Found> {
+    let (text, s) = (cx.text, cx.sentence());
+    if !text[s.start..ts].trim_end().ends_with(',') {
+        return None;
+    }
+    let f = *cx.view.agents().first()?;
+    let opening = &text[s.start..f.start];
+    if f.end >= ts || opening.contains(',') || opening.split_whitespace().count() > MAX_SUBJECT_OPENING_WORDS {
+        return None;
+    }
+    let set_off = text[f.end..ts].strip_prefix(", ")?;
+    let relative = ["who ", "whose ", "which "].iter().any(|w| set_off.starts_with(w));
+    let age = set_off
+        .split_once(',')
+        .is_some_and(|(first, _)| !first.is_empty() && first.chars().all(|c| c.is_ascii_digit()));
+    (relative || age).then_some(f)
+}
+
+/// How many words may open a sentence before its subject's name: "But Labour MP".
+const MAX_SUBJECT_OPENING_WORDS: usize = 4;
 
 /// The speaker of the statement just before this sentence, when a "he" or
 /// "she" may stand for it: a person of the pronoun's sex or of none known,

@@ -179,7 +179,12 @@ pub(super) fn clause_before(cx: &SentenceContext<'_>, frame_start: usize) -> Opt
     let content = clean(without_wire_credit(before.trim()).trim_start_matches(['\'', '\u{2018}']));
     // "On Monday, the minister said" has no content, "Under the plan, fees
     // would rise, the minister said" has
-    let adverbial = starts_adverbial(&content) && !content.contains(',');
+    // ("At least one member is under investigation, police said": an
+    // auxiliary makes it a clause)
+    let has_auxiliary = content
+        .split_whitespace()
+        .any(|w| cx.rules.function_words.class(w).is_some_and(WordClass::is_auxiliary));
+    let adverbial = starts_adverbial(&content) && !content.contains(',') && !has_auxiliary;
     (content.split_whitespace().count() >= 3 && !adverbial).then_some(content)
 }
 
