@@ -647,6 +647,8 @@ fn a_state_acts_through_an_office_nobody_named_holds() {
 fn names_inside_a_relative_clause_or_an_address_do_not_speak() {
     let text = "Mr Peter Otieno, who met Amina Wanjiru last week, said the talks had failed.";
     assert_eq!(speakers(&extract(text, None)), vec!["Peter Otieno".to_string()]);
+    let text = "However, Mr Peter Otieno, who met Amina Wanjiru last week, said the talks had failed.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Peter Otieno".to_string()]);
     let text = "Mr Peter Otieno, 32, from Kisumu, Kenya, said he had been held for a month.";
     assert_eq!(speakers(&extract(text, None)), vec!["Peter Otieno".to_string()]);
 }

@@ -236,6 +236,11 @@ fn subject_before_relative<'a>(cx: &SentenceContext<'a>, ts: usize) -> Option<&'
     }
     let f = *cx.view.agents().first()?;
     let opening = &text[s.start..f.start];
+    // a sentence adverb set off before the subject: "However, Mr Otieno, who ..."
+    let opening = match opening.split_once(',') {
+        Some((adverb, rest)) if !adverb.trim().contains(' ') => rest,
+        _ => opening,
+    };
     if f.end >= ts || opening.contains(',') || opening.split_whitespace().count() > MAX_SUBJECT_OPENING_WORDS {
         return None;
     }
