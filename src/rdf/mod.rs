@@ -431,19 +431,24 @@ fn append_quoted(value: &str, out: &mut Vec<u8>) {
     out.push(b'"');
     let bytes = value.as_bytes();
     let mut copied = 0;
-    for (at, c) in value.char_indices() {
-        let escape: &[u8] = match c {
-            '\u{8}' => b"\\b",
-            '\t' => b"\\t",
-            '\n' => b"\\n",
-            '\u{C}' => b"\\f",
-            '\r' => b"\\r",
-            '"' => b"\\\"",
-            '\\' => b"\\\\",
-            '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => b"",
+    // byte by byte: every character to escape is ASCII but the two
+    // non-characters, whose UTF-8 (EF BF BE, EF BF BF) is looked at where an
+    // EF byte starts it, so no character is decoded but those escaped
+    for (at, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            0x08 => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            0x0C => b"\\f",
+            b'\r' => b"\\r",
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x00..=0x1F | 0x7F => b"",
+            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => b"",
             _ => continue,
         };
         out.extend_from_slice(&bytes[copied..at]);
+        let c = value[at..].chars().next().expect("an escaped byte starts a character");
         if escape.is_empty() {
             out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes());
         } else {
@@ -482,7 +487,7 @@ mod tests {
     /// plain literals that need every escape, integers, dates, a URL.
     #[test]
     fn appended_nquads_are_the_bytes_oxigraph_writes() {
-        let nasty = "quote \" back \\ tab \t nl \n cr \r bs \u{8} ff \u{C} nul \0 us \u{1F} del \u{7F} \u{FFFE}\u{FFFF} ok é ’ 東";
+        let nasty = "quote \" back \\ tab \t nl \n cr \r bs \u{8} ff \u{C} nul \0 us \u{1F} del \u{7F} \u{FFFE}\u{FFFF} ok é ’ 東 \u{FFFD}\u{FEFF}\u{F000}";
         let doc = Document {
             id: "a b/é".into(),
             text: format!("Russia and Ukraine met. {nasty}"),

@@ -150,10 +150,14 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
     let (text, s, words) = (cx.text, cx.sentence(), &cx.syntax().words);
     let first = words.partition_point(|w| w.span.start < from);
     let ws: &[Word] = &words[first..];
-    let lower = |i: usize| {
-        ws.get(i)
-            .map(|w| text[w.span.start..w.span.end].to_lowercase())
-            .unwrap_or_default()
+    // each word lower-cased once, when first asked for: the tests below ask
+    // for the same few words many times
+    let lowered: Vec<std::cell::OnceCell<String>> = vec![std::cell::OnceCell::new(); ws.len()];
+    let lower = |i: usize| -> &str {
+        match (ws.get(i), lowered.get(i)) {
+            (Some(w), Some(cell)) => cell.get_or_init(|| text[w.span.start..w.span.end].to_lowercase()),
+            _ => "",
+        }
     };
     let mut i = 0;
     // the frame's adverbials
@@ -168,7 +172,7 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
             break;
         }
         let year = |k: usize| lower(k).len() == 4 && lower(k).chars().all(|c| c.is_ascii_digit());
-        if matches!(w.as_str(), "in" | "on") && dates::is_month_name(&lower(i + 1)) {
+        if matches!(w, "in" | "on") && dates::is_month_name(lower(i + 1)) {
             // "said in November 2003", "said on March 3"
             i += 2;
             while year(i) || lower(i).chars().all(|c| c.is_ascii_digit()) && !lower(i).is_empty() {
@@ -176,18 +180,16 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
             }
         } else if w == "in" && year(i + 1) {
             i += 2; // "told Kamau in 2003 he would"
-        } else if is_frame_adverb(&w) {
+        } else if is_frame_adverb(w) {
             i += 1;
-        } else if matches!(w.as_str(), "last" | "this" | "next" | "on" | "late" | "early")
-            && is_time_noun(&lower(i + 1))
-        {
+        } else if matches!(w, "last" | "this" | "next" | "on" | "late" | "early") && is_time_noun(lower(i + 1)) {
             i += 2;
-            if is_time_noun(&lower(i)) {
+            if is_time_noun(lower(i)) {
                 i += 1; // "on Monday night"
             }
-        } else if w == "in" && (2..=4).any(|k| word_lists().statement_media.contains(&lower(i + k))) {
+        } else if w == "in" && (2..=4).any(|k| word_lists().statement_media.contains(lower(i + k))) {
             i += (2..=4)
-                .find(|&k| word_lists().statement_media.contains(&lower(i + k)))
+                .find(|&k| word_lists().statement_media.contains(lower(i + k)))
                 .unwrap_or(0)
                 + 1;
         } else {
@@ -197,10 +199,10 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
     // "told a news conference in Nairobi that": a place of the frame, up to "that"
     // (only over words that cannot open a clause: in "said in fact it was
     // Kenya that", the "that" is the clause's own)
-    if word_lists().prepositions.contains(&lower(i)) {
+    if word_lists().prepositions.contains(lower(i)) {
         if let Some(k) = (i + 1..i + 7).find(|&k| lower(k) == "that") {
             let plain = (i + 1..k).all(|j| {
-                ws.get(j).is_some_and(|w| w.class.is_none()) && !word_lists().subject_pronouns.contains(&lower(j))
+                ws.get(j).is_some_and(|w| w.class.is_none()) && !word_lists().subject_pronouns.contains(lower(j))
             });
             if plain {
                 i = k;
@@ -230,6 +232,13 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
             .unwrap_or_default()
     };
     for (i, w) in ws.iter().enumerate().skip(1) {
+        // only the four words below can cut: most words are turned away by
+        // their length and first letter, before anything is lower-cased
+        // (no other character lower-cases to one of these ASCII letters)
+        let raw = &text[w.span.start..w.span.end];
+        if !(3..=5).contains(&raw.len()) || !matches!(raw.as_bytes()[0] | 0x20, b'a' | b'b' | b'w') {
+            continue;
+        }
         let word = lower(i);
         let next = lower(i + 1);
         let next_lower = ws
