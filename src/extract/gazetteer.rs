@@ -1,5 +1,5 @@
 //! Gazetteer lookup: every name of every state, place and organization,
-//! compiled once into one Aho-Corasick automaton.
+//! compiled once into one trie walked from word starts.
 //!
 //! Matching is case-sensitive (news capitalizes names; "turkey" is a bird) and
 //! on whole words; where names overlap the longest wins ("Northern Ireland"
@@ -8,10 +8,6 @@
 use std::hash::Hasher;
 
 use rustc_hash::{FxHashSet as HashSet, FxHasher};
-
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::ParleyError;
 use crate::extract::lexicon::Lexicon;
@@ -135,12 +131,7 @@ impl Gazetteer {
                 add(a, Target::Place(i));
             }
         }
-        let error = |message: String| ParleyError::Lexicon {
-            file: "ontology/gazetteer".into(),
-            line: 0,
-            message,
-        };
-        let forms = WordForms::new(&forms, false).map_err(|e| error(e.to_string()))?;
+        let forms = WordForms::new(&forms, false);
         Ok(Gazetteer { forms, targets })
     }
 
@@ -171,14 +162,8 @@ impl Gazetteer {
     fn find_by_overlapping_search(&self, text: &str, start: usize, end: usize) -> Vec<Hit<'_>> {
         let slice = &text[start..end];
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        let input = aho_corasick::Input::new(slice);
-        let mut state = aho_corasick::automaton::OverlappingState::start();
-        loop {
-            self.forms
-                .automaton
-                .try_find_overlapping(&input, &mut state)
-                .expect("the NFA supports unanchored overlapping search");
-            let Some(m) = state.get_match() else { break };
+        let automaton = aho_corasick::AhoCorasick::new(&self.forms.forms).expect("the forms compile");
+        for m in automaton.find_overlapping_iter(slice) {
             if is_word_boundary(slice, m.start(), m.end()) {
                 candidates.push((m.start(), m.end(), m.pattern().as_usize()));
             }
@@ -205,16 +190,16 @@ impl Gazetteer {
 ///
 /// A form can only begin where a word does, so instead of running an
 /// Aho-Corasick automaton over every byte and following its failure links,
-/// [`WordForms::find`] walks it anchored from word starts, and stops at the
-/// first byte no form continues. Each step of a walk is a lookup in an
-/// automaton of megabytes, most often a cache miss; so a word is walked only
-/// if some form begins with the same first two bytes and the same first word
-/// (the letters and digits up to the first other character), which two small
-/// bit tables answer.
+/// [`WordForms::find`] walks a trie of the forms from word starts, and stops
+/// at the first byte no form continues. (An Aho-Corasick automaton walked
+/// anchored did the same, but building its failure links and its compact
+/// form, which no walk uses, cost more than any other part of start-up.)
+/// Each step of a walk is a lookup in a table of megabytes, most often a
+/// cache miss; so a word is walked only if some form begins with the same
+/// first two bytes and the same first word (the letters and digits up to the
+/// first other character), which two small bit tables answer.
 pub struct WordForms {
-    automaton: NFA,
-    /// The automaton's start state for anchored walks.
-    anchored_start: StateID,
+    trie: Trie,
     ascii_case_insensitive: bool,
     /// `first_bytes[b]`: some form begins with byte `b` (never a UTF-8
     /// continuation byte, so a walk always starts on a character).
@@ -229,6 +214,96 @@ pub struct WordForms {
     /// a clear bit means no form begins with that word. 128 KiB, so it stays
     /// in cache where the automaton cannot.
     first_words: Box<[u64]>,
+    /// The forms, for the reference search of the tests.
+    #[cfg(test)]
+    forms: Vec<String>,
+}
+
+/// The forms as a trie of bytes (ASCII letters lower-cased where case is
+/// ignored): node 0 is the root. Its edges sit in one open-addressing table
+/// keyed by `node << 8 | byte`, so a step of a walk is one multiply and,
+/// most often, one probe.
+struct Trie {
+    /// `(key + 1, child)`, `(0, _)` where empty; a power of two long.
+    slots: Vec<(u32, u32)>,
+    /// The form that ends at each node (the first given, where several
+    /// are the same), or [`Trie::NO_FORM`].
+    form_at: Vec<u32>,
+}
+
+impl Trie {
+    const NO_FORM: u32 = u32::MAX;
+
+    fn new<F: AsRef<str>>(forms: &[F], ascii_case_insensitive: bool) -> Trie {
+        let bytes: usize = forms.iter().map(|form| form.as_ref().len()).sum();
+        // at most one edge per byte of the forms, at most half the slots full
+        let mut trie = Trie {
+            slots: vec![(0, 0); (2 * bytes).next_power_of_two().max(2)],
+            form_at: vec![Trie::NO_FORM],
+        };
+        for (i, form) in forms.iter().enumerate() {
+            let mut node = 0u32;
+            for &byte in form.as_ref().as_bytes() {
+                let byte = if ascii_case_insensitive {
+                    byte.to_ascii_lowercase()
+                } else {
+                    byte
+                };
+                node = trie.child_or_insert(node, byte);
+            }
+            let at = &mut trie.form_at[node as usize];
+            if *at == Trie::NO_FORM {
+                *at = u32::try_from(i).expect("fewer than 2^32 forms");
+            }
+        }
+        trie
+    }
+
+    fn key(node: u32, byte: u8) -> u32 {
+        (node << 8 | u32::from(byte)) + 1
+    }
+
+    fn first_slot(&self, key: u32) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits.max(1))) as usize
+    }
+
+    /// The child of `node` by `byte`.
+    fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        let key = Trie::key(node, byte);
+        let mask = self.slots.len() - 1;
+        let mut slot = self.first_slot(key);
+        loop {
+            let (k, child) = self.slots[slot];
+            if k == key {
+                return Some(child);
+            }
+            if k == 0 {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn child_or_insert(&mut self, node: u32, byte: u8) -> u32 {
+        assert!(self.form_at.len() < 1 << 23, "fewer than 2^23 trie nodes");
+        let key = Trie::key(node, byte);
+        let mask = self.slots.len() - 1;
+        let mut slot = self.first_slot(key);
+        loop {
+            let (k, child) = self.slots[slot];
+            if k == key {
+                return child;
+            }
+            if k == 0 {
+                let child = self.form_at.len() as u32;
+                self.form_at.push(Trie::NO_FORM);
+                self.slots[slot] = (key, child);
+                return child;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
 }
 
 /// Bits in [`WordForms::first_words`]: a power of two, some twenty times the
@@ -238,24 +313,15 @@ const FIRST_WORD_BITS: usize = 1 << 20;
 impl WordForms {
     /// Compiles `forms` (none empty), matched byte for byte or, with
     /// `ascii_case_insensitive`, ignoring the case of ASCII letters.
-    pub fn new<F: AsRef<str>>(
-        forms: &[F],
-        ascii_case_insensitive: bool,
-    ) -> Result<WordForms, aho_corasick::BuildError> {
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .build(forms.iter().map(|form| form.as_ref()))?;
-        let anchored_start = automaton
-            .start_state(Anchored::Yes)
-            .expect("a contiguous NFA supports anchored searches");
+    pub fn new<F: AsRef<str>>(forms: &[F], ascii_case_insensitive: bool) -> WordForms {
         let mut words = WordForms {
-            automaton,
-            anchored_start,
+            trie: Trie::new(forms, ascii_case_insensitive),
             ascii_case_insensitive,
             first_bytes: [false; 256],
             first_pairs: Box::new([0; 1024]),
             first_words: vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice(),
+            #[cfg(test)]
+            forms: forms.iter().map(|form| form.as_ref().to_string()).collect(),
         };
         for form in forms {
             let form = form.as_ref();
@@ -279,7 +345,7 @@ impl WordForms {
             let bit = words.first_word_bit(form, 0);
             words.first_words[bit / 64] |= 1 << (bit % 64);
         }
-        Ok(words)
+        words
     }
 
     /// The forms in `text[start..end]`, leftmost first, the longest where
@@ -363,27 +429,22 @@ impl WordForms {
     /// The longest form at the start of `bytes` whose length `ends` accepts:
     /// its length and index.
     fn longest_at(&self, bytes: &[u8], ends: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
-        let nfa = &self.automaton;
-        let mut state = self.anchored_start;
+        let trie = &self.trie;
+        let mut node = 0u32;
         let mut longest = None;
         for (i, &byte) in bytes.iter().enumerate() {
-            state = nfa.next_state(Anchored::Yes, state, byte);
-            if nfa.is_dead(state) {
+            let byte = if self.ascii_case_insensitive {
+                byte.to_ascii_lowercase()
+            } else {
+                byte
+            };
+            let Some(child) = trie.child(node, byte) else {
                 break;
-            }
-            if !nfa.is_match(state) {
-                continue;
-            }
-            let len = i + 1;
-            // a match state also holds the forms that are suffixes of this
-            // path; only one as long as the path starts where the walk did
-            let whole = (0..nfa.match_len(state))
-                .map(|k| nfa.match_pattern(state, k))
-                .find(|&form| nfa.pattern_len(form) == len);
-            if let Some(form) = whole {
-                if ends(len) {
-                    longest = Some((len, form.as_usize()));
-                }
+            };
+            node = child;
+            let form = trie.form_at[node as usize];
+            if form != Trie::NO_FORM && ends(i + 1) {
+                longest = Some((i + 1, form as usize));
             }
         }
         longest
@@ -432,6 +493,19 @@ mod tests {
     /// byte, filtered on word boundaries, finds: names inside words, names
     /// that overlap, hyphens between names, abbreviations with periods,
     /// non-ASCII text, a window that is not the whole text.
+    /// The trie walk: the longest form that ends on a word boundary, case
+    /// ignored where asked, and of forms that are the same, the first given.
+    #[test]
+    fn a_walk_finds_the_longest_whole_form_and_the_first_of_equal_ones() {
+        let forms = WordForms::new(&["Prime Minister", "prime minister", "Prime", "Minister"], true);
+        let text = "the PRIME MINISTER and the prime ministerial";
+        let starts = |at: usize| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ends = |at: usize| !text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        assert_eq!(forms.find(text, 0, text.len(), starts, ends), [(4, 18, 0), (27, 32, 2)]);
+        let exact = WordForms::new(&["Prime Minister"], false);
+        assert!(exact.find(text, 0, text.len(), starts, ends).is_empty());
+    }
+
     #[test]
     fn anchored_walks_find_what_an_overlapping_search_finds() {
         let lexicon = Lexicon::load().expect("embedded lexicon loads");

@@ -104,11 +104,7 @@ impl EntityRules {
                 title_forms.push(extra.to_string());
             }
         }
-        let titles = WordForms::new(&title_forms, true).map_err(|e| ParleyError::Lexicon {
-            file: "ontology/lexicon/titles.tsv".into(),
-            line: 0,
-            message: e.to_string(),
-        })?;
+        let titles = WordForms::new(&title_forms, true);
         let title_defaults = lexicon.title_defaults.clone();
         let org_by_key = lexicon
             .orgs
