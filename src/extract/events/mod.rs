@@ -91,7 +91,7 @@ pub struct EventRules {
     /// the sentence, and then only in `cue`'s window (see
     /// `SentenceContext::modifier_matches`).
     gapped_rules: Vec<usize>,
-    regexes: Vec<Regex>,
+    regexes: Vec<RuleRegex>,
     topics: AhoCorasick,
     topic_of_pattern: Vec<(Topic, bool)>,
     /// The closed-class words the clause layer reads.
@@ -109,6 +109,30 @@ pub struct EventRules {
 /// (2 MiB) the cache filled and was rebuilt over and over, and building
 /// states took a third of extraction time.
 const DFA_CACHE_BYTES: usize = 64 << 20;
+
+/// One rule's own regex: the same engine the `regex` crate wraps, with the
+/// same settings (case-insensitive, Unicode, leftmost-first), but without the
+/// literal prefilters that `regex` looks for when it compiles: a
+/// case-insensitive rule has none worth having, and looking for them (prefix,
+/// suffix and inner literals) cost more start-up than compiling the rule.
+type RuleRegex = regex_automata::meta::Regex;
+
+/// None for a pattern that does not compile (the caller reports why).
+fn rule_regex(pattern: &str) -> Option<RuleRegex> {
+    use regex_automata::{meta, util::syntax, MatchKind};
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(10 << 20))
+                .hybrid_cache_capacity(DFA_CACHE_BYTES)
+                .auto_prefilter(false),
+        )
+        .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+        .build(pattern)
+        .ok()
+}
 
 impl EventRules {
     pub fn compile(lexicon: &Lexicon) -> Result<EventRules, ParleyError> {
@@ -144,11 +168,14 @@ impl EventRules {
             .iter()
             .zip(&patterns)
             .map(|(r, p)| {
-                RegexBuilder::new(p)
-                    .case_insensitive(true)
-                    .dfa_size_limit(DFA_CACHE_BYTES)
-                    .build()
-                    .map_err(|e| bad(r.line, format!("rule {}: {e}", r.id)))
+                rule_regex(p).ok_or_else(|| {
+                    // the regex crate's message, which quotes the pattern
+                    let e = RegexBuilder::new(p).case_insensitive(true).build().err();
+                    bad(
+                        r.line,
+                        format!("rule {}: {}", r.id, e.map_or_else(String::new, |e| e.to_string())),
+                    )
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let triggers = RegexSetBuilder::new(trigger_rules.iter().map(|&i| &patterns[i]))

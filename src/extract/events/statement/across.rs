@@ -51,8 +51,9 @@ pub(in crate::extract::events) fn quotes_across_sentences(
             let sentence = &text[s.start..s.end];
             if let Some(m) = rules.regexes[conditional].find(sentence) {
                 // the consequence is what is demanded: "tough sanctions must follow"
-                let comma = m.as_str().rfind(',').map_or(0, |c| c + 1);
-                let consequence = &m.as_str()[comma..];
+                let matched = &sentence[m.range()];
+                let comma = matched.rfind(',').map_or(0, |c| c + 1);
+                let consequence = &matched[comma..];
                 for topic in rules
                     .topics_in(consequence)
                     .into_iter()
@@ -69,7 +70,7 @@ pub(in crate::extract::events) fn quotes_across_sentences(
                     );
                     demand.add_agents(AgentRole::Demander, [speaker]);
                     demand.topic = Some(topic);
-                    demand.text = m.as_str().trim().to_string();
+                    demand.text = matched.trim().to_string();
                     added.push(demand);
                 }
             }
