@@ -322,7 +322,6 @@ impl EventRules {
                 syntax: std::cell::OnceCell::new(),
                 triggered,
                 modifier_matched: vec![std::cell::OnceCell::new(); self.rules.len()],
-                match_spans: vec![std::cell::OnceCell::new(); self.rules.len()],
                 doc_date,
             };
             let speaker = statement::read(&cx, &mut events);
@@ -361,9 +360,6 @@ pub(super) struct SentenceContext<'a> {
     /// Whether each modifier rule matches the sentence, tried when a rule
     /// module first asks (see `modifier_matches`).
     modifier_matched: Vec<std::cell::OnceCell<bool>>,
-    /// Each rule's matches in the sentence, searched when first asked for
-    /// (see `match_spans`).
-    match_spans: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
     doc_date: Option<NaiveDate>,
 }
 
@@ -540,38 +536,10 @@ impl<'a> SentenceContext<'a> {
     /// (an exclusion rule vetoing a trigger, a passive turning it around).
     fn overlapped_by(&self, kind: RuleKind, ts: usize, te: usize) -> bool {
         let start = self.sentence().start;
-        self.rules_of(kind).any(|i| {
-            self.match_spans(i)
-                .iter()
-                .any(|&(a, b)| start + a < te && ts < start + b)
-        })
-    }
-
-    /// Every match of `rule` in the sentence body (byte offsets into it),
-    /// searched once per sentence however many triggers ask; none where the
-    /// rule does not count as matched ([`SentenceContext::rule_matches`]). A
-    /// modifier not tried yet is tried by this search itself (it finds a
-    /// match exactly where `is_match` does), not by `is_match` and then
-    /// again by the search.
-    fn match_spans(&self, rule: usize) -> &[(usize, usize)] {
-        self.match_spans[rule].get_or_init(|| {
-            let untried_modifier =
-                !matches!(self.kind(rule), RuleKind::Trigger(_)) && self.modifier_matched[rule].get().is_none();
-            if untried_modifier && self.rules.is_ungapped_modifier(rule) {
-                let spans: Vec<(usize, usize)> = self.rules.regexes[rule]
-                    .find_iter(self.body())
-                    .map(|m| (m.start(), m.end()))
-                    .collect();
-                let _ = self.modifier_matched[rule].set(!spans.is_empty());
-                return spans;
-            }
-            if !self.rule_matches(rule) {
-                return Vec::new();
-            }
-            self.rules.regexes[rule]
+        self.matched_of(kind).any(|i| {
+            self.rules.regexes[i]
                 .find_iter(self.body())
-                .map(|m| (m.start(), m.end()))
-                .collect()
+                .any(|m| start + m.start() < te && ts < start + m.end())
         })
     }
 
