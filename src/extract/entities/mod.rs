@@ -308,7 +308,10 @@ impl EntityRules {
         self.team_mentions(text, sentences, &mut doc);
         self.resolve_people(doc_id, text, &candidates, &mut doc);
         for (person, agent) in std::mem::take(&mut doc.defaults) {
-            if doc.entities[person].represents.is_empty() {
+            // a shadow minister acts for no state, not even a public figure's own
+            let shadow_of_state =
+                doc.shadow_office_holders.contains(&person) && doc.entities[agent].kind == EntityKind::State;
+            if doc.entities[person].represents.is_empty() && !shadow_of_state {
                 doc.entities[person].represents.insert(agent);
             }
         }
