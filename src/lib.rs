@@ -40,6 +40,7 @@ pub use error::{panic_message, BoxedError, ParleyError};
 #[cfg(feature = "store")]
 pub use explain::{explain, resolve};
 pub use extract::model::*;
+pub use extract::rule_examples::{rule_examples, RuleExample};
 pub use extract::Extractor;
 #[cfg(feature = "store")]
 pub use graph::{

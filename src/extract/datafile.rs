@@ -47,6 +47,13 @@ impl Row {
         self.fields[index]
     }
 
+    /// The `index`th field (0-based), trimmed, when the row has it and it is
+    /// not empty (for the optional last columns of
+    /// [`DataFile::rows_with_optional`]).
+    pub fn get_optional(&self, index: usize) -> Option<&'static str> {
+        self.fields.get(index).copied().filter(|field| !field.is_empty())
+    }
+
     /// An error about this row.
     pub fn error(&self, message: impl Into<String>) -> ParleyError {
         self.file.error(self.line, message)
@@ -76,6 +83,14 @@ impl DataFile {
     /// The data rows of a TSV file whose header names the columns `header`:
     /// each row has exactly `header.len()` fields (trimmed of spaces).
     pub fn rows(&self, header: &[&str]) -> Result<Vec<Row>, ParleyError> {
+        self.rows_with_optional(header, 0)
+    }
+
+    /// The data rows of a TSV file whose header names the columns `header`
+    /// and whose rows may add up to `optional` more (trailing columns the
+    /// file's comments describe): each row has from `header.len()` to
+    /// `header.len() + optional` fields.
+    pub fn rows_with_optional(&self, header: &[&str], optional: usize) -> Result<Vec<Row>, ParleyError> {
         let mut lines = self.content_lines();
         let expected = header.join("\t");
         match lines.next() {
@@ -91,10 +106,16 @@ impl DataFile {
         lines
             .map(|(line, text)| {
                 let fields = split(text);
-                if fields.len() != header.len() {
+                let allowed = header.len()..=header.len() + optional;
+                if !allowed.contains(&fields.len()) {
+                    let expected = if optional == 0 {
+                        header.len().to_string()
+                    } else {
+                        format!("{} to {}", allowed.start(), allowed.end())
+                    };
                     return Err(self.error(
                         line,
-                        format!("expected {} tab-separated fields, found {}", header.len(), fields.len()),
+                        format!("expected {expected} tab-separated fields, found {}", fields.len()),
                     ));
                 }
                 Ok(Row {
@@ -193,6 +214,28 @@ mod tests {
         assert_eq!(
             message(error),
             "ontology/test.tsv:3: expected 2 tab-separated fields, found 1"
+        );
+    }
+
+    #[test]
+    fn optional_columns_may_be_left_off_but_no_more_may_be_added() {
+        let text = "name\tcode\nRussia\tRUS\nKenya\tKEN\t1963-12-12\nChile\tCHL\t\n";
+        let rows = file(text).rows_with_optional(&["name", "code"], 1).unwrap();
+        let seen: Vec<Option<&str>> = rows.iter().map(|r| r.get_optional(2)).collect();
+        assert_eq!(seen, [None, Some("1963-12-12"), None]);
+        let error = file("name\tcode\nKenya\tKEN\t1963\textra\n")
+            .rows_with_optional(&["name", "code"], 1)
+            .unwrap_err();
+        assert_eq!(
+            message(error),
+            "ontology/test.tsv:2: expected 2 to 3 tab-separated fields, found 4"
+        );
+        let error = file("name\tcode\nKenya\n")
+            .rows_with_optional(&["name", "code"], 1)
+            .unwrap_err();
+        assert_eq!(
+            message(error),
+            "ontology/test.tsv:2: expected 2 to 3 tab-separated fields, found 1"
         );
     }
 

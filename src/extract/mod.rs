@@ -19,6 +19,7 @@ mod entities;
 mod gazetteer;
 mod lexicon;
 pub mod model;
+pub mod rule_examples;
 mod sentences;
 mod word_lists;
 

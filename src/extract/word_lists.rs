@@ -31,6 +31,8 @@ pub const LISTENER_NOUNS: DataFile = data_file!("lexicon/listener_nouns.txt");
 pub const LISTENER_TITLE_WORDS: DataFile = data_file!("lexicon/listener_title_words.txt");
 pub const FRAME_ADVERBS: DataFile = data_file!("lexicon/frame_adverbs.txt");
 pub const TIME_NOUNS: DataFile = data_file!("lexicon/time_nouns.txt");
+pub const FRAME_OPENERS: DataFile = data_file!("lexicon/frame_openers.txt");
+pub const ADVERBIAL_OPENERS: DataFile = data_file!("lexicon/adverbial_openers.txt");
 pub const STATEMENT_MEDIA: DataFile = data_file!("lexicon/statement_media.txt");
 pub const NEXT_ACTS: DataFile = data_file!("lexicon/next_acts.txt");
 pub const DENIAL_VERBS: DataFile = data_file!("lexicon/denial_verbs.txt");
@@ -61,6 +63,12 @@ pub struct WordLists {
     pub frame_adverbs: HashSet<String>,
     /// Nouns of time after "last", "this", "on" ("said last week").
     pub time_nouns: HashSet<String>,
+    /// Words that open a frame's adverbial after a speaker named after the
+    /// verb ("said Kamau on Monday", "said Kamau last week").
+    pub frame_openers: HashSet<String>,
+    /// Adverbs that make the words after a reporting verb its adverbial,
+    /// not what was said ("said yesterday", "said again").
+    pub adverbial_openers: HashSet<String>,
     /// Where a statement is made ("said in a statement").
     pub statement_media: HashSet<String>,
     /// Verbs of the speaker's next act after "and"/"but" ("and called for").
@@ -234,6 +242,8 @@ impl WordLists {
             address_words: address_words(&file(HONORIFICS), &file(LISTENER_TITLE_WORDS))?,
             frame_adverbs: file(FRAME_ADVERBS).lower_case_words()?,
             time_nouns: file(TIME_NOUNS).lower_case_words()?,
+            frame_openers: file(FRAME_OPENERS).lower_case_words()?,
+            adverbial_openers: file(ADVERBIAL_OPENERS).lower_case_words()?,
             statement_media: file(STATEMENT_MEDIA).lower_case_words()?,
             next_acts: file(NEXT_ACTS).lower_case_words()?,
             denial_verbs: file(DENIAL_VERBS).lower_case_words()?,
@@ -263,13 +273,15 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 17] = [
+    const FILES: [DataFile; 19] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
         LISTENER_TITLE_WORDS,
         FRAME_ADVERBS,
         TIME_NOUNS,
+        FRAME_OPENERS,
+        ADVERBIAL_OPENERS,
         STATEMENT_MEDIA,
         NEXT_ACTS,
         DENIAL_VERBS,
@@ -315,6 +327,8 @@ mod tests {
         assert!(words.listener_verbs.contains("told") && !words.listener_verbs.contains("said"));
         assert!(words.frame_adverbs.contains("yesterday"));
         assert!(words.time_nouns.contains("week"));
+        assert!(words.frame_openers.contains("during"));
+        assert!(words.adverbial_openers.contains("again"));
         assert!(words.statement_media.contains("interview"));
         assert!(words.next_acts.contains("called"));
         assert!(words.denial_verbs.contains("denied"));

@@ -67,6 +67,21 @@ pub struct Found {
     pub sentence: usize,
 }
 
+/// The story's dateline ("LONDON, March 2 -", "HAVANA (Reuters) --"): where
+/// it was filed, read once by recognition for the rules that need it (a
+/// meeting whose clause names no place may be held there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dateline {
+    /// The place of filing.
+    pub place: EntityId,
+    /// Byte span of the place's name.
+    pub start: usize,
+    pub end: usize,
+    /// The day the dateline gives, if it gives one ("March 2"), resolved
+    /// against the document's date.
+    pub date: Option<NaiveDate>,
+}
+
 /// Matchers compiled once from the lexicon.
 pub struct EntityRules {
     pub lexicon: Lexicon,
@@ -202,6 +217,8 @@ pub struct DocEntities {
     /// skipped the sentence: all-caps lines, the sign-off), kept so that the
     /// clause layer does not tokenize the sentence again.
     pub sentence_tokens: Vec<Option<Vec<Token>>>,
+    /// The story's dateline, if it has one.
+    pub dateline: Option<Dateline>,
 }
 
 impl DocEntities {
@@ -253,6 +270,7 @@ impl EntityRules {
             abbreviations: Vec::new(),
             shadow_office_holders: Vec::new(),
             sentence_tokens: vec![None; sentences.len()],
+            dateline: None,
         };
         let mut candidates: Vec<NameCandidate> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
@@ -286,7 +304,10 @@ impl EntityRules {
         self.team_mentions(text, sentences, &mut doc);
         self.resolve_people(doc_id, text, &candidates, &mut doc);
         for (person, agent) in std::mem::take(&mut doc.defaults) {
-            if doc.entities[person].represents.is_empty() {
+            // a shadow minister acts for no state, not even a public figure's own
+            let shadow_of_state =
+                doc.shadow_office_holders.contains(&person) && doc.entities[agent].kind == EntityKind::State;
+            if doc.entities[person].represents.is_empty() && !shadow_of_state {
                 doc.entities[person].represents.insert(agent);
             }
         }

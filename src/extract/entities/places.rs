@@ -1,12 +1,15 @@
 //! States and places: datelines, all-caps headlines, and the entities of
 //! states (with their predecessors) and places (with the state they lie in).
 
+use chrono::NaiveDate;
+
+use crate::extract::dates::{self, Tense};
 use crate::extract::gazetteer::Target;
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
 use crate::extract::sentences::Sentence;
 
 use super::slug;
-use super::{DocEntities, EntityRules, Found, Role};
+use super::{Dateline, DocEntities, EntityRules, Found, Role};
 
 impl EntityRules {
     /// "PARIS, March 22 -", "HAVANA, Cuba (Reuters) --", "MOSCOW:": the place of writing.
@@ -39,16 +42,26 @@ impl EntityRules {
             .join(" ");
         let place = self.place_entity(&titled, None, doc);
         if let Some(id) = place {
+            let (start, end) = (s.start, s.start + word.len());
             doc.add_surface(id, &titled);
             doc.found.push(Found {
-                start: s.start,
-                end: s.start + word.len(),
+                start,
+                end,
                 entity: id,
                 role: Role::Name,
                 actor: false,
                 possessive: false,
                 sentence: si,
             });
+            if doc.dateline.is_none() {
+                let date = dateline_date(text, end, s.end, doc.date);
+                doc.dateline = Some(Dateline {
+                    place: id,
+                    start,
+                    end,
+                    date,
+                });
+            }
         }
     }
 
@@ -151,6 +164,32 @@ impl EntityRules {
     }
 }
 
+/// How far after its place a dateline's date may end, in bytes: ", September
+/// 30, 1987" is the longest usual form.
+const DATELINE_DATE_REACH: usize = 32;
+
+/// The day a dateline gives right after its place, resolved against the
+/// document's date ("PARIS, March 22 -") or written whole ("LONDON
+/// 1996-08-30"); none when something else comes first ("HAVANA, Cuba").
+fn dateline_date(text: &str, place_end: usize, sentence_end: usize, doc_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    let mut reach = (place_end + DATELINE_DATE_REACH).min(sentence_end);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let tail = &text[place_end..reach];
+    let lead = tail.len() - tail.trim_start_matches(|c: char| c == ',' || c.is_whitespace()).len();
+    let first_word = tail[lead..].split_whitespace().next().unwrap_or("");
+    if let Ok(date) = NaiveDate::parse_from_str(first_word, "%Y-%m-%d") {
+        return Some(date);
+    }
+    // the date ends before the dash that ends the dateline
+    let stop = tail.find(['-', '\n']).map_or(reach, |i| place_end + i);
+    let date = dates::find(text, place_end, stop, doc_date, Tense::Past)
+        .into_iter()
+        .next()?;
+    (date.start == place_end + lead).then_some(date.date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +226,12 @@ mod tests {
         let found = doc.found.first()?;
         assert_eq!(doc.entities[found.entity].kind, EntityKind::Place);
         assert_eq!(found.start, 0);
+        // the document keeps it as its dateline, for the rules that read one
+        let dateline = doc.dateline.expect("the dateline is recorded");
+        assert_eq!(
+            (dateline.place, dateline.start, dateline.end),
+            (found.entity, 0, found.end)
+        );
         Some((doc.entities[found.entity].label.clone(), found.end))
     }
 
@@ -221,6 +266,38 @@ mod tests {
             assert_eq!(&text[..end], word, "{text:?}");
             assert!(label.eq_ignore_ascii_case(word), "{text:?}: {label}");
         }
+    }
+
+    #[test]
+    fn a_document_records_its_first_dateline_with_the_day_it_gives() {
+        let rules = rules();
+        let dateline = |text: &str, date: Option<NaiveDate>| {
+            let doc = rules.recognize("d", text, &sentences::split(text), date);
+            doc.dateline.map(|d| {
+                (
+                    doc.entities[d.place].label.clone(),
+                    text[d.start..d.end].to_string(),
+                    d.date,
+                )
+            })
+        };
+        let filed = Some(date("1987-03-23"));
+        let text = "PEACE TALKS OPEN\nPARIS, March 22 - Kenya and Chile met.";
+        assert_eq!(
+            dateline(text, filed),
+            Some(("Paris".into(), "PARIS".into(), Some(date("1987-03-22"))))
+        );
+        // a day without a year needs the document's date
+        assert_eq!(dateline(text, None), Some(("Paris".into(), "PARIS".into(), None)));
+        let text = "LONDON 1996-08-30\nKenya and Chile met.";
+        assert_eq!(
+            dateline(text, None),
+            Some(("London".into(), "LONDON".into(), Some(date("1996-08-30"))))
+        );
+        // a region before the day: no day read past it
+        let text = "NAIROBI, Kenya, March 22 - Talks went on.";
+        assert_eq!(dateline(text, filed), Some(("Nairobi".into(), "NAIROBI".into(), None)));
+        assert_eq!(dateline("Kenya and Chile met in Paris.", filed), None);
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl EntityRules {
         let sentence = c.sentence;
         // an opposition front-bencher's office is a party's, never the state's
         let word_before = text[..title_start].split_whitespace().next_back().unwrap_or("");
-        let shadow = word_before.eq_ignore_ascii_case("shadow");
+        let shadow = is_shadow_office(word_before, title);
         if shadow {
             doc.shadow_office_holders.push(id);
         }
@@ -73,6 +73,11 @@ impl EntityRules {
         }
         if agents.is_empty() && text.get(title_end..c.start) == Some(" ") {
             agents.extend(self.state_of_office(title, doc));
+        }
+        // the state whose office a shadow minister mirrors is not theirs to act
+        // for: "Britain's shadow foreign secretary", "shadow Foreign Secretary"
+        if shadow {
+            agents.retain(|&a| doc.entities[a].kind != EntityKind::State);
         }
         doc.entities[id].represents.extend(agents);
     }
@@ -184,6 +189,15 @@ impl EntityRules {
         let si = self.lexicon.states.iter().position(|s| &s.iso3 == iso3)?;
         Some(self.state_entity(si, doc))
     }
+}
+
+/// Whether a title is a shadow cabinet's office, which acts for no state:
+/// "shadow" before it ("the shadow foreign minister") or opening it, where
+/// the capitalized word was read as the title's first word ("Shadow Foreign
+/// Minister Amina Kamau").
+fn is_shadow_office(word_before: &str, title: &str) -> bool {
+    let is_shadow = |w: &str| w.eq_ignore_ascii_case("shadow");
+    is_shadow(word_before) || title.split_whitespace().any(is_shadow)
 }
 
 /// (c) "<title> of <State|Org>" and "<Name>, the <title> for|of <Org>": the
@@ -442,6 +456,41 @@ mod tests {
         // but not a shadow minister's: they act for their party
         let shadow = "Kenya voted. Kenya paid. Kenya won. The shadow foreign minister Amina Kamau arrived.";
         assert!(!represents(&rules, shadow, "Amina Kamau").contains(&"Kenya".to_string()));
+    }
+
+    #[test]
+    fn a_shadow_minister_acts_for_no_state_however_the_title_is_written() {
+        let rules = rules();
+        let home = "Kenya voted. Kenya paid. Kenya won.";
+        let cases = [
+            // "Shadow" in title case is read as the title's first word
+            format!("{home} Shadow Foreign Minister Amina Kamau arrived."),
+            format!("{home} The shadow foreign minister Amina Kamau arrived."),
+            // an office only one state has (title_states.tsv), mirrored
+            "The shadow Foreign Secretary Amina Kamau arrived.".to_string(),
+            // the state named before the title is the one whose office it mirrors
+            "Kenya's shadow foreign minister Amina Kamau arrived.".to_string(),
+        ];
+        for text in &cases {
+            let acts_for = represents(&rules, text, "Amina Kamau");
+            assert!(
+                !acts_for.iter().any(|a| a == "Kenya" || a == "United Kingdom"),
+                "{text}: {acts_for:?}"
+            );
+        }
+        // the same words without "shadow" are the government's
+        assert_eq!(
+            represents(
+                &rules,
+                &format!("{home} Foreign Minister Amina Kamau arrived."),
+                "Amina Kamau"
+            ),
+            ["Kenya"]
+        );
+        assert_eq!(
+            represents(&rules, "Kenya's foreign minister Amina Kamau arrived.", "Amina Kamau"),
+            ["Kenya"]
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingSta
 use crate::extract::clauses::Modality;
 
 use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides, Pronoun};
-use super::{RuleKind, SentenceContext};
+use super::{RuleKind, SentenceContext, TriggerSense};
 
 /// Reads the sentence's agreement, if any. `speaker` is the sentence's
 /// speaker (for "we agreed"); `meetings` the meetings read so far and
@@ -68,7 +68,8 @@ fn one(
     parties.extend(agents_after_word(cx, te, obj_end, "with"));
     // an offer accepted is agreed with whoever made it: "accepted Pyongyang's offer",
     // "accepted an offer by Pyongyang"
-    if text[ts..te].get(..6).is_some_and(|w| w.eq_ignore_ascii_case("accept")) {
+    let sense = cx.trigger_sense(rule, ts);
+    if sense == Some(TriggerSense::AcceptedOffer) {
         parties.extend(offer_maker(cx, ts, te, obj_end));
     }
     // "X agreed" alone is consent, not an agreement between parties: one
@@ -83,8 +84,8 @@ fn one(
     parties.extend(cx.states_represented(&parties));
     // "joined forces", "teamed up": cooperation is an agreement between states or
     // bodies, not between two singers recording a song
-    let cooperation = is_cooperation(&text[ts..te]);
-    if cooperation && !parties.iter().any(|&p| doc.entities[p].kind != EntityKind::Person) {
+    if sense == Some(TriggerSense::Cooperation) && !parties.iter().any(|&p| doc.entities[p].kind != EntityKind::Person)
+    {
         return false;
     }
     // "the agreement was signed by X and Y": the deal told before, not a new one
@@ -218,13 +219,6 @@ fn agents_after_word(cx: &SentenceContext<'_>, te: usize, end: usize, word: &str
         .iter()
         .map(|f| f.entity)
         .collect()
-}
-
-/// Whether a trigger tells cooperation rather than a deal: "joined forces",
-/// "teamed up", "joining up".
-fn is_cooperation(trigger: &str) -> bool {
-    let lower = trigger.to_lowercase();
-    lower.contains("forces") || lower.ends_with(" up")
 }
 
 /// Who made an offer: a possessive inside the trigger ("accepted Norway's

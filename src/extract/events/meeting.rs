@@ -164,7 +164,7 @@ fn here(cx: &SentenceContext<'_>, cs: usize, ce: usize) -> Option<usize> {
     let says_here = cx.syntax().words.iter().any(|w| {
         w.span.start >= cs && w.span.end <= ce && cx.text[w.span.start..w.span.end].eq_ignore_ascii_case("here")
     });
-    says_here.then(|| dateline_place(cx)).flatten()
+    says_here.then(|| cx.doc.dateline.map(|d| d.place)).flatten()
 }
 
 /// How many lower-case words may stand between "in"/"at" and a place that
@@ -216,7 +216,8 @@ fn dateline_venue(
     verb: bool,
     (cs, ce): (usize, usize),
 ) -> Option<usize> {
-    let (place, dateline_end) = dateline(cx)?;
+    let dateline = cx.doc.dateline?;
+    let (place, dateline_end) = (dateline.place, dateline.end);
     let text = cx.text;
     let clause = &text[cs..ce];
     let unknown_weekday = cx.doc_date.is_none() && dates::names_weekday(clause);
@@ -255,28 +256,6 @@ fn is_lead(cx: &SentenceContext<'_>, dateline_end: usize) -> bool {
     }
     cx.si.checked_sub(1).map(|i| &cx.sentences[i]).is_some_and(|before| {
         holds(before) && cx.text[dateline_end..before.end].split_whitespace().count() <= DATELINE_TAIL_WORDS
-    })
-}
-
-/// How far into a document a dateline may stand, in bytes (after a headline).
-const DATELINE_REACH: usize = 300;
-
-/// The place of the document's dateline: a place named in capitals near the
-/// top, followed by a comma, a colon, a parenthesis or a dash ("LONDON, March
-/// 2 -", "SEOUL:", "HAVANA, Cuba (Reuters) --").
-pub(super) fn dateline_place(cx: &SentenceContext<'_>) -> Option<usize> {
-    dateline(cx).map(|(place, _)| place)
-}
-
-/// The dateline's place and where its place name ends.
-fn dateline(cx: &SentenceContext<'_>) -> Option<(usize, usize)> {
-    let text = cx.text;
-    cx.doc.found.iter().filter(|f| f.start < DATELINE_REACH).find_map(|f| {
-        let surface = &text[f.start..f.end];
-        let capitals = surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
-        let after = text[f.end..].trim_start_matches([' ', '\t']);
-        let closes = after.starts_with([',', ':', '(']) || after.starts_with("- ") || after.starts_with("--");
-        (capitals && closes && cx.doc.entities[f.entity].kind == EntityKind::Place).then_some((f.entity, f.end))
     })
 }
 

@@ -77,6 +77,31 @@ impl RuleKind {
     }
 }
 
+/// What the words of a trigger say beyond its kind, from the named group of
+/// its rule's pattern that they matched: `(?P<cooperation>joined forces|...)`
+/// in an agreement rule. Group names are parsed when the rules load, so a
+/// misspelt name is an error naming the line, not a sense that never fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerSense {
+    /// Working together rather than a deal: "joined forces", "teamed up"
+    /// (group `cooperation`).
+    Cooperation,
+    /// An offer taken up, agreed with whoever made it: "accepted Norway's
+    /// offer" (group `offer`).
+    AcceptedOffer,
+}
+
+impl TriggerSense {
+    /// Parses a group name of a trigger pattern.
+    pub fn parse(group: &str) -> Option<TriggerSense> {
+        match group {
+            "cooperation" => Some(TriggerSense::Cooperation),
+            "offer" => Some(TriggerSense::AcceptedOffer),
+            _ => None,
+        }
+    }
+}
+
 /// The compiled event rules.
 pub struct EventRules {
     pub rules: Vec<EventRule>,
@@ -92,6 +117,8 @@ pub struct EventRules {
     /// `SentenceContext::modifier_matches`).
     gapped_rules: Vec<usize>,
     regexes: Vec<RuleRegex>,
+    /// The named groups of each rule's pattern, as (group index, sense).
+    senses: Vec<Vec<(usize, TriggerSense)>>,
     topics: AhoCorasick,
     topic_of_pattern: Vec<(Topic, bool)>,
     /// The closed-class words the clause layer reads.
@@ -102,6 +129,22 @@ pub struct EventRules {
     deal_nouns: Vec<String>,
     /// Words of travel before "to" and a destination.
     motion_verbs: rustc_hash::FxHashSet<String>,
+}
+
+/// The senses a rule's named groups give its triggers; a name that is no
+/// sense, or a named group in a rule that is no trigger, is an error.
+fn trigger_senses(regex: &RuleRegex, kind: RuleKind) -> Result<Vec<(usize, TriggerSense)>, String> {
+    regex
+        .group_info()
+        .pattern_names(regex_automata::PatternID::ZERO)
+        .enumerate()
+        .filter_map(|(index, name)| name.map(|name| (index, name)))
+        .map(|(index, name)| match (TriggerSense::parse(name), kind) {
+            (Some(sense), RuleKind::Trigger(_)) => Ok((index, sense)),
+            (Some(_), _) => Err(format!("group `{name}` in a rule that is no trigger")),
+            (None, _) => Err(format!("unknown group `{name}` (known: cooperation, offer)")),
+        })
+        .collect()
 }
 
 /// Room for each lazy DFA's state cache. The trigger rules have bounded
@@ -178,6 +221,15 @@ impl EventRules {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let senses = lexicon
+            .event_rules
+            .iter()
+            .zip(&regexes)
+            .zip(&kinds)
+            .map(|((r, regex), kind)| {
+                trigger_senses(regex, *kind).map_err(|message| bad(r.line, format!("rule {}: {message}", r.id)))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let triggers = RegexSetBuilder::new(trigger_rules.iter().map(|&i| &patterns[i]))
             .case_insensitive(true)
             .dfa_size_limit(DFA_CACHE_BYTES)
@@ -208,6 +260,7 @@ impl EventRules {
             trigger_rules,
             gapped_rules,
             regexes,
+            senses,
             topics,
             topic_of_pattern,
             function_words: FunctionWords::new(lexicon.function_words.iter().cloned()),
@@ -451,6 +504,27 @@ impl<'a> SentenceContext<'a> {
             .map(|m| (start + m.start(), start + m.end()))
     }
 
+    /// The sense of the trigger of `rule` that starts at `ts`: the named
+    /// group of the rule's pattern its words matched, if any.
+    fn trigger_sense(&self, rule: usize, ts: usize) -> Option<TriggerSense> {
+        let senses = &self.rules.senses[rule];
+        if senses.is_empty() {
+            return None;
+        }
+        let regex = &self.rules.regexes[rule];
+        let mut caps = regex.create_captures();
+        let body = self.body();
+        // the search starts at the trigger but sees the text before it (for `\b`)
+        regex.search_captures(
+            &regex_automata::Input::new(body).range(ts - self.sentence().start..),
+            &mut caps,
+        );
+        senses
+            .iter()
+            .find(|&&(group, _)| caps.get_group(group).is_some())
+            .map(|&(_, sense)| sense)
+    }
+
     /// Every match of the trigger rules of `class` in the sentence, as
     /// (start, end, rule), in text order, overlapping matches dropped. A
     /// sentence can hold a trigger in a headline run into its lead ("EC
@@ -554,5 +628,60 @@ impl<'a> SentenceContext<'a> {
     /// An event of `class` with this sentence as its evidence.
     fn event(&self, class: EventClass, rule: usize) -> Event {
         Event::new(class, self.evidence(rule))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn senses(pattern: &str, kind: RuleKind) -> Result<Vec<(usize, TriggerSense)>, String> {
+        trigger_senses(&rule_regex(pattern).unwrap(), kind)
+    }
+
+    #[test]
+    fn named_groups_of_a_trigger_are_its_senses_and_a_misspelt_one_is_an_error() {
+        let agreement = RuleKind::Trigger(EventClass::Agreement);
+        assert_eq!(
+            senses(
+                r"\b(?:signed|(?P<cooperation>teamed up)|(?P<offer>accepted \S+ offer))",
+                agreement
+            ),
+            Ok(vec![(1, TriggerSense::Cooperation), (2, TriggerSense::AcceptedOffer)])
+        );
+        assert_eq!(senses(r"\b(?:signed|(teamed up))", agreement), Ok(vec![]));
+        assert_eq!(
+            senses(r"(?P<cooperaton>teamed up)", agreement),
+            Err("unknown group `cooperaton` (known: cooperation, offer)".to_string())
+        );
+        assert_eq!(
+            senses(r"(?P<offer>offer)", RuleKind::Negation),
+            Err("group `offer` in a rule that is no trigger".to_string())
+        );
+    }
+
+    #[test]
+    fn the_agreement_rule_tells_cooperation_and_accepted_offers() {
+        let rules = EventRules::compile(&Lexicon::load().unwrap()).unwrap();
+        let sense_of = |words: &str| {
+            let verb = rules.rules.iter().position(|r| r.id == "agreement.verb").unwrap();
+            let mut caps = rules.regexes[verb].create_captures();
+            rules.regexes[verb].captures(words, &mut caps);
+            assert!(caps.is_match(), "{words}");
+            rules.senses[verb]
+                .iter()
+                .find(|&&(group, _)| caps.get_group(group).is_some())
+                .map(|&(_, sense)| sense)
+        };
+        assert_eq!(
+            sense_of("Kenya and Chile joined forces"),
+            Some(TriggerSense::Cooperation)
+        );
+        assert_eq!(sense_of("Kenya teamed\nup with Chile"), Some(TriggerSense::Cooperation));
+        assert_eq!(
+            sense_of("Kenya accepted Chile's offer"),
+            Some(TriggerSense::AcceptedOffer)
+        );
+        assert_eq!(sense_of("Kenya signed a treaty"), None);
     }
 }

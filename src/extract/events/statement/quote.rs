@@ -308,10 +308,7 @@ pub(super) fn has_auxiliary(cx: &SentenceContext<'_>, from: usize, to: usize) ->
 /// adverbials: "..., said Kamau on Monday", "said Kamau in Nairobi".
 pub(super) fn frame_adverbial(rest: &str) -> bool {
     let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(
-        first.as_str(),
-        "on" | "in" | "at" | "during" | "after" | "before" | "when" | "as" | "while" | "last" | "this"
-    ) || is_frame_adverb(&first)
+    word_lists().frame_openers.contains(&first) || is_frame_adverb(&first)
 }
 
 /// Whether reported words are only the frame's adverbials: a time, a place,
@@ -319,11 +316,8 @@ pub(super) fn frame_adverbial(rest: &str) -> bool {
 pub(super) fn starts_adverbial(after: &str) -> bool {
     let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    word_lists().prepositions.contains(first)
-        || matches!(
-            first,
-            "" | "yesterday" | "today" | "later" | "earlier" | "also" | "again"
-        )
+    let words = word_lists();
+    first.is_empty() || words.prepositions.contains(first) || words.adverbial_openers.contains(first)
 }
 
 #[cfg(test)]
