@@ -268,41 +268,35 @@ impl Trie {
         (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits.max(1))) as usize
     }
 
+    /// The slot that holds `key`, or the empty slot where it would go
+    /// (linear probing; the table is never full).
+    fn slot_of(&self, key: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.first_slot(key);
+        while self.slots[slot].0 != key && self.slots[slot].0 != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
     /// The child of `node` by `byte`.
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
         let key = Trie::key(node, byte);
-        let mask = self.slots.len() - 1;
-        let mut slot = self.first_slot(key);
-        loop {
-            let (k, child) = self.slots[slot];
-            if k == key {
-                return Some(child);
-            }
-            if k == 0 {
-                return None;
-            }
-            slot = (slot + 1) & mask;
-        }
+        let (k, child) = self.slots[self.slot_of(key)];
+        (k == key).then_some(child)
     }
 
     fn child_or_insert(&mut self, node: u32, byte: u8) -> u32 {
         assert!(self.form_at.len() < 1 << 23, "fewer than 2^23 trie nodes");
         let key = Trie::key(node, byte);
-        let mask = self.slots.len() - 1;
-        let mut slot = self.first_slot(key);
-        loop {
-            let (k, child) = self.slots[slot];
-            if k == key {
-                return child;
-            }
-            if k == 0 {
-                let child = self.form_at.len() as u32;
-                self.form_at.push(Trie::NO_FORM);
-                self.slots[slot] = (key, child);
-                return child;
-            }
-            slot = (slot + 1) & mask;
+        let slot = self.slot_of(key);
+        if self.slots[slot].0 == key {
+            return self.slots[slot].1;
         }
+        let child = self.form_at.len() as u32;
+        self.form_at.push(Trie::NO_FORM);
+        self.slots[slot] = (key, child);
+        child
     }
 }
 
