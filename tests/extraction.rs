@@ -1189,3 +1189,20 @@ fn a_statement_inside_a_denial_is_not_made() {
     );
     assert!(speakers(&ex).is_empty(), "{:?}", speakers(&ex));
 }
+
+#[test]
+fn a_pronoun_subject_reaches_over_adverbs_and_auxiliaries() {
+    let ex = extract(
+        "Kenyan Foreign Minister Wanjiru Kamau arrived in Oslo. She also signed a trade accord.",
+        None,
+    );
+    assert_eq!(agreement_parties(&ex), vec![set(&["KEN", "Wanjiru Kamau"])]);
+    let ex = extract(
+        "Foreign Minister Wanjiru Kamau of Kenya arrived in Oslo. She has also urged Norway to lift the ban.",
+        None,
+    );
+    let found = demands(&ex);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, set(&["Wanjiru Kamau"]));
+    assert_eq!(found[0].1, set(&["NOR"]));
+}

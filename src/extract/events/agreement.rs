@@ -165,7 +165,7 @@ fn unnamed_subject(
             .or_else(|| two_sides(cx.doc, ts, earlier))
             .unwrap_or_default();
     }
-    match previous_word(cx.text, ts).as_deref() {
+    match cx.word_before_predicate(ts).as_deref() {
         Some(word @ ("he" | "she")) => Pronoun::of(word)
             .and_then(|pronoun| cx.pronoun(pronoun, ts))
             .into_iter()

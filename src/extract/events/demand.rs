@@ -104,7 +104,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
     } else {
         by.extend(subject(view, doc, ts).iter().map(|f| f.entity));
         if by.is_empty() {
-            let pronoun = previous_word(text, ts).as_deref().and_then(Pronoun::of);
+            let pronoun = cx.word_before_predicate(ts).as_deref().and_then(Pronoun::of);
             by.extend(pronoun.and_then(|pronoun| cx.pronoun(pronoun, ts)));
         }
     }

@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::error::ParleyError;
-use crate::extract::clauses::{FunctionWords, SentenceSyntax};
+use crate::extract::clauses::{FunctionWords, SentenceSyntax, WordClass};
 use crate::extract::dates::{self, Tense};
 use crate::extract::entities::{DocEntities, Found};
 use crate::extract::lexicon::{EventRule, Lexicon, EVENTS, TOPICS};
@@ -599,6 +599,22 @@ impl<'a> SentenceContext<'a> {
             .flat_map(|&p| doc.entities[p].represents.iter().copied())
             .filter(|&a| doc.entities[a].kind == crate::extract::model::EntityKind::State)
             .collect()
+    }
+
+    /// The word before the predicate at `at`, lower-cased, over the adverbs
+    /// and auxiliaries between them: the "he" of "he also signed", "he has
+    /// since urged".
+    fn word_before_predicate(&self, at: usize) -> Option<String> {
+        let mut at = at;
+        loop {
+            let word = syntax::previous_word(self.text, at)?;
+            match self.rules.function_words.class(&word) {
+                Some(class) if class == WordClass::Adverb || class.is_auxiliary() => {
+                    at = self.text[..at].trim_end().len() - word.len();
+                }
+                _ => return Some(word),
+            }
+        }
     }
 
     /// The person a "he"/"she" before `at` stands for.
