@@ -190,6 +190,70 @@ fn dateline_date(text: &str, place_end: usize, sentence_end: usize, doc_date: Op
     (date.start == place_end + lead).then_some(date.date)
 }
 
+/// The two words that name the halves of a divided state ("North Korea",
+/// "South Korea"), and the other half of each.
+const HALVES: [(&str, &str); 2] = [("North", "South"), ("South", "North")];
+
+impl EntityRules {
+    /// "the North" and "the South" of a divided state's news: in a story
+    /// that names North Korea or South Korea, "the North" is the one and "the
+    /// South" the other. Only states both of whose halves the gazetteer
+    /// holds count, so the "South" of a story on South Africa stays a
+    /// region; a name that goes on ("the South China Sea") is no half.
+    pub(super) fn divided_state_halves(&self, text: &str, sentences: &[Sentence], doc: &mut DocEntities) {
+        if !(text.contains("he North") || text.contains("he South")) {
+            return;
+        }
+        let states = &self.lexicon.states;
+        for (half, other) in HALVES {
+            let named = |i: usize| doc.index.contains_key(&EntityKey::State(states[i].iso3.clone()));
+            // the states named "<half> X" whose "<other> X" is a state too, one of them in the story
+            let divided: Vec<usize> = states
+                .iter()
+                .enumerate()
+                .filter_map(|(i, row)| {
+                    let rest = row.name.strip_prefix(half)?.strip_prefix(' ')?;
+                    let twin = states.iter().position(|r| r.name == format!("{other} {rest}"))?;
+                    (named(i) || named(twin)).then_some(i)
+                })
+                .collect();
+            let [state] = divided[..] else {
+                continue;
+            };
+            for article in ["the", "The"] {
+                let phrase = format!("{article} {half}");
+                let starts: Vec<usize> = text.match_indices(&phrase).map(|(at, _)| at).collect();
+                for start in starts {
+                    let end = start + phrase.len();
+                    let word_before = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+                    let word_goes_on = text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '-');
+                    let possessive = super::recognize::is_possessive(text, end);
+                    let name_goes_on = !possessive && text[end..].trim_start().starts_with(char::is_uppercase);
+                    if word_before || word_goes_on || name_goes_on {
+                        continue;
+                    }
+                    let Some(sentence) = sentences.iter().position(|s| s.start <= start && start < s.end) else {
+                        continue;
+                    };
+                    let entity = self.state_entity(state, doc);
+                    doc.found.push(Found {
+                        start,
+                        end,
+                        entity,
+                        role: Role::Metonym,
+                        actor: !possessive || self.actor_follows(text, end),
+                        possessive,
+                        sentence,
+                    });
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
