@@ -1206,3 +1206,54 @@ fn a_pronoun_subject_reaches_over_adverbs_and_auxiliaries() {
     assert_eq!(found[0].0, set(&["Wanjiru Kamau"]));
     assert_eq!(found[0].1, set(&["NOR"]));
 }
+
+#[test]
+fn the_north_and_the_south_of_a_divided_state_are_its_halves() {
+    let ex = extract(
+        "North Korea fired two missiles on Sunday. The South condemned the launch, \
+         and the North's envoy left the talks in Beijing.",
+        None,
+    );
+    let halves: Vec<(String, String)> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.text.ends_with("North") || m.text.ends_with("South"))
+        .map(|m| (m.text.clone(), label(&ex, m.entity)))
+        .collect();
+    assert_eq!(
+        halves,
+        vec![
+            ("The South".to_string(), "KOR".to_string()),
+            ("the North".to_string(), "PRK".to_string())
+        ]
+    );
+    // no divided state in the story, or a name that goes on: no half
+    for text in [
+        "South Africa won the toss. The South will bat first.",
+        "North Korea tested a missile over the South China Sea.",
+    ] {
+        let ex = extract(text, None);
+        assert!(
+            !ex.mentions
+                .iter()
+                .any(|m| m.text.starts_with("the ") || m.text.starts_with("The ")),
+            "{text}: {:?}",
+            ex.mentions
+        );
+    }
+}
+
+#[test]
+fn an_it_opening_the_sentence_is_the_state_that_opened_the_one_before() {
+    let ex = extract(
+        "Kenya rejected the first proposal. But it accepted another offer by Norway to share the fishing grounds.",
+        None,
+    );
+    assert_eq!(agreement_parties(&ex), vec![set(&["KEN", "NOR"])]);
+    // "it" after a sentence that opens with something else is that thing
+    let ex = extract(
+        "The proposal from Kenya was rejected. But it accepted another offer by Norway to share the fishing grounds.",
+        None,
+    );
+    assert!(agreement_parties(&ex).is_empty(), "{:?}", agreement_parties(&ex));
+}

@@ -140,7 +140,8 @@ fn nominal(
 }
 
 /// The parties when no agent is the subject: "he signed" (the person the
-/// pronoun stands for), "both sides agreed" (the two sides of the last
+/// pronoun stands for), "But it accepted" (the state or body the sentence
+/// before opens with), "both sides agreed" (the two sides of the last
 /// meeting or agreement), "we agreed" inside a quote (the speaker's side;
 /// `we` is set, as one party is then enough).
 fn unnamed_subject(
@@ -170,6 +171,7 @@ fn unnamed_subject(
             .and_then(|pronoun| cx.pronoun(pronoun, ts))
             .into_iter()
             .collect(),
+        Some("it") => cx.it_referent(ts).into_iter().collect(),
         Some("we") => {
             *we = true;
             speaker.map(|s| our_side(cx.doc, s, meetings)).unwrap_or_default()

@@ -106,6 +106,7 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
         if by.is_empty() {
             let pronoun = cx.word_before_predicate(ts).as_deref().and_then(Pronoun::of);
             by.extend(pronoun.and_then(|pronoun| cx.pronoun(pronoun, ts)));
+            by.extend(cx.it_referent(ts));
         }
     }
     let object_text = &text[te..obj_end];

@@ -602,19 +602,45 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// The word before the predicate at `at`, lower-cased, over the adverbs
-    /// and auxiliaries between them: the "he" of "he also signed", "he has
-    /// since urged".
+    /// and auxiliaries between them: the "he" of "he also signed", "she has
+    /// also urged".
     fn word_before_predicate(&self, at: usize) -> Option<String> {
+        self.subject_word(at).map(|(_, word)| word)
+    }
+
+    /// [`Self::word_before_predicate`] with where the word starts.
+    fn subject_word(&self, at: usize) -> Option<(usize, String)> {
         let mut at = at;
         loop {
-            let word = syntax::previous_word(self.text, at)?;
+            // the span, not the lower-cased word's length: lower case can change the byte count
+            let (start, end) = syntax::previous_word_span(self.text, at)?;
+            let word = self.text[start..end].to_lowercase();
             match self.rules.function_words.class(&word) {
-                Some(class) if class == WordClass::Adverb || class.is_auxiliary() => {
-                    at = self.text[..at].trim_end().len() - word.len();
-                }
-                _ => return Some(word),
+                Some(class) if class == WordClass::Adverb || class.is_auxiliary() => at = start,
+                _ => return Some((start, word)),
             }
         }
+    }
+
+    /// The state or body an "it" opening the sentence before the predicate
+    /// at `at` stands for: the subject of the sentence before ("The South
+    /// dismissed the offer. But it accepted another offer by Pyongyang").
+    /// Only a subject that opens its sentence is taken: "it" after a
+    /// sentence about anything else is most often that thing.
+    fn it_referent(&self, at: usize) -> Option<usize> {
+        let (start, word) = self.subject_word(at)?;
+        // only a joining word may come first: "But it", "And yet it"
+        let joining = |w: &str| {
+            matches!(
+                self.rules.function_words.class(&w.to_lowercase()),
+                Some(WordClass::Coordinator | WordClass::Contrast | WordClass::Adverb)
+            )
+        };
+        let opener = self.text[self.sentence().start..start].split(|c: char| c.is_whitespace() || c == ',');
+        if word != "it" || !opener.filter(|w| !w.is_empty()).all(joining) {
+            return None;
+        }
+        syntax::opening_subject(self.text, self.doc, self.sentences, self.si.checked_sub(1)?)
     }
 
     /// The person a "he"/"she" before `at` stands for.

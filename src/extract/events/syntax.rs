@@ -42,14 +42,19 @@ pub(super) fn is_agent_kind(f: &Found, doc: &DocEntities) -> bool {
 }
 
 pub(super) fn previous_word(text: &str, at: usize) -> Option<String> {
+    previous_word_span(text, at).map(|(start, end)| text[start..end].to_lowercase())
+}
+
+/// The byte span of the word before `at` (letters, digits and hyphens),
+/// over the spaces between.
+pub(super) fn previous_word_span(text: &str, at: usize) -> Option<(usize, usize)> {
     let before = text[..at].trim_end();
     let start = before
         .char_indices()
         .rev()
         .find(|(_, c)| !c.is_alphanumeric() && *c != '-')
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let w = &before[start..];
-    (!w.is_empty()).then(|| w.to_lowercase())
+    (start < before.len()).then_some((start, before.len()))
 }
 
 /// Whether a preposition governs the phrase at `at`, through a determiner:
@@ -310,6 +315,32 @@ pub(super) fn pronoun_referent_except(
     first_person(si, at)
         .or(running)
         .or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
+}
+
+/// The state or organization that opens sentence `si` as its subject:
+/// "The South dismissed the offer", "Japan's cabinet ..." is not one (a
+/// possessive, nor "The China Daily"). At most a determiner stands before it.
+pub(super) fn opening_subject(text: &str, doc: &DocEntities, sentences: &[Sentence], si: usize) -> Option<usize> {
+    use crate::extract::model::EntityKind::{Organization, State};
+    let start = sentences[si].start;
+    let first = doc.found.iter().find(|f| f.sentence == si && f.start >= start)?;
+    let before: Vec<&str> = text[start..first.start].split_whitespace().collect();
+    let opens = match before.as_slice() {
+        [] => true,
+        [word] => word_lists().determiners.contains(word.to_lowercase().as_str()),
+        _ => false,
+    };
+    // "The China Daily said": the name goes on, and the subject is another
+    let name_goes_on = text[first.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    (opens
+        && !name_goes_on
+        && first.actor
+        && !first.possessive
+        && matches!(doc.entities[first.entity].kind, State | Organization))
+    .then_some(first.entity)
 }
 
 /// The first "he" or "she" in `text[from..to]`, if any.
