@@ -1257,3 +1257,36 @@ fn an_it_opening_the_sentence_is_the_state_that_opened_the_one_before() {
     );
     assert!(agreement_parties(&ex).is_empty(), "{:?}", agreement_parties(&ex));
 }
+
+#[test]
+fn i_and_we_inside_a_quoted_demand_are_its_speaker_and_the_speakers_side() {
+    let ex = extract(
+        "\"That is what I would urge Norway to do,\" Kenyan Foreign Minister Wanjiru Kamau said.",
+        None,
+    );
+    let found = demands(&ex);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, set(&["Wanjiru Kamau"]));
+    let ex = extract(
+        "\"We demand that our diplomats see the prisoners,\" Kenyan Foreign Minister Wanjiru Kamau said.",
+        None,
+    );
+    let found = demands(&ex);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, set(&["KEN"]));
+}
+
+#[test]
+fn a_quoted_demand_ends_with_its_quotation() {
+    // the meeting after the quotation is told, not demanded
+    let ex = extract(
+        "\"We demand access to the prisoners,\" Kenyan Foreign Minister Wanjiru Kamau said, \
+         adding that she met Norwegian Foreign Minister Lars Holm in Oslo on Monday.",
+        None,
+    );
+    let held: Vec<_> = meetings(&ex)
+        .into_iter()
+        .filter(|m| m.1 == MeetingStatus::Held)
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", meetings(&ex));
+}

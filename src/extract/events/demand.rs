@@ -9,7 +9,7 @@ use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, Event, EventClass, Topic};
 use crate::extract::word_lists::{word_lists, Addressee};
 
-use super::syntax::{clause_end, coordination_after, object, previous_word, subject, Pronoun};
+use super::syntax::{clause_end, coordination_after, inside_quotation, object, previous_word, subject, Pronoun};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// Verbs whose object is whom the demand is addressed to ("urged Russia to",
@@ -44,15 +44,21 @@ fn wants_someone_to(cx: &SentenceContext<'_>, addressee: &BTreeSet<usize>, te: u
 
 /// Reads the sentence's demands and returns what the first one asks for.
 /// Each trigger is tried in turn until one gives a demand.
-pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<Demanded> {
+/// `speaker` is the sentence's speaker (for "I urge" inside a quotation).
+pub(super) fn read(cx: &SentenceContext<'_>, speaker: Option<usize>, events: &mut Vec<Event>) -> Option<Demanded> {
     cx.triggers(EventClass::Demand)
         .into_iter()
         .filter(|&(ts, te, _)| !cx.overlapped_by(RuleKind::Veto(EventClass::Demand), ts, te))
-        .find_map(|trigger| one(cx, trigger, events))
+        .find_map(|trigger| one(cx, trigger, speaker, events))
 }
 
 /// The demand of one trigger, if it is one.
-fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: &mut Vec<Event>) -> Option<Demanded> {
+fn one(
+    cx: &SentenceContext<'_>,
+    (ts, te, rule): (usize, usize, usize),
+    speaker: Option<usize>,
+    events: &mut Vec<Event>,
+) -> Option<Demanded> {
     let (text, doc, view, s) = (cx.text, cx.doc, &cx.view, cx.sentence());
     let verb = text[ts..te]
         .to_lowercase()
@@ -66,7 +72,13 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
     let passive = cx.overlapped_by(RuleKind::DemandPassive, ts, te);
     let mut by: BTreeSet<usize> = BTreeSet::new();
     let mut addressee: BTreeSet<usize> = BTreeSet::new();
-    let obj_end = clause_end(text, te, s.end);
+    let mut obj_end = clause_end(text, te, s.end);
+    // a demand quoted ends with the quotation: "We demand access," she told AFP
+    if inside_quotation(text, s.start, ts) {
+        if let Some(close) = text[te..obj_end].find(['"', '\u{201D}']) {
+            obj_end = te + close;
+        }
+    }
     // what is demanded stands before the trigger: "freed the prisoners as demanded by"
     let mut demanded_before = false;
     if passive {
@@ -101,6 +113,18 @@ fn one(cx: &SentenceContext<'_>, (ts, te, rule): (usize, usize, usize), events: 
             return None;
         }
         demanded_before = true;
+    } else if let Some(word @ ("i" | "we")) = cx.word_before_predicate(ts).as_deref() {
+        // "that is what I would urge them to do," he declared: the speaker
+        // urges, not someone named before the "I"; "we" is the speaker's side
+        if word == "we" {
+            by.extend(
+                speaker
+                    .into_iter()
+                    .flat_map(|s| super::merge::sides(std::iter::once(s), doc)),
+            );
+        } else {
+            by.extend(speaker);
+        }
     } else {
         by.extend(subject(view, doc, ts).iter().map(|f| f.entity));
         if by.is_empty() {

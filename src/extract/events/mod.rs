@@ -378,7 +378,7 @@ impl EventRules {
                 doc_date,
             };
             let speaker = statement::read(&cx, &mut events);
-            let demanded = demand::read(&cx, &mut events);
+            let demanded = demand::read(&cx, speaker, &mut events);
             agreement::read(&cx, speaker, &meetings, &mut events);
             claim::read(&cx, &mut events);
             threat::read(&cx, &mut events);

@@ -274,7 +274,7 @@ pub(super) fn pronoun_referent(
 /// after an odd number of straight double quotes, or after an opening curly
 /// quote not yet closed. Someone named inside a quotation is spoken of, so
 /// "he" after it ("'Blair has failed,' he added") is not them.
-fn inside_quotation(text: &str, sentence_start: usize, at: usize) -> bool {
+pub(super) fn inside_quotation(text: &str, sentence_start: usize, at: usize) -> bool {
     let before = &text[sentence_start..at];
     let straight = before.matches('"').count() % 2 == 1;
     let curly = before
