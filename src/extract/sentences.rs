@@ -73,8 +73,12 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 });
                 if follows_space && next_starts && !(c == '.' && is_abbreviation(text, i)) {
                     Some(j)
-                } else if c == '.' && after.is_some_and(|a| a == '"' || a == '\u{201C}') && next_starts {
-                    // `...conference."Suu Kyi's move`: a closing quote glued to the next sentence
+                } else if c == '.'
+                    && next_starts
+                    && (after == Some('\u{201C}') || text[next..j].contains(['"', '\u{201D}']))
+                {
+                    // `...conference."Suu Kyi's move`, `...to me."Resolution 1636`: a
+                    // closing quote glued to the next sentence
                     Some(j)
                 } else {
                     None
@@ -377,6 +381,28 @@ mod tests {
             texts(text),
             vec!["He said: \u{201C}We agreed.\u{201D}", "Then he left."]
         );
+    }
+
+    #[test]
+    fn a_closing_quote_glued_to_the_next_sentence_ends_its_own() {
+        for (text, first) in [
+            (
+                "He said it was \"over.\"Resolution 12 passed.",
+                "He said it was \"over.\"",
+            ),
+            (
+                "He said it was \u{201C}over.\u{201D}Resolution 12 passed.",
+                "He said it was \u{201C}over.\u{201D}",
+            ),
+            (
+                "He said it was over.\u{201C}Resolution 12 passed.\u{201D}",
+                "He said it was over.",
+            ),
+        ] {
+            assert_eq!(texts(text)[0], first, "{text}");
+        }
+        // no quote, no boundary: "3.5bn", "U.S.Steel" stay whole
+        assert_eq!(texts("It lost 3.5bn dollars.").len(), 1);
     }
 
     #[test]
