@@ -1290,3 +1290,18 @@ fn a_quoted_demand_ends_with_its_quotation() {
         .collect();
     assert_eq!(held.len(), 1, "{:?}", meetings(&ex));
 }
+
+#[test]
+fn a_resolution_demands_what_its_council_demands() {
+    let ex = extract(
+        "The Security Council met on Kenya's border dispute. Resolution 2001, passed unanimously, \
+         called on Kenya to withdraw its troops.",
+        None,
+    );
+    let found = demands(&ex);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, set(&["UN Security Council"]));
+    // a resolution of nobody named stays unattributed
+    let ex = extract("Resolution 2001 called on Kenya to withdraw its troops.", None);
+    assert!(demands(&ex).is_empty(), "{:?}", demands(&ex));
+}

@@ -42,6 +42,7 @@ pub const NOUN_OR_VERB_TRIGGERS: DataFile = data_file!("lexicon/noun_or_verb_tri
 pub const ABBREVIATIONS: DataFile = data_file!("lexicon/abbreviations.txt");
 pub const NAME_GENDERS: DataFile = data_file!("lexicon/name_genders.tsv");
 pub const CAPTIVE_NOUNS: DataFile = data_file!("lexicon/captive_nouns.txt");
+pub const RESOLUTION_BODIES: DataFile = data_file!("lexicon/resolution_bodies.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -98,6 +99,9 @@ pub struct WordLists {
     /// Nouns for someone held by others ("hostage"): the person named
     /// after one never threatens.
     pub captive_nouns: HashSet<String>,
+    /// Head words of bodies that pass resolutions ("council", "assembly"):
+    /// a resolution's demand is the last such body's.
+    pub resolution_bodies: HashSet<String>,
 }
 
 /// A person's sex as the words around their name tell it; a "he" or a
@@ -257,6 +261,7 @@ impl WordLists {
             object_pronouns: function_words.object_pronouns,
             name_genders: name_genders(&file(NAME_GENDERS))?,
             captive_nouns: file(CAPTIVE_NOUNS).lower_case_words()?,
+            resolution_bodies: file(RESOLUTION_BODIES).lower_case_words()?,
         })
     }
 }
@@ -273,7 +278,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 19] = [
+    const FILES: [DataFile; 20] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -293,6 +298,7 @@ mod tests {
         HONORIFICS,
         NAME_GENDERS,
         CAPTIVE_NOUNS,
+        RESOLUTION_BODIES,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::extract::dates::Tense;
 use crate::extract::entities::Role;
-use crate::extract::model::{AgentRole, Event, EventClass, Topic};
+use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, Topic};
 use crate::extract::word_lists::{word_lists, Addressee};
 
 use super::syntax::{clause_end, coordination_after, inside_quotation, object, previous_word, subject, Pronoun};
@@ -131,6 +131,9 @@ fn one(
             let pronoun = cx.word_before_predicate(ts).as_deref().and_then(Pronoun::of);
             by.extend(pronoun.and_then(|pronoun| cx.pronoun(pronoun, ts)));
             by.extend(cx.it_referent(ts));
+        }
+        if by.is_empty() {
+            by.extend(resolution_body(cx, ts));
         }
     }
     let object_text = &text[te..obj_end];
@@ -302,4 +305,37 @@ const NOUN_PHRASE_REACH: usize = 4;
 fn noun_phrase_agents(cx: &SentenceContext<'_>, ts: usize) -> Vec<usize> {
     let start = cx.noun_phrase_start(ts, NOUN_PHRASE_REACH);
     cx.sides_named_in(start, ts).into_iter().collect()
+}
+
+/// How many words into its sentence a resolution may be named as the
+/// subject: "The new resolution", "Security Council resolution 1701".
+const RESOLUTION_SUBJECT_REACH: usize = 4;
+
+/// The body whose resolution makes the demand at `ts`: "Resolution 1636,
+/// passed unanimously last week, called on Syria" is the Security Council's,
+/// the last organization named before it whose name holds a word of
+/// `resolution_bodies.txt`.
+fn resolution_body(cx: &SentenceContext<'_>, ts: usize) -> Option<usize> {
+    let opens_with_resolution = cx.text[cx.sentence().start..ts]
+        .split_whitespace()
+        .take(RESOLUTION_SUBJECT_REACH)
+        .any(|w| w.to_lowercase().starts_with("resolution"));
+    if !opens_with_resolution {
+        return None;
+    }
+    let bodies = &word_lists().resolution_bodies;
+    cx.doc
+        .found
+        .iter()
+        .rev()
+        .filter(|f| f.end <= ts)
+        .map(|f| f.entity)
+        .find(|&e| {
+            let entity = &cx.doc.entities[e];
+            entity.kind == EntityKind::Organization
+                && entity
+                    .label
+                    .split_whitespace()
+                    .any(|w| bodies.contains(&w.to_lowercase()))
+        })
 }
