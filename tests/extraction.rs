@@ -1305,3 +1305,23 @@ fn a_resolution_demands_what_its_council_demands() {
     let ex = extract("Resolution 2001 called on Kenya to withdraw its troops.", None);
     assert!(demands(&ex).is_empty(), "{:?}", demands(&ex));
 }
+
+#[test]
+fn a_status_cue_after_the_names_of_a_meeting_still_speaks_of_it() {
+    // the cue's reach is counted in words, a name as one
+    let m = meetings(&extract(
+        "Talks between Kenyan President Wanjiru Kamau and Norwegian Prime Minister Lars Holm, \
+         scheduled for Thursday, will cover fishing.",
+        Some("2025-03-03"),
+    ));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].1, MeetingStatus::Planned);
+    // a cue far into the clause speaks of something else
+    let m = meetings(&extract(
+        "Kenya and Norway held talks on Monday about the fishing grounds off the coast that both \
+         claim and that a court will rule on.",
+        Some("2025-03-03"),
+    ));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].1, MeetingStatus::Held);
+}

@@ -11,12 +11,13 @@ use regex::{Regex, RegexBuilder};
 use crate::extract::dates::{self, Tense};
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
 
-use super::syntax::{floor_boundary, object, previous_word, pronoun_in, refers_back, subject};
+use super::syntax::{object, previous_word, pronoun_in, refers_back, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// How far after the trigger a status cue still speaks of it ("talks | will
-/// resume next week"), in bytes of the clause.
-const CUE_REACH_AFTER_TRIGGER: usize = 40;
+/// resume next week", "talks between President Reagan and Nakasone, |
+/// scheduled for Thursday"), in words of the clause, a name as one.
+const CUE_REACH_AFTER_TRIGGER: usize = 6;
 
 /// Reads the sentence's meetings into `meetings`. `demanded` is what a demand
 /// in the sentence asks for: a meeting inside it is proposed.
@@ -262,7 +263,7 @@ fn is_lead(cx: &SentenceContext<'_>, dateline_end: usize) -> bool {
 /// Whether a rule of `kind` matches in the clause up to a little after the
 /// trigger. Gapped rules (left out of the one-pass set) are tried here.
 fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize) -> bool {
-    let window = &cx.text[cs..floor_boundary(cx.text, (te + CUE_REACH_AFTER_TRIGGER).min(ce))];
+    let window = &cx.text[cs..cue_reach_end(cx, te, ce)];
     let rules = cx.rules;
     // the window first: it is shorter than the sentence, and most cues are not in it
     cx.rules_of(kind)
@@ -272,6 +273,34 @@ fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize
             .iter()
             .filter(|&&i| cx.kind(i) == kind)
             .any(|&i| rules.regexes[i].is_match(window) && rules.regexes[i].is_match(cx.body()))
+}
+
+/// Where the words a status cue may stand in after the trigger at `te`
+/// end: [`CUE_REACH_AFTER_TRIGGER`] words, a name with its titles counted
+/// as one ("President Wanjiru Kamau", "Norwegian Prime Minister Lars Holm").
+fn cue_reach_end(cx: &SentenceContext<'_>, te: usize, ce: usize) -> usize {
+    let text = cx.text;
+    let words: Vec<_> = cx
+        .syntax()
+        .words
+        .iter()
+        .filter(|w| w.span.start >= te && w.span.end <= ce)
+        .collect();
+    let capitalized = |w: &&crate::extract::clauses::Word| text[w.span.start..].starts_with(char::is_uppercase);
+    let inside_name = |at: usize| cx.view.found.iter().any(|f| f.start < at && at < f.end);
+    let mut counted = 0;
+    let mut end = te.min(ce);
+    for (i, w) in words.iter().enumerate() {
+        let title_before_name = capitalized(w) && words.get(i + 1).is_some_and(capitalized);
+        if !(title_before_name || inside_name(w.span.start)) {
+            counted += 1;
+            if counted > CUE_REACH_AFTER_TRIGGER {
+                break;
+            }
+        }
+        end = w.span.end;
+    }
+    end
 }
 
 /// Cancelled, proposed (also when a demand asks for it), planned (or

@@ -398,13 +398,6 @@ pub(super) fn refers_back(before: &str) -> bool {
     det <= 3 && np && preposition
 }
 
-pub(super) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Where the clause after a trigger ends: a semicolon, a dash, or the sentence end.
 pub(super) fn clause_end(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
