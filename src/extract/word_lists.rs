@@ -43,6 +43,7 @@ pub const ABBREVIATIONS: DataFile = data_file!("lexicon/abbreviations.txt");
 pub const NAME_GENDERS: DataFile = data_file!("lexicon/name_genders.tsv");
 pub const CAPTIVE_NOUNS: DataFile = data_file!("lexicon/captive_nouns.txt");
 pub const RESOLUTION_BODIES: DataFile = data_file!("lexicon/resolution_bodies.txt");
+pub const COUNTERPART_CUES: DataFile = data_file!("lexicon/counterpart_cues.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -102,6 +103,9 @@ pub struct WordLists {
     /// Head words of bodies that pass resolutions ("council", "assembly"):
     /// a resolution's demand is the last such body's.
     pub resolution_bodies: HashSet<String>,
+    /// Words before two coordinated ministers that set them on opposite
+    /// sides ("talks between", "signed by").
+    pub counterpart_cues: HashSet<String>,
 }
 
 /// A person's sex as the words around their name tell it; a "he" or a
@@ -262,6 +266,7 @@ impl WordLists {
             name_genders: name_genders(&file(NAME_GENDERS))?,
             captive_nouns: file(CAPTIVE_NOUNS).lower_case_words()?,
             resolution_bodies: file(RESOLUTION_BODIES).lower_case_words()?,
+            counterpart_cues: file(COUNTERPART_CUES).lower_case_words()?,
         })
     }
 }
@@ -278,7 +283,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 20] = [
+    const FILES: [DataFile; 21] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -299,6 +304,7 @@ mod tests {
         NAME_GENDERS,
         CAPTIVE_NOUNS,
         RESOLUTION_BODIES,
+        COUNTERPART_CUES,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

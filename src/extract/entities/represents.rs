@@ -4,6 +4,8 @@
 
 use crate::extract::lexicon::TitleRow;
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
+use crate::extract::sentences::Sentence;
+use crate::extract::word_lists::word_lists;
 
 use super::people::NameCandidate;
 use super::{DocEntities, EntityRules, Found};
@@ -264,8 +266,10 @@ impl EntityRules {
     /// Minister Dilson Funaro" is Brazil's. Only titles of a state's own government (heads,
     /// ministers, legislators, officials; not diplomats or soldiers, who are
     /// as often the foreign side), and only where one state clearly dominates
-    /// the document (see [`home_state`]).
-    pub(super) fn office_holders_of_home_state(&self, doc: &mut DocEntities) {
+    /// the document (see [`home_state`]). Where none does, an office holder
+    /// coordinated with one side's ("between U.S. Secretary of State George
+    /// Shultz and Foreign Minister Tadashi Kuranari") is the other side's.
+    pub(super) fn office_holders_of_home_state(&self, text: &str, sentences: &[Sentence], doc: &mut DocEntities) {
         let home = home_state(doc);
         for id in 0..doc.entities.len() {
             let e = &doc.entities[id];
@@ -288,7 +292,9 @@ impl EntityRules {
             let label = doc.entities[id].label.clone();
             let state = match self.state_of_surname(&label) {
                 Some(si) => Some(self.state_entity(si, doc)),
-                None => home.or_else(|| leading_state_in_sentence(doc, id)),
+                None => home
+                    .or_else(|| counterpart_state(self, (text, sentences), doc, id))
+                    .or_else(|| leading_state_in_sentence(doc, id)),
             };
             if let Some(state) = state {
                 doc.entities[id].represents.insert(state);
@@ -322,6 +328,81 @@ impl EntityRules {
         }
         self.lexicon.states.iter().position(|s| s.iso3 == first)
     }
+}
+
+/// How many words of a title may stand between "and" and the name it
+/// belongs to: "and | Deputy Foreign Minister of State | Kamau".
+const COORDINATED_TITLE_WORDS: usize = 6;
+
+/// The other side of a two-sided story for a minister or leader coordinated
+/// with one of the same rank who acts for one side, a title between them:
+/// "talks between U.S. Secretary of State George Shultz and Foreign
+/// Minister Tadashi Kuranari" in a story of the United States and Japan.
+/// The two sides are the two states the story names most, a third named
+/// clearly less. Colleagues of one government are as often coordinated
+/// ("Funaro and Gros", "Byrd and House Speaker Jim Wright"), hence the
+/// rank, the title and a cue before the pair (`counterpart_cues.txt`).
+fn counterpart_state(
+    rules: &EntityRules,
+    (text, sentences): (&str, &[Sentence]),
+    doc: &DocEntities,
+    person: EntityId,
+) -> Option<EntityId> {
+    let ranked = ranked_states(doc);
+    let (first, second) = match ranked.as_slice() {
+        [a, b] => (a.0, b.0),
+        [a, b, c, ..] if c.1 < b.1 => (a.0, b.0),
+        _ => return None,
+    };
+    let ranks = |id: EntityId| -> Vec<String> {
+        doc.entities[id]
+            .roles
+            .iter()
+            .filter_map(|role| rules.title_row(role))
+            .filter(|row| matches!(row.kind.as_str(), "minister" | "head_of_state" | "head_of_government"))
+            .map(|row| row.kind.clone())
+            .collect()
+    };
+    let my_ranks = ranks(person);
+    if my_ranks.is_empty() {
+        return None;
+    }
+    let titled_coordination = |gap: &str| {
+        let mut words = gap.split_whitespace();
+        words.next() == Some("and")
+            && (1..=COORDINATED_TITLE_WORDS).contains(&words.clone().count())
+            && words.all(|w| w.starts_with(char::is_uppercase) || w == "of")
+    };
+    // a cue word between the sentence's start and the pair: "talks between", "signed by"
+    let cues = &word_lists().counterpart_cues;
+    let cued = |pair_start: usize, sentence: usize| {
+        text[sentences[sentence].start..pair_start]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| cues.contains(&w.to_lowercase()))
+    };
+    let mine: Vec<&Found> = doc.found.iter().filter(|f| f.entity == person).collect();
+    doc.found
+        .iter()
+        .filter(|f| f.entity != person && doc.entities[f.entity].kind == EntityKind::Person)
+        .filter(|f| ranks(f.entity).iter().any(|r| my_ranks.contains(r)))
+        .find_map(|f| {
+            let beside = mine.iter().any(|m| {
+                let (pair_start, gap) = if f.end <= m.start {
+                    (f.start, &text[f.end..m.start])
+                } else if m.end <= f.start {
+                    (m.start, &text[m.end..f.start])
+                } else {
+                    return false;
+                };
+                m.sentence == f.sentence && titled_coordination(gap) && cued(pair_start, m.sentence)
+            });
+            let sides = &doc.entities[f.entity].represents;
+            match (beside, sides.contains(&first), sides.contains(&second)) {
+                (true, true, false) => Some(second),
+                (true, false, true) => Some(first),
+                _ => None,
+            }
+        })
 }
 
 /// The state a document is about: the state named most often (by name,
@@ -522,5 +603,19 @@ mod tests {
             None,
             "three against two is not twice as often"
         );
+    }
+
+    #[test]
+    fn a_minister_beside_the_other_sides_minister_acts_for_the_other_state() {
+        let rules = rules();
+        let story = "Kenya and Norway disagree on fishing. Kenya wants quotas; Norway does not. ";
+        let text = format!(
+            "{story}Talks were held between Kenyan Foreign Minister Wanjiru Kamau and Fisheries Minister Lars Holm."
+        );
+        assert_eq!(represents(&rules, &text, "Lars Holm"), ["Norway"]);
+        // no cue that sets them apart: colleagues of one government
+        let text =
+            format!("{story}Kenyan Foreign Minister Wanjiru Kamau and Fisheries Minister Lars Holm spoke in Mombasa.");
+        assert_eq!(represents(&rules, &text, "Lars Holm"), ["Kenya"], "{text}");
     }
 }
