@@ -1325,3 +1325,27 @@ fn a_status_cue_after_the_names_of_a_meeting_still_speaks_of_it() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert_eq!(m[0].1, MeetingStatus::Held);
 }
+
+#[test]
+fn a_participle_after_a_deal_takes_the_deals_topic() {
+    let ex = extract(
+        "Kenya and Norway held talks to renegotiate their nuclear cooperation agreements, signed two decades ago.",
+        None,
+    );
+    let topics: Vec<Option<Topic>> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Agreement)
+        .map(|e| e.topic)
+        .collect();
+    assert_eq!(topics, vec![Some(Topic::NuclearProgram)]);
+    // a participle after anything else reads the words after it
+    let ex = extract("Kenya and Norway, long at odds, signed a trade accord in 1990.", None);
+    let topics: Vec<Option<Topic>> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Agreement)
+        .map(|e| e.topic)
+        .collect();
+    assert_eq!(topics, vec![Some(Topic::Trade)]);
+}

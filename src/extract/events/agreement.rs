@@ -97,7 +97,7 @@ fn one(
     }
     let mut event = cx.event(EventClass::Agreement, rule);
     event.add_agents(AgentRole::Party, parties);
-    event.topic = Some(deal_topic(cx, ts, te, obj_end));
+    event.topic = Some(deal_topic(cx, deal_named_before(cx, ts).unwrap_or(ts), te, obj_end));
     event.text = text[te..obj_end].trim().to_string();
     event.date = cx.date_near(s.start, s.end, te, Tense::Past);
     events.push(event);
@@ -137,6 +137,15 @@ fn nominal(
     event.text = text[np_start..te].trim().to_string();
     events.push(event);
     true
+}
+
+/// Where the deal a participle speaks of starts, when it stands right
+/// before it: "its nuclear cooperation agreements, signed more than 20
+/// years ago" (the topic is in the noun phrase, not after the verb).
+fn deal_named_before(cx: &SentenceContext<'_>, ts: usize) -> Option<usize> {
+    let before = cx.text[..ts].trim_end().strip_suffix(',')?;
+    let (start, end) = super::syntax::previous_word_span(cx.text, before.len())?;
+    is_deal_noun(cx, &cx.text[start..end]).then(|| cx.noun_phrase_start(start, NOUN_PHRASE_REACH))
 }
 
 /// The parties when no agent is the subject: "he signed" (the person the
