@@ -1349,3 +1349,39 @@ fn a_participle_after_a_deal_takes_the_deals_topic() {
         .collect();
     assert_eq!(topics, vec![Some(Topic::Trade)]);
 }
+
+#[test]
+fn a_capital_named_as_where_something_is_is_a_place() {
+    for (text, place) in [
+        (
+            "Chancellor Gordon Brown visited slums in the Kenyan capital Nairobi.",
+            "Nairobi",
+        ),
+        (
+            "Twelve men were held at Belmarsh prison, London, for three years.",
+            "London",
+        ),
+        ("Riots broke out in the capital, Dhaka, on Monday.", "Dhaka"),
+    ] {
+        let ex = extract(text, None);
+        assert!(entities_of(&ex, EntityKind::Place).contains(place), "{text}");
+        assert!(
+            ex.mentions
+                .iter()
+                .filter(|m| m.text == place)
+                .all(|m| ex.entities[m.entity].kind == EntityKind::Place),
+            "{text}"
+        );
+    }
+    // a list of capitals acting stays states
+    let ex = extract("Washington, London and Paris agreed on Monday.", None);
+    assert!(entities_of(&ex, EntityKind::Place).is_empty());
+    // the visit is to the place, and meets its state
+    let m = meetings(&extract(
+        "Chancellor Gordon Brown visited slums in the Kenyan capital Nairobi.",
+        None,
+    ));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].2.as_deref(), Some("Nairobi"));
+    assert!(m[0].0.contains("KEN"), "{m:?}");
+}

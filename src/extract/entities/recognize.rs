@@ -17,7 +17,8 @@ impl EntityRules {
         let surface = &text[hit.start..hit.end];
         let before = previous_word(text, hit.start);
         let possessive = is_possessive(text, hit.end);
-        let locative = before.as_deref().is_some_and(|w| self.lexicon.locatives.contains(w));
+        let locative =
+            before.as_deref().is_some_and(|w| self.lexicon.locatives.contains(w)) || located_apposition(text, hit);
         let pick = |f: fn(&Target) -> bool| hit.targets.iter().find(|t| f(t)).copied();
         let target = pick(|t| matches!(t, Target::Person(_)))
             .or_else(|| pick(|t| matches!(t, Target::Organization(_))))
@@ -217,6 +218,21 @@ impl EntityRules {
         }
         false
     }
+}
+
+/// Whether a name stands between commas after a common noun, as where
+/// something is: "at Belmarsh prison, London, and", "the camp, Goma.". A
+/// list of capitals ("Washington, London and Paris agreed") goes on with
+/// "and", and a name before the comma is no common noun.
+fn located_apposition(text: &str, hit: &Hit<'_>) -> bool {
+    let Some(before) = text[..hit.start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let noun_before = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    noun_before && text[hit.end..].starts_with([',', '.', ')'])
 }
 
 /// Whether the mention ending at `end` is followed by a possessive: "Russia's",

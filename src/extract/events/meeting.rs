@@ -174,7 +174,8 @@ const VENUE_MODIFIER_WORDS: usize = 3;
 
 /// Whether a place at `at` follows "in" or "at", directly ("in Geneva") or
 /// as the modifier of a venue after a few lower-case words opened by an
-/// article ("met in an elegant Moscow mansion", "at the Geneva talks").
+/// article ("met in an elegant Moscow mansion", "at the Geneva talks"), or
+/// in apposition to a noun after an article ("in the Kenyan capital Nairobi").
 fn venue_preposition_before(text: &str, cs: usize, at: usize) -> bool {
     let before: Vec<&str> = text[cs..at]
         .split_whitespace()
@@ -196,7 +197,12 @@ fn venue_preposition_before(text: &str, cs: usize, at: usize) -> bool {
         .split_whitespace()
         .nth(1)
         .is_some_and(|w| w.starts_with(char::is_lowercase));
-    article && lower_words && modifies
+    // a common noun the name is in apposition to, after a name's adjective:
+    // "in the Kenyan capital Nairobi" (not "in the northern Gaza Strip")
+    let apposed = gap.len() >= 2
+        && gap[0].chars().all(char::is_lowercase)
+        && gap[1..].iter().any(|w| w.starts_with(char::is_uppercase));
+    article && (lower_words && modifies || apposed)
 }
 
 /// How many words from a meeting's trigger "today" may stand and still date
