@@ -47,6 +47,9 @@ fn one(
     }
     let (text, doc, s) = (cx.text, cx.doc, cx.sentence());
     let obj_end = clause_end(text, te, s.end);
+    if cx.trigger_sense(rule, ts) == Some(TriggerSense::JointDecision) {
+        return joint_decision(cx, (ts, te, rule), obj_end, events);
+    }
     if is_deal_noun(cx, &text[ts..te]) {
         return nominal(cx, (ts, te, rule), obj_end, events);
     }
@@ -146,6 +149,27 @@ fn deal_named_before(cx: &SentenceContext<'_>, ts: usize) -> Option<usize> {
     let before = cx.text[..ts].trim_end().strip_suffix(',')?;
     let (start, end) = super::syntax::previous_word_span(cx.text, before.len())?;
     is_deal_noun(cx, &cx.text[start..end]).then(|| cx.noun_phrase_start(start, NOUN_PHRASE_REACH))
+}
+
+/// A decision taken together: "the decision by India and Pakistan to open a
+/// bus link across the ceasefire line". The parties are the coordination
+/// after "by"; two are needed. The topic is what was decided.
+fn joint_decision(
+    cx: &SentenceContext<'_>,
+    (ts, te, rule): (usize, usize, usize),
+    end: usize,
+    events: &mut Vec<Event>,
+) -> bool {
+    let parties: BTreeSet<usize> = coordination_after(&cx.view, te, end).iter().map(|f| f.entity).collect();
+    if parties.len() < 2 {
+        return false;
+    }
+    let mut event = cx.event(EventClass::Agreement, rule);
+    event.add_agents(AgentRole::Party, parties);
+    event.topic = Some(deal_topic(cx, ts, te, end));
+    event.text = cx.text[te..end].trim().to_string();
+    events.push(event);
+    true
 }
 
 /// The parties when no agent is the subject: "he signed" (the person the
@@ -301,7 +325,8 @@ fn definite_deal_subject(cx: &SentenceContext<'_>, ts: usize) -> bool {
 }
 
 /// The topic of a deal: named in the trigger ("reached a ceasefire
-/// agreement") or in what follows it up to a relative clause or a comma
+/// agreement") or in what follows it up to a relative clause, a comma or a
+/// phrase of place ("across the ceasefire line")
 /// ("agreed to exchange prisoners", "signed a trade accord with"); a meeting
 /// word alone is no topic ("agreed at the talks"). Otherwise OtherTopic.
 fn deal_topic(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> Topic {
@@ -316,6 +341,9 @@ fn deal_topic(cx: &SentenceContext<'_>, ts: usize, te: usize, end: usize) -> Top
         " under which ",
         " after ",
         " following ",
+        // where, not what: "a bus link across the ceasefire line"
+        " across ",
+        " along ",
     ]
     .iter()
     .filter_map(|w| after.find(w))

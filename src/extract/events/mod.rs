@@ -89,6 +89,10 @@ pub enum TriggerSense {
     /// An offer taken up, agreed with whoever made it: "accepted Norway's
     /// offer" (group `offer`).
     AcceptedOffer,
+    /// A decision two or more parties took together: "the decision by India
+    /// and Pakistan to open a bus link" (group `joint`); one party's
+    /// decision is no agreement.
+    JointDecision,
 }
 
 impl TriggerSense {
@@ -97,6 +101,7 @@ impl TriggerSense {
         match group {
             "cooperation" => Some(TriggerSense::Cooperation),
             "offer" => Some(TriggerSense::AcceptedOffer),
+            "joint" => Some(TriggerSense::JointDecision),
             _ => None,
         }
     }
@@ -142,7 +147,7 @@ fn trigger_senses(regex: &RuleRegex, kind: RuleKind) -> Result<Vec<(usize, Trigg
         .map(|(index, name)| match (TriggerSense::parse(name), kind) {
             (Some(sense), RuleKind::Trigger(_)) => Ok((index, sense)),
             (Some(_), _) => Err(format!("group `{name}` in a rule that is no trigger")),
-            (None, _) => Err(format!("unknown group `{name}` (known: cooperation, offer)")),
+            (None, _) => Err(format!("unknown group `{name}` (known: cooperation, offer, joint)")),
         })
         .collect()
 }
@@ -694,7 +699,7 @@ mod tests {
         assert_eq!(senses(r"\b(?:signed|(teamed up))", agreement), Ok(vec![]));
         assert_eq!(
             senses(r"(?P<cooperaton>teamed up)", agreement),
-            Err("unknown group `cooperaton` (known: cooperation, offer)".to_string())
+            Err("unknown group `cooperaton` (known: cooperation, offer, joint)".to_string())
         );
         assert_eq!(
             senses(r"(?P<offer>offer)", RuleKind::Negation),
