@@ -234,6 +234,8 @@ fn text_handling_regressions() {
         "President Recep Tayyip Erdogan \u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
         // a no-break space before an abbreviation
         "\u{a0}Mr. Lavrov",
+        // the word before a predicate that opens its sentence is in the line before
+        "JACOR TO BUY TWO STATIONS\nCINCINNATI, April 9 -\nJacor Communications INC SAID IT\nAGREED TO BUy two stations.\n",
         // a word whose lower case is longer than itself ("İ") after a two-byte character
         "The plan failed. \u{ab}\u{130} urged Norway to lift the ban.",
         // a cue window ending inside a character

@@ -613,12 +613,17 @@ impl<'a> SentenceContext<'a> {
         self.subject_word(at).map(|(_, word)| word)
     }
 
-    /// [`Self::word_before_predicate`] with where the word starts.
+    /// [`Self::word_before_predicate`] with where the word starts; none
+    /// before the sentence's start.
     fn subject_word(&self, at: usize) -> Option<(usize, String)> {
         let mut at = at;
         loop {
             // the span, not the lower-cased word's length: lower case can change the byte count
             let (start, end) = syntax::previous_word_span(self.text, at)?;
+            // the subject stands in the predicate's sentence, not in a headline before it
+            if start < self.sentence().start {
+                return None;
+            }
             let word = self.text[start..end].to_lowercase();
             match self.rules.function_words.class(&word) {
                 Some(class) if class == WordClass::Adverb || class.is_auxiliary() => at = start,
