@@ -279,26 +279,33 @@ impl Trie {
             }
             previous = bytes;
         }
-        // a stable sort keeps each node's edges in byte order
-        edges.sort_by_key(|&(parent, _)| parent);
-        let mut nodes = Vec::with_capacity(form_at.len() + 1);
-        let mut next_edge = 0;
-        for (node, form) in form_at.into_iter().enumerate() {
-            nodes.push((next_edge as u32, form));
-            while next_edge < edges.len() && edges[next_edge].0 as usize == node {
-                next_edge += 1;
-            }
+        // each node's edges together, in the order made (by byte): count,
+        // then place (a sort of the edges cost more than the rest of the build)
+        let mut first_edge = vec![0u32; form_at.len() + 1];
+        for &(parent, _) in &edges {
+            first_edge[parent as usize + 1] += 1;
         }
-        nodes.push((next_edge as u32, Trie::NO_FORM));
+        for node in 1..first_edge.len() {
+            first_edge[node] += first_edge[node - 1];
+        }
+        let mut next = first_edge.clone();
+        let mut packed = vec![0u32; edges.len()];
+        for &(parent, edge) in &edges {
+            packed[next[parent as usize] as usize] = edge;
+            next[parent as usize] += 1;
+        }
         let mut root = Box::new([Trie::NO_NODE; 256]);
-        for &(parent, edge) in edges.iter().take_while(|&&(parent, _)| parent == 0) {
-            debug_assert_eq!(parent, 0);
+        for &edge in &packed[..first_edge[1] as usize] {
             root[(edge & 0xFF) as usize] = edge >> 8;
         }
+        let nodes = first_edge
+            .into_iter()
+            .zip(form_at.into_iter().chain([Trie::NO_FORM]))
+            .collect();
         Trie {
             root,
             nodes,
-            edges: edges.into_iter().map(|(_, edge)| edge).collect(),
+            edges: packed,
         }
     }
 
