@@ -194,8 +194,9 @@ impl Gazetteer {
 /// at the first byte no form continues. (An Aho-Corasick automaton walked
 /// anchored did the same, but building its failure links and its compact
 /// form, which no walk uses, cost more than any other part of start-up.)
-/// Each step of a walk is a lookup in a table of megabytes, most often a
-/// cache miss; so a word is walked only if some form begins with the same
+/// The trie takes megabytes, and the first steps of a walk are most often
+/// cache misses (the later ones read on, see [`Trie`]); so a word is walked
+/// only if some form begins with the same
 /// first two bytes and the same first word (the letters and digits up to the
 /// first other character), which two small bit tables answer.
 pub struct WordForms {
@@ -220,83 +221,114 @@ pub struct WordForms {
 }
 
 /// The forms as a trie of bytes (ASCII letters lower-cased where case is
-/// ignored): node 0 is the root. Its edges sit in one open-addressing table
-/// keyed by `node << 8 | byte`, so a step of a walk is one multiply and,
-/// most often, one probe.
+/// ignored): node 0 is the root. The nodes are numbered in depth-first
+/// order, so a node's first child is the next node, and the edges of each
+/// node sit together, in node order: a walk down a name reads the tables
+/// front to back, where edges scattered by hashing made each step a cache
+/// miss.
 struct Trie {
-    /// `(key + 1, child)`, `(0, _)` where empty; a power of two long.
-    slots: Vec<(u32, u32)>,
-    /// The form that ends at each node (the first given, where several
-    /// are the same), or [`Trie::NO_FORM`].
-    form_at: Vec<u32>,
+    /// The children of the root by byte, or [`Trie::NO_NODE`]: the root has
+    /// too many to scan.
+    root: Box<[u32; 256]>,
+    /// `(first edge, form)` of each node, and one more entry that ends the
+    /// last node's edges: node `n`'s edges are
+    /// `edges[nodes[n].0..nodes[n + 1].0]`. The form is the one that ends at
+    /// the node (the first given, where several are the same), or
+    /// [`Trie::NO_FORM`].
+    nodes: Vec<(u32, u32)>,
+    /// Each edge as `child << 8 | byte`, a node's edges by increasing byte.
+    edges: Vec<u32>,
 }
 
 impl Trie {
     const NO_FORM: u32 = u32::MAX;
+    const NO_NODE: u32 = u32::MAX;
 
     fn new<F: AsRef<str>>(forms: &[F], ascii_case_insensitive: bool) -> Trie {
-        let bytes: usize = forms.iter().map(|form| form.as_ref().len()).sum();
-        // at most one edge per byte of the forms, at most half the slots full
-        let mut trie = Trie {
-            slots: vec![(0, 0); (2 * bytes).next_power_of_two().max(2)],
-            form_at: vec![Trie::NO_FORM],
-        };
-        for (i, form) in forms.iter().enumerate() {
-            let mut node = 0u32;
-            for &byte in form.as_ref().as_bytes() {
-                let byte = if ascii_case_insensitive {
-                    byte.to_ascii_lowercase()
-                } else {
-                    byte
-                };
-                node = trie.child_or_insert(node, byte);
+        let mut folded: Vec<(Vec<u8>, u32)> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, form)| {
+                let mut bytes = form.as_ref().as_bytes().to_vec();
+                if ascii_case_insensitive {
+                    bytes.make_ascii_lowercase();
+                }
+                (bytes, u32::try_from(i).expect("fewer than 2^32 forms"))
+            })
+            .collect();
+        // in byte order, nodes are made depth first and each node's children
+        // by increasing byte; of equal forms the first given comes first
+        folded.sort_unstable();
+        let mut form_at = vec![Trie::NO_FORM];
+        let mut edges: Vec<(u32, u32)> = Vec::new(); // (parent, child << 8 | byte)
+        let mut path = vec![0u32]; // the nodes of the previous form, from the root
+        let mut previous: &[u8] = &[];
+        for (bytes, i) in &folded {
+            let common = previous.iter().zip(bytes).take_while(|(a, b)| a == b).count();
+            path.truncate(common + 1);
+            for &byte in &bytes[common..] {
+                let child = u32::try_from(form_at.len()).expect("fewer than 2^32 trie nodes");
+                assert!(child < 1 << 24, "fewer than 2^24 trie nodes");
+                form_at.push(Trie::NO_FORM);
+                edges.push((path[path.len() - 1], child << 8 | u32::from(byte)));
+                path.push(child);
             }
-            let at = &mut trie.form_at[node as usize];
+            let at = &mut form_at[path[bytes.len()] as usize];
             if *at == Trie::NO_FORM {
-                *at = u32::try_from(i).expect("fewer than 2^32 forms");
+                *at = *i;
             }
+            previous = bytes;
         }
-        trie
-    }
-
-    fn key(node: u32, byte: u8) -> u32 {
-        (node << 8 | u32::from(byte)) + 1
-    }
-
-    fn first_slot(&self, key: u32) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits.max(1))) as usize
-    }
-
-    /// The slot that holds `key`, or the empty slot where it would go
-    /// (linear probing; the table is never full).
-    fn slot_of(&self, key: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut slot = self.first_slot(key);
-        while self.slots[slot].0 != key && self.slots[slot].0 != 0 {
-            slot = (slot + 1) & mask;
+        // each node's edges together, in the order made (by byte): count,
+        // then place (a sort of the edges cost more than the rest of the build)
+        let mut first_edge = vec![0u32; form_at.len() + 1];
+        for &(parent, _) in &edges {
+            first_edge[parent as usize + 1] += 1;
         }
-        slot
+        for node in 1..first_edge.len() {
+            first_edge[node] += first_edge[node - 1];
+        }
+        let mut next = first_edge.clone();
+        let mut packed = vec![0u32; edges.len()];
+        for &(parent, edge) in &edges {
+            packed[next[parent as usize] as usize] = edge;
+            next[parent as usize] += 1;
+        }
+        let mut root = Box::new([Trie::NO_NODE; 256]);
+        for &edge in &packed[..first_edge[1] as usize] {
+            root[(edge & 0xFF) as usize] = edge >> 8;
+        }
+        let nodes = first_edge
+            .into_iter()
+            .zip(form_at.into_iter().chain([Trie::NO_FORM]))
+            .collect();
+        Trie {
+            root,
+            nodes,
+            edges: packed,
+        }
     }
 
     /// The child of `node` by `byte`.
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
-        let key = Trie::key(node, byte);
-        let (k, child) = self.slots[self.slot_of(key)];
-        (k == key).then_some(child)
+        if node == 0 {
+            let child = self.root[usize::from(byte)];
+            return (child != Trie::NO_NODE).then_some(child);
+        }
+        let node = node as usize;
+        let (from, to) = (self.nodes[node].0 as usize, self.nodes[node + 1].0 as usize);
+        for &edge in &self.edges[from..to] {
+            let edge_byte = (edge & 0xFF) as u8;
+            if edge_byte >= byte {
+                return (edge_byte == byte).then_some(edge >> 8);
+            }
+        }
+        None
     }
 
-    fn child_or_insert(&mut self, node: u32, byte: u8) -> u32 {
-        assert!(self.form_at.len() < 1 << 23, "fewer than 2^23 trie nodes");
-        let key = Trie::key(node, byte);
-        let slot = self.slot_of(key);
-        if self.slots[slot].0 == key {
-            return self.slots[slot].1;
-        }
-        let child = self.form_at.len() as u32;
-        self.form_at.push(Trie::NO_FORM);
-        self.slots[slot] = (key, child);
-        child
+    /// The form that ends at `node`, or [`Trie::NO_FORM`].
+    fn form(&self, node: u32) -> u32 {
+        self.nodes[node as usize].1
     }
 }
 
@@ -436,7 +468,7 @@ impl WordForms {
                 break;
             };
             node = child;
-            let form = trie.form_at[node as usize];
+            let form = trie.form(node);
             if form != Trie::NO_FORM && ends(i + 1) {
                 longest = Some((i + 1, form as usize));
             }

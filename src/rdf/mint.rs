@@ -24,51 +24,90 @@ pub const ONTOLOGY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https:/
 /// Percent-encodes every byte outside the IRI "unreserved" set.
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    encode_into(&mut out, value);
+    out
+}
+
+/// [`encode`], appended to `out`.
+fn encode_into(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'~' | b'-') {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
-    out
 }
 
-fn id_iri(path: &str) -> NamedNode {
+/// A piece of an IRI's path after [`ID_NS`].
+enum Piece<'a> {
+    /// Written as it is: only unreserved characters and '/'.
+    Fixed(&'a str),
+    /// Percent-encoded.
+    Value(&'a str),
+}
+
+/// [`ID_NS`] and then the pieces, built in one string (IRIs are minted for
+/// every entity and event of every document).
+fn id_iri(pieces: &[Piece<'_>]) -> NamedNode {
+    let length = pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Fixed(text) | Piece::Value(text) => text.len(),
+        })
+        .sum::<usize>();
+    let mut iri = String::with_capacity(ID_NS.len() + length + 8);
+    iri.push_str(ID_NS);
+    for piece in pieces {
+        match piece {
+            Piece::Fixed(text) => iri.push_str(text),
+            Piece::Value(text) => encode_into(&mut iri, text),
+        }
+    }
     // Safe without validation: ID_NS is an absolute IRI and every variable
-    // segment went through `encode`, which leaves only unreserved characters,
-    // '%' and the '/' separators we add.
-    NamedNode::new_unchecked(format!("{ID_NS}{path}"))
+    // piece went through `encode_into`, which leaves only unreserved
+    // characters and '%'; the fixed pieces add words and '/' separators.
+    NamedNode::new_unchecked(iri)
 }
 
 /// `pid:state/RUS`, `pid:person/<key>` or `pid:person/<scope>/<key>`,
 /// `pid:org/<key>`, `pid:place/<key>`.
 pub fn entity_iri(key: &EntityKey) -> NamedNode {
+    use Piece::{Fixed, Value};
     match key {
-        EntityKey::State(code) => id_iri(&format!("state/{}", encode(code))),
-        EntityKey::Person { key, scope: None } => id_iri(&format!("person/{}", encode(key))),
+        EntityKey::State(code) => id_iri(&[Fixed("state/"), Value(code)]),
+        EntityKey::Person { key, scope: None } => id_iri(&[Fixed("person/"), Value(key)]),
         EntityKey::Person {
             key,
             scope: Some(scope),
-        } => id_iri(&format!("person/{}/{}", encode(scope), encode(key))),
-        EntityKey::Organization(key) => id_iri(&format!("org/{}", encode(key))),
-        EntityKey::Place(key) => id_iri(&format!("place/{}", encode(key))),
+        } => id_iri(&[Fixed("person/"), Value(scope), Fixed("/"), Value(key)]),
+        EntityKey::Organization(key) => id_iri(&[Fixed("org/"), Value(key)]),
+        EntityKey::Place(key) => id_iri(&[Fixed("place/"), Value(key)]),
     }
 }
 
 /// `pid:doc/<id>`: the document node, which is also its named graph.
 pub fn document_iri(id: &str) -> NamedNode {
-    id_iri(&format!("doc/{}", encode(id)))
+    id_iri(&[Piece::Fixed("doc/"), Piece::Value(id)])
 }
 
 /// `pid:event/<doc id>/<kind>-<n>`, `n` the 1-based index of the event in the
 /// document's event list (so `meeting-1`, `demand-2`, `meeting-3`).
 pub fn event_iri(doc_id: &str, class: EventClass, n: usize) -> NamedNode {
-    id_iri(&format!(
-        "event/{}/{}-{n}",
-        encode(doc_id),
-        class.name().to_ascii_lowercase()
-    ))
+    use Piece::{Fixed, Value};
+    let class = class.name().to_ascii_lowercase();
+    let n = n.to_string();
+    id_iri(&[
+        Fixed("event/"),
+        Value(doc_id),
+        Fixed("/"),
+        Fixed(&class),
+        Fixed("-"),
+        Fixed(&n),
+    ])
 }
 
 /// `http://www.wikidata.org/entity/<Q>`.
@@ -111,6 +150,11 @@ mod tests {
             "https://w3id.org/parley/id/event/istanbul-talks/claim-2"
         );
         assert_eq!(wikidata_iri("Q159").as_str(), "http://www.wikidata.org/entity/Q159");
+        // two hex digits per byte, upper case, the bytes of UTF-8
+        assert_eq!(
+            document_iri("a b/ü\u{7f}").as_str(),
+            "https://w3id.org/parley/id/doc/a%20b%2F%C3%BC%7F"
+        );
     }
 
     #[test]

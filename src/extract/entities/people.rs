@@ -133,6 +133,21 @@ impl EntityRules {
         })
     }
 
+    /// Whether `bare` and a period is an honorific ("Gen" for "Gen."),
+    /// without making that string for every word of every name.
+    fn is_dotted_honorific(&self, bare: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..bare.len() + 1) {
+            Some(dotted) => {
+                dotted[..bare.len()].copy_from_slice(bare.as_bytes());
+                dotted[bare.len()] = b'.';
+                // a str and an ASCII period are UTF-8
+                std::str::from_utf8(dotted).is_ok_and(|dotted| self.lexicon.honorifics.contains(dotted))
+            }
+            None => self.lexicon.honorifics.contains(&format!("{bare}.")),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub(super) fn classify_run(
         &self,
@@ -184,7 +199,7 @@ impl EntityRules {
             let bare = tok.trim_end_matches('.');
             if self.lexicon.honorifics.contains(tok)
                 || self.lexicon.honorifics.contains(bare)
-                || self.lexicon.honorifics.contains(&format!("{bare}."))
+                || self.is_dotted_honorific(bare)
             {
                 honorific = true;
                 k += 1;

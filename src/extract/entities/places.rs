@@ -213,7 +213,10 @@ impl EntityRules {
                 .enumerate()
                 .filter_map(|(i, row)| {
                     let rest = row.name.strip_prefix(half)?.strip_prefix(' ')?;
-                    let twin = states.iter().position(|r| r.name == format!("{other} {rest}"))?;
+                    // "<other> <rest>", compared without making that string for every state
+                    let twin = states
+                        .iter()
+                        .position(|r| r.name.strip_prefix(other).and_then(|n| n.strip_prefix(' ')) == Some(rest))?;
                     (named(i) || named(twin)).then_some(i)
                 })
                 .collect();
