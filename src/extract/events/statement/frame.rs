@@ -224,7 +224,8 @@ pub(super) fn reported_clause(cx: &SentenceContext<'_>, from: usize) -> Option<(
 
 /// Where the narration after a reported clause begins: a coordinated verb
 /// whose subject is the speaker ("and called for talks", ", but defended"),
-/// or an adjunct of the frame ("after announcing job cuts").
+/// a second report (", adding that ...") or an adjunct of the frame ("after
+/// announcing job cuts").
 pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
     let lower = |i: usize| {
         ws.get(i)
@@ -232,11 +233,11 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
             .unwrap_or_default()
     };
     for (i, w) in ws.iter().enumerate().skip(1) {
-        // only the four words below can cut: most words are turned away by
+        // only the six words below can cut: most words are turned away by
         // their length and first letter, before anything is lower-cased
         // (no other character lower-cases to one of these ASCII letters)
         let raw = &text[w.span.start..w.span.end];
-        if !(3..=5).contains(&raw.len()) || !matches!(raw.as_bytes()[0] | 0x20, b'a' | b'b' | b'w') {
+        if !(3..=6).contains(&raw.len()) || !matches!(raw.as_bytes()[0] | 0x20, b'a' | b'b' | b'w' | b's') {
             continue;
         }
         let word = lower(i);
@@ -252,14 +253,18 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
                         || comma_before && next.len() > 4 && next.ends_with("ed"))
             }
             "after" | "while" => comma_before && next_lower && next.len() > 5 && next.ends_with("ing"),
+            // a second report of the same speaker: ", adding that ...", ", saying ..."
+            "adding" | "saying" => comma_before,
             _ => false,
         };
         if cut {
-            // a quote mark closing right before the cut stays with the words
+            // a quote mark closing right before the cut stays with the words,
+            // over the comma inside it: `not "perceived as a problem by the voters,"`
             let end = ws[i - 1].span.end;
             let closing = text[end..w.span.start]
                 .char_indices()
-                .take_while(|&(_, c)| matches!(c, '"' | '\u{201D}' | '\'' | '\u{2019}'))
+                .take_while(|&(_, c)| matches!(c, '"' | '\u{201D}' | '\'' | '\u{2019}' | ','))
+                .filter(|&(_, c)| c != ',')
                 .last()
                 .map_or(0, |(k, c)| k + c.len_utf8());
             return Some(end + closing);
@@ -302,6 +307,11 @@ mod tests {
         // a quote mark closing before the cut stays with the words
         let text = "Kamau said the plan was \"fair\" and added that it would pass.";
         assert_eq!(narration_after(text, "said"), Some(" and added that it would pass."));
+        // a second report of the same speaker, over a comma inside the closing quote
+        let text = "Kamau said the plan was \"fair,\" adding that it would pass.";
+        assert_eq!(narration_after(text, "said"), Some(" adding that it would pass."));
+        let text = "Kamau said the plan was fair, saying it would pass.";
+        assert_eq!(narration_after(text, "said"), Some(", saying it would pass."));
     }
 
     #[test]
@@ -310,6 +320,7 @@ mod tests {
             "Kamau said the strike would go on and the union agreed.",
             "Kamau said wages and prices had risen.",
             "Kamau said the firm grew after announcing job cuts.",
+            "Kamau said adding staff would help.",
         ] {
             assert_eq!(narration_after(text, "said"), None, "{text}");
         }
