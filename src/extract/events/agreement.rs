@@ -131,13 +131,27 @@ fn nominal(
         let at = te + (text[te..end].len() - text[te..end].trim_start().len()) + after.find(' ').unwrap_or(0);
         parties.extend(coordination_after(&cx.view, at, end).iter().map(|f| f.entity));
     }
+    told_as_phrase(cx, rule, parties, (np_start, te, end), np_start..te, events)
+}
+
+/// Pushes the agreement a phrase tells, if it names two parties or more:
+/// its topic read over `ts..te` and what follows up to `end`, its text the
+/// span `text`.
+fn told_as_phrase(
+    cx: &SentenceContext<'_>,
+    rule: usize,
+    parties: BTreeSet<usize>,
+    (ts, te, end): (usize, usize, usize),
+    text: std::ops::Range<usize>,
+    events: &mut Vec<Event>,
+) -> bool {
     if parties.len() < 2 {
         return false;
     }
     let mut event = cx.event(EventClass::Agreement, rule);
     event.add_agents(AgentRole::Party, parties);
-    event.topic = Some(deal_topic(cx, np_start, te, end));
-    event.text = text[np_start..te].trim().to_string();
+    event.topic = Some(deal_topic(cx, ts, te, end));
+    event.text = cx.text[text].trim().to_string();
     events.push(event);
     true
 }
@@ -161,15 +175,7 @@ fn joint_decision(
     events: &mut Vec<Event>,
 ) -> bool {
     let parties: BTreeSet<usize> = coordination_after(&cx.view, te, end).iter().map(|f| f.entity).collect();
-    if parties.len() < 2 {
-        return false;
-    }
-    let mut event = cx.event(EventClass::Agreement, rule);
-    event.add_agents(AgentRole::Party, parties);
-    event.topic = Some(deal_topic(cx, ts, te, end));
-    event.text = cx.text[te..end].trim().to_string();
-    events.push(event);
-    true
+    told_as_phrase(cx, rule, parties, (ts, te, end), te..end, events)
 }
 
 /// The parties when no agent is the subject: "he signed" (the person the
