@@ -1385,3 +1385,15 @@ fn a_capital_named_as_where_something_is_is_a_place() {
     assert_eq!(m[0].2.as_deref(), Some("Nairobi"));
     assert!(m[0].0.contains("KEN"), "{m:?}");
 }
+
+#[test]
+fn a_name_ending_in_international_is_an_organization() {
+    let ex = extract(
+        "Kenyan Foreign Minister Wanjiru Kamau urged Care International to close its office in Baghdad.",
+        None,
+    );
+    assert!(entities_of(&ex, EntityKind::Organization).contains("Care International"));
+    let found = demands(&ex);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, set(&["Care International"]));
+}
