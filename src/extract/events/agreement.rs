@@ -47,7 +47,9 @@ fn one(
     }
     let (text, doc, s) = (cx.text, cx.doc, cx.sentence());
     let obj_end = clause_end(text, te, s.end);
-    if cx.trigger_sense(rule, ts) == Some(TriggerSense::JointDecision) {
+    // the trigger's sense is read once: it runs the rule's regex again for its groups
+    let sense = cx.trigger_sense(rule, ts);
+    if sense == Some(TriggerSense::JointDecision) {
         return joint_decision(cx, (ts, te, rule), obj_end, events);
     }
     if is_deal_noun(cx, &text[ts..te]) {
@@ -71,7 +73,6 @@ fn one(
     parties.extend(agents_after_word(cx, te, obj_end, "with"));
     // an offer accepted is agreed with whoever made it: "accepted Pyongyang's offer",
     // "accepted an offer by Pyongyang"
-    let sense = cx.trigger_sense(rule, ts);
     if sense == Some(TriggerSense::AcceptedOffer) {
         parties.extend(offer_maker(cx, ts, te, obj_end));
     }
