@@ -1397,3 +1397,32 @@ fn a_name_ending_in_international_is_an_organization() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, set(&["Care International"]));
 }
+
+#[test]
+fn the_charity_and_the_group_refer_back_to_the_organization_named_before() {
+    let text = "Oxfam published a report on aid on Monday. The charity said budgets were falling. \
+                The group also urged donors to act. The charity's director, Mara Lind, said aid was late.";
+    let ex = extract(text, None);
+    assert_eq!(speakers(&ex), ["Oxfam", "Mara Lind"].map(String::from).to_vec());
+    assert_eq!(represents_of(&ex, "Mara Lind"), set(&["Oxfam"]));
+    let demanders: Vec<BTreeSet<String>> = demands(&ex).into_iter().map(|(by, _, _)| by).collect();
+    assert_eq!(demanders, [set(&["Oxfam"])]);
+}
+
+#[test]
+fn a_descriptor_refers_only_to_an_organization_it_can_stand_for_and_named_lately() {
+    // a bank is no charity; "the group of" is not a reference
+    let text = "The Bank of England raised rates. The charity said budgets were falling. \
+                The group of donors said aid was late.";
+    assert!(
+        speakers(&extract(text, None)).is_empty(),
+        "{:?}",
+        speakers(&extract(text, None))
+    );
+    // four sentences on, Oxfam is too far back to be "the charity"
+    let far = "Oxfam published a report. Rain fell. Rain fell again. Wind rose. The charity said budgets were falling.";
+    assert!(speakers(&extract(far, None)).is_empty());
+    // a bank is "the bank"
+    let bank = "The Bank of England raised rates. The bank said inflation was too high.";
+    assert_eq!(speakers(&extract(bank, None)), ["Bank of England".to_string()]);
+}

@@ -47,6 +47,21 @@ pub struct OrgRow {
     pub iso3: Option<String>,
 }
 
+/// One row of `org_descriptors.tsv`: a noun that refers back to an
+/// organization after "the" ("the charity"), and the organization kinds it
+/// may stand for.
+#[derive(Debug, Clone)]
+pub struct OrgDescriptor {
+    /// Lower case.
+    pub noun: String,
+    /// Kinds of `organizations.tsv` (`ngo`, `party`, ...), and
+    /// [`UNLISTED_ORG_KIND`]; empty when only an organization whose name
+    /// holds the noun fits.
+    pub kinds: Vec<String>,
+    /// Any organization fits (`*`).
+    pub any_kind: bool,
+}
+
 /// One person of `people.tsv`: public figures known by name.
 #[derive(Debug, Clone)]
 pub struct PersonRow {
@@ -136,6 +151,8 @@ pub struct Lexicon {
     pub org_modifiers: HashSet<String>,
     /// Legal forms that end a company's name ("Corp", "AG").
     pub org_legal_forms: HashSet<String>,
+    /// Nouns that refer back to an organization ("the charity"), in file order.
+    pub org_descriptors: Vec<OrgDescriptor>,
 }
 
 /// One row of `rules/event_codes.tsv`.
@@ -177,6 +194,7 @@ pub const MOTION_VERBS: DataFile = data_file!("lexicon/motion_verbs.txt");
 pub const PARTY_ADJECTIVES: DataFile = data_file!("lexicon/party_adjectives.tsv");
 pub const ORG_MODIFIERS: DataFile = data_file!("lexicon/org_modifiers.txt");
 pub const ORG_LEGAL_FORMS: DataFile = data_file!("lexicon/org_legal_forms.txt");
+pub const ORG_DESCRIPTORS: DataFile = data_file!("lexicon/org_descriptors.tsv");
 pub const TOPICS: DataFile = data_file!("rules/topics.tsv");
 pub const EVENTS: DataFile = data_file!("rules/events.tsv");
 pub const FUNCTION_WORDS: DataFile = data_file!("lexicon/function_words.tsv");
@@ -262,6 +280,7 @@ impl Lexicon {
             party_adjectives.push((row.get(0).to_string(), row.get(1).to_string()));
         }
         party_adjectives.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
+        let org_descriptors = org_descriptors(&ORG_DESCRIPTORS, &orgs)?;
         Ok(Lexicon {
             honorifics: HONORIFICS.words()?,
             given_names: GIVEN_NAMES.words()?,
@@ -294,6 +313,7 @@ impl Lexicon {
             motion_verbs: MOTION_VERBS.words()?,
             org_modifiers: ORG_MODIFIERS.words()?,
             org_legal_forms: ORG_LEGAL_FORMS.words()?,
+            org_descriptors,
         })
     }
 }
@@ -474,6 +494,44 @@ fn event_rules(file: &DataFile) -> Result<Vec<EventRule>, ParleyError> {
 }
 
 /// The rows of `rules/event_codes.tsv`.
+/// The kind `org_descriptors.tsv` gives an organization that is not in
+/// `organizations.tsv`.
+pub const UNLISTED_ORG_KIND: &str = "unlisted";
+
+/// `org_descriptors.tsv`: each noun once, in lower case; each kind one that
+/// `organizations.tsv` uses.
+fn org_descriptors(file: &DataFile, orgs: &[OrgRow]) -> Result<Vec<OrgDescriptor>, ParleyError> {
+    let mut known_kinds: HashSet<&str> = orgs.iter().map(|o| o.kind.as_str()).collect();
+    known_kinds.insert(UNLISTED_ORG_KIND);
+    let mut out: Vec<OrgDescriptor> = Vec::new();
+    for row in file.rows(&["noun", "kinds"])? {
+        let noun = row.get(0);
+        if noun.is_empty() || noun.chars().any(|c| !c.is_ascii_lowercase()) {
+            return Err(row.error(format!("a noun is one lower-case word, not `{noun}`")));
+        }
+        if out.iter().any(|d| d.noun == noun) {
+            return Err(row.error(format!("`{noun}` is listed twice")));
+        }
+        let (any_kind, kinds) = match row.get(1) {
+            "*" => (true, Vec::new()),
+            "-" => (false, Vec::new()),
+            list => {
+                let kinds: Vec<String> = list.split(',').map(|k| k.trim().to_string()).collect();
+                if let Some(bad) = kinds.iter().find(|k| !known_kinds.contains(k.as_str())) {
+                    return Err(row.error(format!("unknown organization kind `{bad}` (not in {})", ORGS.path)));
+                }
+                (false, kinds)
+            }
+        };
+        out.push(OrgDescriptor {
+            noun: noun.to_string(),
+            kinds,
+            any_kind,
+        });
+    }
+    Ok(out)
+}
+
 pub fn event_codes() -> Result<Vec<EventCodeRow>, ParleyError> {
     event_codes_of(&EVENT_CODES)
 }
@@ -576,6 +634,32 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "p.tsv:1: expected the header line `iso3\tuntil\tpredecessor`"
+        );
+    }
+
+    #[test]
+    fn an_org_descriptor_of_an_unknown_kind_or_listed_twice_is_refused_with_its_line() {
+        let orgs = Lexicon::load().unwrap().orgs;
+        let ok = org_descriptors(
+            &file("o.tsv", "noun\tkinds\ncharity\tngo,unlisted\ngroup\t*\nunion\t-\n"),
+            &orgs,
+        )
+        .unwrap();
+        assert_eq!(ok.len(), 3);
+        assert!(ok[1].any_kind && ok[2].kinds.is_empty() && !ok[2].any_kind);
+        let unknown = org_descriptors(&file("o.tsv", "noun\tkinds\ncharity\tngo\nbank\tbanks\n"), &orgs).unwrap_err();
+        assert!(
+            unknown
+                .to_string()
+                .starts_with("o.tsv:3: unknown organization kind `banks`"),
+            "{unknown}"
+        );
+        let twice = org_descriptors(&file("o.tsv", "noun\tkinds\nbank\t-\nbank\t*\n"), &orgs).unwrap_err();
+        assert_eq!(twice.to_string(), "o.tsv:3: `bank` is listed twice");
+        let upper = org_descriptors(&file("o.tsv", "noun\tkinds\nBank\t-\n"), &orgs).unwrap_err();
+        assert!(
+            upper.to_string().starts_with("o.tsv:2: a noun is one lower-case word"),
+            "{upper}"
         );
     }
 

@@ -303,6 +303,7 @@ impl EntityRules {
         }
         self.team_mentions(text, sentences, &mut doc);
         self.divided_state_halves(text, sentences, &mut doc);
+        self.org_descriptors(text, &mut doc);
         self.resolve_people(doc_id, text, &candidates, &mut doc);
         for (person, agent) in std::mem::take(&mut doc.defaults) {
             // a shadow minister acts for no state, not even a public figure's own

@@ -1,15 +1,21 @@
 //! Within-document resolution of people: full names to entities, surnames and
 //! short forms to the full name they refer to, descriptors ("the Ukrainian
-//! leader") to the person who represents that state.
+//! leader") to the person who represents that state, and "the charity",
+//! "the group" to the organization named shortly before.
 
+use crate::extract::lexicon::{OrgDescriptor, UNLISTED_ORG_KIND};
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
 use crate::extract::sentences::Sentence;
 
-use super::people::NameCandidate;
+use super::people::{strip_possessive, NameCandidate};
 use super::recognize::previous_word;
 use super::{fold, person_key};
 use super::{DocEntities, EntityRules, Found, Role};
 use crate::extract::word_lists::word_lists;
+
+/// How many sentences before "the group" the organization it refers to may
+/// be named: news repeats the name more often than that.
+const ORG_DESCRIPTOR_REACH: usize = 3;
 
 impl EntityRules {
     pub(super) fn resolve_people(&self, doc_id: &str, text: &str, candidates: &[NameCandidate], doc: &mut DocEntities) {
@@ -207,6 +213,85 @@ impl EntityRules {
                 .retain(|f| !(f.start >= d.start && f.end <= d.end && f.role == Role::Adjective));
         }
         doc.found.extend(new_found);
+    }
+
+    /// "The charity said", "the group's director, Jane Roe": the
+    /// organization named shortly before that the noun can stand for
+    /// (`org_descriptors.tsv`), most recent first. Runs before people are
+    /// resolved, so that a title after the descriptor finds whom its holder
+    /// acts for.
+    pub(super) fn org_descriptors(&self, text: &str, doc: &mut DocEntities) {
+        let mut new_found = Vec::new();
+        for (si, tokens) in doc.sentence_tokens.iter().enumerate() {
+            let Some(tokens) = tokens else { continue };
+            for (i, pair) in tokens.windows(2).enumerate() {
+                let (det, noun) = (&pair[0], &pair[1]);
+                if !text[det.start..det.end].eq_ignore_ascii_case("the") || &text[det.end..noun.start] != " " {
+                    continue;
+                }
+                let word = strip_possessive(&text[noun.start..noun.end]);
+                // a capitalized head ("the Council") is a short name, which
+                // `org_short_forms` reads
+                if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    continue;
+                }
+                let Some(descriptor) = self.lexicon.org_descriptors.iter().find(|d| d.noun == word) else {
+                    continue;
+                };
+                let end = noun.start + word.len();
+                let possessive = end < noun.end;
+                // "the Group of Eight", "the Union Jack", "the group of protesters"
+                let next = tokens.get(i + 2).map(|t| &text[t.start..t.end]);
+                let names_next = next.is_some_and(|w| w == "of" || w.starts_with(char::is_uppercase));
+                if !possessive && names_next && text[end..tokens[i + 2].start].trim().is_empty() {
+                    continue;
+                }
+                if doc.found.iter().any(|f| f.start < end && det.start < f.end) {
+                    continue;
+                }
+                let referent = doc
+                    .found
+                    .iter()
+                    .filter(|f| f.end <= det.start && f.sentence + ORG_DESCRIPTOR_REACH >= si)
+                    .filter(|f| self.org_fits(descriptor, f.entity, doc))
+                    .max_by_key(|f| f.end)
+                    .map(|f| f.entity);
+                if let Some(entity) = referent {
+                    new_found.push(Found {
+                        start: det.start,
+                        end,
+                        entity,
+                        role: Role::Descriptor,
+                        // "the company's sales" only modifies; "the charity's director"
+                        // still finds whom the director acts for
+                        actor: !possessive,
+                        possessive,
+                        sentence: si,
+                    });
+                }
+            }
+        }
+        doc.found.extend(new_found);
+    }
+
+    /// Whether `entity` is an organization that `descriptor` can stand for:
+    /// one of its kinds, or one whose name holds the noun.
+    fn org_fits(&self, descriptor: &OrgDescriptor, entity: EntityId, doc: &DocEntities) -> bool {
+        let entity = &doc.entities[entity];
+        if entity.kind != EntityKind::Organization {
+            return false;
+        }
+        let kind = match &entity.key {
+            EntityKey::Organization(key) => self.org_by_key.get(key).map(|&oi| self.lexicon.orgs[oi].kind.as_str()),
+            _ => None,
+        };
+        let of_kind = descriptor.kinds.iter().any(|k| k == kind.unwrap_or(UNLISTED_ORG_KIND));
+        descriptor.any_kind
+            || of_kind
+            || entity
+                .label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(&descriptor.noun))
     }
 }
 
