@@ -1426,3 +1426,14 @@ fn a_descriptor_refers_only_to_an_organization_it_can_stand_for_and_named_lately
     let bank = "The Bank of England raised rates. The bank said inflation was too high.";
     assert_eq!(speakers(&extract(bank, None)), ["Bank of England".to_string()]);
 }
+
+#[test]
+fn a_title_of_an_organization_named_before_the_name_makes_the_holder_act_for_it() {
+    let text = "Governor of the Bank of England Robin Leigh-Pemberton spoke. Chairman of Oxfam Barbara Stocking spoke.";
+    let ex = extract(text, None);
+    assert_eq!(represents_of(&ex, "Robin Leigh-Pemberton"), set(&["Bank of England"]));
+    assert_eq!(represents_of(&ex, "Barbara Stocking"), set(&["Oxfam"]));
+    // more of the organization's name is no person: no given name opens it
+    let company = "He is chairman of Oxfam Trading Services, the charity said.";
+    assert!(entities_of(&extract(company, None), EntityKind::Person).is_empty());
+}

@@ -6,7 +6,7 @@ use crate::extract::model::{EntityId, EntityKind};
 use crate::extract::sentences::{Sentence, Token};
 
 use super::recognize::previous_word;
-use super::{DocEntities, EntityRules};
+use super::{DocEntities, EntityRules, Found, Role};
 
 /// A person name candidate, before resolution.
 #[derive(Debug, Clone)]
@@ -163,7 +163,15 @@ impl EntityRules {
         let mut honorific = false;
         // a title ending just before the run: "spokeswoman Mariana Betsa", or in apposition:
         // "Russia's chief negotiator, Vladimir Medinsky"
-        let mut title = title_before(text, s.start, run[0].start, title_spans);
+        // after an organization, capitalized words are as often more of its
+        // name ("president of Sony Computer Entertainment"): a known given name
+        // must open the person's
+        let given_name_first = self.lexicon.given_names.contains(&text[run[0].start..run[0].end]);
+        let mut title = title_before(text, s.start, run[0].start, title_spans).or_else(|| {
+            given_name_first
+                .then(|| title_before_office(text, run[0].start, title_spans, doc))
+                .flatten()
+        });
         // a title with lower-case words that ends inside the run: "Secretary of State John Kerry"
         // and an abbreviated title at the run's start, whose period the run skipped: "Sen. John Smith"
         let abbreviated =
@@ -347,6 +355,43 @@ pub(super) fn title_before(
             gap == " " || gap == ", " && apposition_allowed(text, sentence_start, b)
         })
         .map(|&(a, b)| (a, b, text[a..b].to_string()))
+}
+
+/// A title, then the state or organization it is an office of, right before
+/// a name: "Governor of the Bank of England Robin Leigh-Pemberton",
+/// "Chairman Pakistan People's Party Bilawal Bhutto". Whom the holder acts
+/// for is read from the same words ([`office_named_before`]).
+fn title_before_office(
+    text: &str,
+    name_start: usize,
+    spans: &[(usize, usize)],
+    doc: &DocEntities,
+) -> Option<(usize, usize, String)> {
+    let office = office_named_before(text, name_start, doc)?;
+    let lead = &text[..office.start];
+    // without "of", the words after an organization's name are as often more
+    // of that name ("chief executive Fiat Auto")
+    let lead = ["of the ", "of "]
+        .iter()
+        .find_map(|p| lead.strip_suffix(p).and_then(|l| l.strip_suffix(' ')))?;
+    spans
+        .iter()
+        .find(|&&(_, b)| b == lead.len())
+        .map(|&(a, b)| (a, b, text[a..b].to_string()))
+}
+
+/// The state or organization named (by name, not adjective) right before
+/// the name at `name_start`, one space between them.
+pub(super) fn office_named_before<'d>(text: &str, name_start: usize, doc: &'d DocEntities) -> Option<&'d Found> {
+    doc.found.iter().find(|f| {
+        f.end < name_start
+            && &text[f.end..name_start] == " "
+            && f.role == Role::Name
+            && matches!(
+                doc.entities[f.entity].kind,
+                EntityKind::State | EntityKind::Organization
+            )
+    })
 }
 
 /// A title in apposition after a name: "Filip Sebek, the spokesman for ...".

@@ -68,6 +68,9 @@ impl EntityRules {
             agents.extend(self.group_earlier(text, title_start, &before, doc));
         }
         if agents.is_empty() {
+            agents.extend(office_between(text, title_end, c, doc));
+        }
+        if agents.is_empty() {
             agents.extend(agent_after(text, title_end, c, doc));
         }
         if agents.is_empty() {
@@ -200,6 +203,14 @@ impl EntityRules {
 fn is_shadow_office(word_before: &str, title: &str) -> bool {
     let is_shadow = |w: &str| w.eq_ignore_ascii_case("shadow");
     is_shadow(word_before) || title.split_whitespace().any(is_shadow)
+}
+
+/// (c) The state or organization between the title and the name:
+/// "Governor of the Bank of England Robin Leigh-Pemberton".
+fn office_between(text: &str, title_end: usize, c: &NameCandidate, doc: &DocEntities) -> Option<EntityId> {
+    let office = super::people::office_named_before(text, c.start, doc)?;
+    let gap = text.get(title_end..office.start)?;
+    matches!(gap, " of " | " of the ").then_some(office.entity)
 }
 
 /// (c) "<title> of <State|Org>" and "<Name>, the <title> for|of <Org>": the
