@@ -11,7 +11,7 @@ use regex::{Regex, RegexBuilder};
 use crate::extract::dates::{self, Tense};
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
 
-use super::syntax::{object, previous_word, pronoun_in, refers_back, subject};
+use super::syntax::{object, preceded_by_preposition, previous_word, pronoun_in, refers_back, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// How far after the trigger a status cue still speaks of it ("talks | will
@@ -312,9 +312,10 @@ fn cue_reach_end(cx: &SentenceContext<'_>, te: usize, ce: usize) -> usize {
 /// Cancelled, proposed (also when a demand asks for it), planned (or
 /// hypothetical), else held.
 fn status(cx: &SentenceContext<'_>, cs: usize, ce: usize, te: usize, asked: bool) -> MeetingStatus {
-    // "will top the agenda when he welcomes Chirac to a summit": a clause of
-    // time takes its tense from the clause it depends on
-    let cs = if starts_with_time_conjunction(&cx.text[cs..ce]) {
+    // "will top the agenda when he welcomes Chirac to a summit", "will visit
+    // Tanzania before chairing a meeting": a clause of time takes its tense
+    // from the clause it depends on
+    let cs = if takes_tense_of_main_clause(&cx.text[cs..ce]) {
         cx.sentence().start
     } else {
         cs
@@ -331,13 +332,42 @@ fn status(cx: &SentenceContext<'_>, cs: usize, ce: usize, te: usize, asked: bool
     }
 }
 
-/// Whether a clause opens with a conjunction of time whose clause is in the
-/// present for a future event: "when he welcomes", "once the envoys arrive".
-fn starts_with_time_conjunction(clause: &str) -> bool {
+/// Whether a clause has no tense of its own: it opens with a conjunction of
+/// time whose clause is in the present for a future event ("when he
+/// welcomes", "once the envoys arrive"), or with one before a gerund
+/// ("before chairing a meeting", "after meeting the envoys").
+fn takes_tense_of_main_clause(clause: &str) -> bool {
     let clause = clause.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ["when ", "When ", "once ", "Once ", "as soon as ", "As soon as "]
+    let present_for_future = ["when ", "When ", "once ", "Once ", "as soon as ", "As soon as "]
         .iter()
-        .any(|c| clause.starts_with(c))
+        .any(|c| clause.starts_with(c));
+    present_for_future || opens_with_gerund_of_time(clause)
+}
+
+/// Whether a clause is a conjunction of time and a gerund ("before chairing
+/// a meeting"), whose subject and tense are its main clause's.
+fn opens_with_gerund_of_time(clause: &str) -> bool {
+    let mut words = clause
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace();
+    matches!(
+        words.next(),
+        Some("before" | "Before" | "after" | "After" | "until" | "Until" | "while" | "While")
+    ) && words.next().is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+}
+
+/// The subject of the sentence's main clause for a gerund clause at `cs`:
+/// the first agent of the sentence before it that no preposition governs,
+/// else the person a "he" or "she" there stands for ("He will visit Tanzania
+/// before chairing a meeting").
+fn main_clause_subject(cx: &SentenceContext<'_>, cs: usize) -> Option<usize> {
+    let start = cx.sentence().start;
+    cx.view
+        .agents()
+        .iter()
+        .find(|f| f.start >= start && f.end <= cs && !f.possessive && !preceded_by_preposition(cx.text, f.start))
+        .map(|f| f.entity)
+        .or_else(|| pronoun_in(cx.text, start, cs).and_then(|pronoun| cx.pronoun(pronoun, cs)))
 }
 
 /// Who meets: for a meeting a demand asks for, the people named in the
@@ -379,6 +409,9 @@ fn participants(
             );
             if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|pronoun| cx.pronoun(pronoun, ts)) {
                 participants.insert(p);
+            }
+            if opens_with_gerund_of_time(&cx.text[cs..ce]) {
+                participants.extend(main_clause_subject(cx, cs));
             }
         }
     }
