@@ -1437,3 +1437,32 @@ fn a_title_of_an_organization_named_before_the_name_makes_the_holder_act_for_it(
     let company = "He is chairman of Oxfam Trading Services, the charity said.";
     assert!(entities_of(&extract(company, None), EntityKind::Person).is_empty());
 }
+
+#[test]
+fn the_government_is_the_home_states_where_one_state_dominates_the_story() {
+    let story = "Kenya's army said on Monday it had freed 20 hostages. Kenya's president thanked the army. \
+                 Rebels in Kenya have fought for years. Amnesty International demanded the government release prisoners.";
+    let addressees: Vec<BTreeSet<String>> = demands(&extract(story, None))
+        .into_iter()
+        .map(|(_, of, _)| of)
+        .collect();
+    assert_eq!(addressees, [set(&["KEN"])]);
+    // a story of two states has no home: "the government" is nobody's
+    let two = "Kenya and Norway signed a deal. Kenya and Norway met again. Amnesty International demanded the government release prisoners.";
+    let addressees: Vec<BTreeSet<String>> = demands(&extract(two, None)).into_iter().map(|(_, of, _)| of).collect();
+    assert!(addressees.iter().all(BTreeSet::is_empty), "{addressees:?}");
+}
+
+#[test]
+fn a_speech_verb_inside_a_quotation_is_what_was_said_not_the_frame() {
+    let text = "Shadow minister Amos Otieno spoke in Nairobi. Kenya has changed its visa rules. Kenya said so. Kenya said it again. \
+                \"But the government must explain the changes it has announced,\" he said.";
+    let ex = extract(text, None);
+    let last: Vec<String> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Statement && e.text.contains("must explain"))
+        .flat_map(|e| e.agents_in(AgentRole::Speaker).map(|id| label(&ex, id)))
+        .collect();
+    assert_eq!(last, ["Amos Otieno".to_string()]);
+}

@@ -317,6 +317,7 @@ impl EntityRules {
         self.untitled_affiliations(text, &mut doc);
         self.descriptors(text, sentences, &mut doc);
         self.office_holders_of_home_state(text, sentences, &mut doc);
+        self.the_government(text, &mut doc);
         doc.found.sort_by_key(|f| (f.start, f.end));
         doc.found.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         for f in &doc.found {

@@ -19,7 +19,9 @@ use crate::extract::entities::Found;
 use crate::extract::model::{AgentRole, Event, EventClass, Evidence, Topic};
 use crate::extract::sentences::Sentence;
 
-use super::syntax::{coordination_after, person_gender, previous_word, pronoun_referent_except, subject, Pronoun};
+use super::syntax::{
+    coordination_after, inside_quotation, person_gender, previous_word, pronoun_referent_except, subject, Pronoun,
+};
 use super::{EventRules, RuleKind, SentenceContext};
 use crate::extract::word_lists::word_lists;
 
@@ -27,6 +29,13 @@ use crate::extract::word_lists::word_lists;
 /// in the same sentence is the speaker's side).
 pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<usize> {
     for (ts, te, rule) in cx.triggers(EventClass::Statement) {
+        // "... the changes it has announced," he said: a speech verb inside the
+        // quotation is part of what was said, not the sentence's frame
+        let s = cx.sentence();
+        let closed_after = cx.text[te..s.end].contains(['"', '\u{201D}']);
+        if closed_after && inside_quotation(cx.text, s.start, ts) {
+            continue;
+        }
         // "did not say", "was told", "is said to": nobody is reported saying anything
         // (the clause layer is read only when a function word stands right
         // before the verb: most frames are "X said")
