@@ -9,7 +9,7 @@ use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, Topic};
 use crate::extract::word_lists::{word_lists, Addressee};
 
-use super::syntax::{clause_end, coordination_after, inside_quotation, object, previous_word, subject, Pronoun};
+use super::syntax::{self, clause_end, coordination_after, inside_quotation, object, previous_word, subject, Pronoun};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// Verbs whose object is whom the demand is addressed to ("urged Russia to",
@@ -150,6 +150,10 @@ fn one(
                 .filter(|e| !by.contains(e)),
         );
     }
+    // "would urge him to": whom the pronoun stands for
+    if addressee.is_empty() && !passive && takes_addressee(&verb) {
+        addressee.extend(object_pronoun_referent(cx, te, &by));
+    }
     // "demanded that Russia withdraw": the subject of the clause demanded is asked
     if addressee.is_empty() && !passive {
         let lead = object_text.len() - object_text.trim_start().len();
@@ -225,6 +229,20 @@ fn one(
         end: obj_end,
         by,
     })
+}
+
+/// Whom an object pronoun right after the verb stands for: "urged him to"
+/// the person "he" would stand for there, never the demander. ("it" and
+/// "them" were tried: they stood for the wrong state or body as often as the
+/// right one, "lobbying music providers ... to urge them".)
+fn object_pronoun_referent(cx: &SentenceContext<'_>, te: usize, by: &BTreeSet<usize>) -> Option<usize> {
+    let pronoun = match cx.text[te..].split_whitespace().next()? {
+        "him" => Pronoun::He,
+        "her" => Pronoun::She,
+        _ => return None,
+    };
+    let except: Vec<usize> = by.iter().copied().collect();
+    syntax::pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, te), &except, None)
 }
 
 /// The one state, other than the demander's own, that the sentence names or
