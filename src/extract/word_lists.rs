@@ -44,6 +44,7 @@ pub const NAME_GENDERS: DataFile = data_file!("lexicon/name_genders.tsv");
 pub const CAPTIVE_NOUNS: DataFile = data_file!("lexicon/captive_nouns.txt");
 pub const RESOLUTION_BODIES: DataFile = data_file!("lexicon/resolution_bodies.txt");
 pub const COUNTERPART_CUES: DataFile = data_file!("lexicon/counterpart_cues.txt");
+pub const CLAUSE_OPENERS: DataFile = data_file!("lexicon/clause_openers.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -106,6 +107,9 @@ pub struct WordLists {
     /// Words before two coordinated ministers that set them on opposite
     /// sides ("talks between", "signed by").
     pub counterpart_cues: HashSet<String>,
+    /// Words that open a sentence's subordinate clause or adverbial phrase,
+    /// which runs to the first comma (`clause_openers.txt`).
+    pub clause_openers: HashSet<String>,
 }
 
 /// A person's sex as the words around their name tell it; a "he" or a
@@ -267,6 +271,7 @@ impl WordLists {
             captive_nouns: file(CAPTIVE_NOUNS).lower_case_words()?,
             resolution_bodies: file(RESOLUTION_BODIES).lower_case_words()?,
             counterpart_cues: file(COUNTERPART_CUES).lower_case_words()?,
+            clause_openers: file(CLAUSE_OPENERS).lower_case_words()?,
         })
     }
 }
@@ -283,7 +288,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 21] = [
+    const FILES: [DataFile; 22] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -305,6 +310,7 @@ mod tests {
         CAPTIVE_NOUNS,
         RESOLUTION_BODIES,
         COUNTERPART_CUES,
+        CLAUSE_OPENERS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

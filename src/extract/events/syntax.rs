@@ -99,7 +99,17 @@ fn speaks_through_members(text: &str, at: usize) -> bool {
 /// ... demands" still finds Kiev through the relative pronoun).
 pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<&'a Found> {
     let text = view.text;
-    let candidates: Vec<&Found> = view.agents().iter().copied().filter(|f| f.end <= at).collect();
+    // "As Mr Brown announced the date, Ernst & Young urged him": the
+    // sentence's opening clause holds no subject of a verb after its comma
+    let opening_clause_end = opening_clause_end(view, doc)
+        .filter(|&comma| comma < at)
+        .unwrap_or(view.start);
+    let candidates: Vec<&Found> = view
+        .agents()
+        .iter()
+        .copied()
+        .filter(|f| f.end <= at && f.start >= opening_clause_end)
+        .collect();
     let mut chosen: Vec<&Found> = Vec::new();
     for f in candidates.iter().rev() {
         // a quote opening right at the trigger does not separate it from its subject:
@@ -146,6 +156,28 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
         break;
     }
     chosen
+}
+
+/// Where the sentence's opening subordinate clause or adverbial phrase ends
+/// (its first comma), when a word of `clause_openers.txt` opens the
+/// sentence: "After talks with Kenya, Norway said". A comma right after a
+/// person and before a lower-case word opens an apposition instead, and the
+/// person is the subject: "Although Jonathan Wolff, senior vice president
+/// at ..., noted".
+fn opening_clause_end(view: &View<'_>, doc: &DocEntities) -> Option<usize> {
+    let body = view.body();
+    let first = body.split_whitespace().next()?;
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if !word_lists().clause_openers.contains(&first) {
+        return None;
+    }
+    let comma = view.start + body.find(',')?;
+    let apposition = view.text[comma + 1..].trim_start().starts_with(char::is_lowercase)
+        && view
+            .agents()
+            .iter()
+            .any(|f| f.end == comma && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person);
+    (!apposition).then_some(comma)
 }
 
 /// Entities right after a trigger: "urged Russia to", "called on the Council to".
