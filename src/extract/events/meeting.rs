@@ -11,7 +11,7 @@ use regex::{Regex, RegexBuilder};
 use crate::extract::dates::{self, Tense};
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
 
-use super::syntax::{object, preceded_by_preposition, previous_word, pronoun_in, refers_back, subject};
+use super::syntax::{object, previous_word, pronoun_in, refers_back, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// How far after the trigger a status cue still speaks of it ("talks | will
@@ -356,20 +356,6 @@ fn opens_with_gerund_of_time(clause: &str) -> bool {
     ) && words.next().is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
 }
 
-/// The subject of the sentence's main clause for a gerund clause at `cs`:
-/// the first agent of the sentence before it that no preposition governs,
-/// else the person a "he" or "she" there stands for ("He will visit Tanzania
-/// before chairing a meeting").
-fn main_clause_subject(cx: &SentenceContext<'_>, cs: usize) -> Option<usize> {
-    let start = cx.sentence().start;
-    cx.view
-        .agents()
-        .iter()
-        .find(|f| f.start >= start && f.end <= cs && !f.possessive && !preceded_by_preposition(cx.text, f.start))
-        .map(|f| f.entity)
-        .or_else(|| pronoun_in(cx.text, start, cs).and_then(|pronoun| cx.pronoun(pronoun, cs)))
-}
-
 /// Who meets: for a meeting a demand asks for, the people named in the
 /// demand (else the demander); otherwise every agent of the clause, and the
 /// person a "he"/"she" before the trigger stands for. A minister's meeting is
@@ -411,7 +397,7 @@ fn participants(
                 participants.insert(p);
             }
             if opens_with_gerund_of_time(&cx.text[cs..ce]) {
-                participants.extend(main_clause_subject(cx, cs));
+                participants.extend(cx.main_clause_subject(cs, false));
             }
         }
     }

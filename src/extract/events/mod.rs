@@ -653,6 +653,40 @@ impl<'a> SentenceContext<'a> {
         syntax::opening_subject(self.text, self.doc, self.sentences, self.si.checked_sub(1)?)
     }
 
+    /// The subject of the sentence's main clause, for a participle or gerund
+    /// clause at `at` that has none of its own ("He will visit Tanzania
+    /// before chairing a meeting", "Shultz has been guarded, saying ..."):
+    /// the first agent of the sentence before `at`, past its opening clause,
+    /// that no preposition governs and that is no possessive, else the person
+    /// a "he" or "she" there stands for. `opening`: the agent must open the
+    /// clause, with only capitalized words and determiners before it ("The
+    /// Tories criticised ..., saying"; in "Lawyers pressed Chile's Supreme
+    /// Court ..., saying", the court is no subject).
+    fn main_clause_subject(&self, at: usize, opening: bool) -> Option<usize> {
+        let start = self.sentence().start;
+        let past_opening = syntax::opening_clause_end(&self.view, self.doc)
+            .filter(|&comma| comma < at)
+            .unwrap_or(start);
+        let opens_clause = |f: &Found| {
+            self.text[past_opening..f.start]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .all(|w| w.starts_with(char::is_uppercase) || word_lists().determiners.contains(w))
+        };
+        self.view
+            .agents()
+            .iter()
+            .find(|f| {
+                f.start >= past_opening
+                    && f.end <= at
+                    && !f.possessive
+                    && !syntax::preceded_by_preposition(self.text, f.start)
+            })
+            .filter(|f| !opening || opens_clause(f))
+            .map(|f| f.entity)
+            .or_else(|| syntax::pronoun_in(self.text, start, at).and_then(|pronoun| self.pronoun(pronoun, at)))
+    }
+
     /// The person a "he"/"she" before `at` stands for.
     fn pronoun(&self, pronoun: syntax::Pronoun, at: usize) -> Option<usize> {
         syntax::pronoun_referent(self.text, self.doc, self.sentences, self.si, (pronoun, at))

@@ -164,7 +164,7 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
 /// person and before a lower-case word opens an apposition instead, and the
 /// person is the subject: "Although Jonathan Wolff, senior vice president
 /// at ..., noted".
-fn opening_clause_end(view: &View<'_>, doc: &DocEntities) -> Option<usize> {
+pub(super) fn opening_clause_end(view: &View<'_>, doc: &DocEntities) -> Option<usize> {
     let body = view.body();
     let first = body.split_whitespace().next()?;
     let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();

@@ -98,6 +98,18 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
             speaker_after: true,
         });
     }
+    // "Shultz has been more guarded, saying that ...": a participle after a
+    // comma reports what the main clause's subject said
+    if verb == "saying" {
+        let after_comma = text[s.start..ts].trim_end().ends_with(',');
+        let speaker = after_comma.then(|| cx.main_clause_subject(ts, true)).flatten()?;
+        return Some(Frame {
+            speakers: vec![speaker],
+            start: ts,
+            end: te,
+            speaker_after: false,
+        });
+    }
     // "said Foreign Minister X": the speaker after the verb, but not after
     // "told", whose object is the listener; only where the frame is inverted
     // ("..., said X") or closes the sentence: in "said X had agreed", X is
