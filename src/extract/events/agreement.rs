@@ -10,7 +10,7 @@ use crate::extract::dates::Tense;
 use crate::extract::entities::DocEntities;
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus, Topic};
 
-use crate::extract::clauses::Modality;
+use crate::extract::clauses::{Frame, Modality};
 
 use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides, Pronoun};
 use super::{RuleKind, SentenceContext, TriggerSense};
@@ -81,7 +81,12 @@ fn one(
     // "the accord was signed by": the deal is named by the subject
     let told_before = frame.passive && definite_deal_subject(cx, ts);
     let named_deal = told_before || names_deal(cx, ts, te, obj_end);
-    if parties.is_empty() || !(parties.len() >= 2 || named_deal || we) || adjective_use {
+    // "the G8 had agreed to spend 0.7%": a body of states agrees among its
+    // members, when the agreement is told as made ("urged EC ministers to
+    // agree", "until EC ministers agree", "their agreed quota" are not)
+    let among_members =
+        parties.len() == 1 && parties.iter().all(|&p| cx.is_multilateral(p)) && told_as_made(cx, ts, frame);
+    if parties.is_empty() || !(parties.len() >= 2 || named_deal || we || among_members) || adjective_use {
         return false;
     }
     // a minister's signature is their state's: "he signed a communiqué"
@@ -385,4 +390,24 @@ fn our_side(doc: &DocEntities, speaker: usize, meetings: &[Event]) -> BTreeSet<u
         (states.len() >= 2).then_some(states)
     });
     table.unwrap_or(own)
+}
+
+/// Whether the agreement verb at `ts` is told as made: asserted (no "to",
+/// "will" or "would" before it), not in a clause of time or condition
+/// ("until EC ministers agree"), not negated in a longer way ("have not been
+/// able to agree"), and a verb, not an adjective ("their agreed quota").
+fn told_as_made(cx: &SentenceContext<'_>, ts: usize, frame: Frame) -> bool {
+    let clause = cx.syntax().clause_span(ts);
+    let opens_with_condition = cx.text[clause.start..ts].split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "until" | "if" | "unless" | "when" | "once" | "before"
+        )
+    });
+    let adjective = previous_word(cx.text, ts)
+        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"));
+    let failed = cx.text[clause.start..ts]
+        .split_whitespace()
+        .any(|w| matches!(w, "not" | "failed" | "failure" | "unable" | "never"));
+    frame.modality == Modality::Asserted && !opens_with_condition && !adjective && !failed
 }

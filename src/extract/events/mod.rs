@@ -33,7 +33,7 @@ use crate::extract::clauses::{FunctionWords, SentenceSyntax, WordClass};
 use crate::extract::dates::{self, Tense};
 use crate::extract::entities::{DocEntities, Found};
 use crate::extract::lexicon::{EventRule, Lexicon, EVENTS, TOPICS};
-use crate::extract::model::{Event, EventClass, Evidence, MeetingStatus, Topic};
+use crate::extract::model::{EntityKey, Event, EventClass, Evidence, MeetingStatus, Topic};
 use crate::extract::sentences::Sentence;
 use crate::extract::word_lists::word_lists;
 use syntax::View;
@@ -134,6 +134,10 @@ pub struct EventRules {
     deal_nouns: Vec<String>,
     /// Words of travel before "to" and a destination.
     motion_verbs: rustc_hash::FxHashSet<String>,
+    /// Keys of the organizations whose members are states (`organizations.tsv`
+    /// kinds `intergovernmental` and `alliance`): "the G8 agreed" is an
+    /// agreement among its members.
+    multilateral_orgs: rustc_hash::FxHashSet<String>,
 }
 
 /// The senses a rule's named groups give its triggers; a name that is no
@@ -272,6 +276,12 @@ impl EventRules {
             pair_phrases: lexicon.pair_phrases.clone(),
             deal_nouns: lexicon.deal_nouns.clone(),
             motion_verbs: lexicon.motion_verbs.iter().cloned().collect(),
+            multilateral_orgs: lexicon
+                .orgs
+                .iter()
+                .filter(|o| matches!(o.kind.as_str(), "intergovernmental" | "alliance"))
+                .map(|o| o.key.clone())
+                .collect(),
         })
     }
 
@@ -685,6 +695,12 @@ impl<'a> SentenceContext<'a> {
             .filter(|f| !opening || opens_clause(f))
             .map(|f| f.entity)
             .or_else(|| syntax::pronoun_in(self.text, start, at).and_then(|pronoun| self.pronoun(pronoun, at)))
+    }
+
+    /// Whether `entity` is an organization whose members are states ("the
+    /// G8", "NATO").
+    fn is_multilateral(&self, entity: usize) -> bool {
+        matches!(&self.doc.entities[entity].key, EntityKey::Organization(key) if self.rules.multilateral_orgs.contains(key))
     }
 
     /// The person a "he"/"she" before `at` stands for.
