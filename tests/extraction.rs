@@ -1466,3 +1466,19 @@ fn a_speech_verb_inside_a_quotation_is_what_was_said_not_the_frame() {
         .collect();
     assert_eq!(last, ["Amos Otieno".to_string()]);
 }
+
+#[test]
+fn a_pronoun_frame_set_off_after_what_was_said_is_not_someone_named_in_it() {
+    let text = "Foreign Minister Otieno Kamau spoke in Nairobi on Monday. The Lars Holm plan, he says, is a failure.";
+    let ex = extract(text, None);
+    let said: Vec<String> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Statement && e.text.contains("plan"))
+        .flat_map(|e| e.agents_in(AgentRole::Speaker).map(|id| label(&ex, id)))
+        .collect();
+    assert_eq!(said, ["Otieno Kamau".to_string()]);
+    // with a complement after the verb, "he" may be the one the sentence named first
+    let opening = "Foreign Minister Otieno Kamau spoke in Nairobi on Monday. When Lars Holm arrived, he said the plan was a failure.";
+    assert!(speakers(&extract(opening, None)).contains(&"Lars Holm".to_string()));
+}

@@ -189,8 +189,24 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
             .map(|f| f.entity)
             .collect();
         let running = running_speaker(cx, earlier, pronoun);
-        let referent =
-            pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, ts), &listeners, running);
+        // "The Peter Hain attack, he says, is ...", "... was wrong, he said.": a
+        // frame set off after what was said cannot mean someone named in it
+        let set_off_after = text[..at].trim_end().ends_with(',')
+            && (text[te..s.end].trim_start().starts_with([',', '.']) || text[te..s.end].trim().is_empty());
+        let search_before = if set_off_after && opening_pronoun.is_none() {
+            s.start
+        } else {
+            ts
+        };
+        let referent = pronoun_referent_except(
+            cx.text,
+            cx.doc,
+            cx.sentences,
+            cx.si,
+            (pronoun, search_before),
+            &listeners,
+            running,
+        );
         return referent.map(|p| Frame {
             speakers: vec![p],
             start: at,
