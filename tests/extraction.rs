@@ -1482,3 +1482,9 @@ fn a_pronoun_frame_set_off_after_what_was_said_is_not_someone_named_in_it() {
     let opening = "Foreign Minister Otieno Kamau spoke in Nairobi on Monday. When Lars Holm arrived, he said the plan was a failure.";
     assert!(speakers(&extract(opening, None)).contains(&"Lars Holm".to_string()));
 }
+
+#[test]
+fn a_person_with_an_organization_in_apposition_speaks_not_the_organization() {
+    let text = "Amina Kamau, Coast Hotel Association, said the season was poor.";
+    assert_eq!(speakers(&extract(text, None)), ["Amina Kamau".to_string()]);
+}

@@ -130,6 +130,12 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
         if prep && !relative {
             continue;
         }
+        // "Colin Asplin, Blackpool Hotel Association said": the body is the
+        // person's apposition, and the person speaks
+        if let Some(person) = person_before_affiliation(text, doc, &candidates, f) {
+            chosen.push(person);
+            break;
+        }
         chosen.push(f);
         // coordination: "Moscow and Kiev", "France and West Germany"
         let mut last = *f;
@@ -178,6 +184,26 @@ pub(super) fn opening_clause_end(view: &View<'_>, doc: &DocEntities) -> Option<u
             .iter()
             .any(|f| f.end == comma && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person);
     (!apposition).then_some(comma)
+}
+
+/// The person whose affiliation the organization `f` is, in apposition
+/// right after them: "Colin Asplin, Blackpool Hotel Association".
+fn person_before_affiliation<'a>(
+    text: &str,
+    doc: &DocEntities,
+    candidates: &[&'a Found],
+    f: &Found,
+) -> Option<&'a Found> {
+    use crate::extract::model::EntityKind::{Organization, Person};
+    if doc.entities[f.entity].kind != Organization {
+        return None;
+    }
+    candidates
+        .iter()
+        .copied()
+        .filter(|g| g.end <= f.start && doc.entities[g.entity].kind == Person)
+        .max_by_key(|g| g.end)
+        .filter(|g| matches!(&text[g.end..f.start], ", " | ", the " | ", The "))
 }
 
 /// Entities right after a trigger: "urged Russia to", "called on the Council to".
