@@ -38,6 +38,13 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
         return Some(q);
     }
     if frame.speaker_after {
+        // "The tone of the campaign, said Mr Milburn, would be more relaxed":
+        // the frame splits one clause, whose predicate follows the speaker
+        if let Some(before) = &content_before {
+            if let Some(predicate) = predicate_after_frame(cx, frame.end) {
+                return Some(format!("{before} {predicate}"));
+            }
+        }
         // "According to X, S": what follows the speaker, when nothing precedes
         // the frame; "S, said X, a retired general": never what follows X
         return content_before.or_else(|| {
@@ -98,6 +105,22 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
         (None, None) => return None,
     };
     Some(quote).filter(|q| !q.trim().is_empty())
+}
+
+/// The rest of a clause an inverted frame splits: after ", said X," an
+/// auxiliary opens it ("would be more relaxed"); an apposition of the
+/// speaker (", a retired general") is none.
+fn predicate_after_frame(cx: &SentenceContext<'_>, frame_end: usize) -> Option<String> {
+    let rest = cx.text[frame_end..cx.sentence().end].trim_start().strip_prefix(',')?;
+    let first = rest.split_whitespace().next()?;
+    let auxiliary = cx
+        .rules
+        .function_words
+        .class(&first.to_lowercase())
+        .is_some_and(|c| c.is_auxiliary() || c == WordClass::Negation);
+    auxiliary
+        .then(|| clean(rest.trim_end_matches(['.', ' '])))
+        .filter(|p| p.split_whitespace().count() >= 2)
 }
 
 /// The quotation that opens the sentence after this one, up to its close
