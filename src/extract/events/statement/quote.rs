@@ -208,7 +208,13 @@ pub(super) fn clause_before(cx: &SentenceContext<'_>, frame_start: usize) -> Opt
         .split_whitespace()
         .any(|w| cx.rules.function_words.class(w).is_some_and(WordClass::is_auxiliary));
     let adverbial = starts_adverbial(&content) && !content.contains(',') && !has_auxiliary;
-    (content.split_whitespace().count() >= 3 && !adverbial).then_some(content)
+    // "According to Mr Sands, Lord Goldsmith had warned": a source named, not
+    // words said
+    let attribution = content
+        .get(..13)
+        .is_some_and(|h| h.eq_ignore_ascii_case("according to "))
+        && !content.contains(',');
+    (content.split_whitespace().count() >= 3 && !adverbial && !attribution).then_some(content)
 }
 
 /// How far into a sentence a wire credit may end: "JERUSALEM, Oct 28 (AFP) - ".
