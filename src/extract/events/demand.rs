@@ -100,8 +100,9 @@ fn one(
         if by.is_empty() {
             return None; // "domestic demand", "a call for calm" by nobody named
         }
-    } else if previous_word(text, ts).as_deref() == Some("as") && text[te..obj_end].trim_start().starts_with("by ") {
-        // "prisoners freed as demanded by the kidnappers": the demander follows "by"
+    } else if participle_by(cx, ts, te, obj_end) {
+        // "prisoners freed as demanded by the kidnappers", "the conditions
+        // demanded by the ELN": the demander follows "by"
         let at = te + text[te..obj_end].find("by ").unwrap_or(0) + "by ".len();
         by.extend(
             view.agents()
@@ -243,6 +244,24 @@ fn object_pronoun_referent(cx: &SentenceContext<'_>, te: usize, by: &BTreeSet<us
     };
     let except: Vec<usize> = by.iter().copied().collect();
     syntax::pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, te), &except, None)
+}
+
+/// Whether the demand verb at `ts..te` is a participle with its demander
+/// after "by": "as demanded by the kidnappers", "the conditions demanded by
+/// the ELN" (a common noun right before it, no auxiliary: "was demanded by"
+/// is a passive, read as one).
+fn participle_by(cx: &SentenceContext<'_>, ts: usize, te: usize, obj_end: usize) -> bool {
+    let text = cx.text;
+    let by_follows = text[te..obj_end].trim_start().starts_with("by ");
+    let Some(before) = previous_word(text, ts) else {
+        return false;
+    };
+    // "as called for by the Council": any form after "as"
+    let as_demanded = before == "as";
+    let after_noun = text[ts..te].ends_with("ed")
+        && before.starts_with(char::is_lowercase)
+        && cx.rules.function_words.class(&before).is_none();
+    by_follows && (as_demanded || after_noun)
 }
 
 /// The one state, other than the demander's own, that the sentence names or
