@@ -329,17 +329,19 @@ fn split_clauses(text: &str, span: ByteSpan, words: &[Word]) -> (Vec<Range<usize
         }
     }
     let bytes = text.as_bytes();
-    for (offset, c) in text[span.start..span.end].char_indices() {
-        let at = span.start + offset;
+    // byte by byte, undecoded: the cuts are ASCII or start with E2, a lead
+    // byte, so each byte matched starts a character
+    for at in span.start..span.end {
         let spaced = |len: usize| {
             at > span.start
                 && bytes[at - 1].is_ascii_whitespace()
                 && bytes.get(at + len).is_some_and(|b| b.is_ascii_whitespace())
         };
-        let cut = match c {
-            ';' => Some(at + 1),
-            '\u{2013}' | '\u{2014}' if spaced(c.len_utf8()) => Some(at),
-            '-' if spaced(1) => Some(at),
+        let cut = match bytes[at] {
+            b';' => Some(at + 1),
+            // U+2013 and U+2014, the en and em dashes
+            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x93 | 0x94])) && spaced(3) => Some(at),
+            b'-' if spaced(1) => Some(at),
             _ => None,
         };
         if let Some(cut) = cut {

@@ -73,6 +73,28 @@ pub(super) fn ascii_letters(name: &str) -> String {
 
 /// A slug for IRIs: lower-case ASCII words joined by hyphens.
 pub fn slug(name: &str) -> String {
+    if name.is_ascii() {
+        // what the general path gives an ASCII name, where spelling out,
+        // decomposing and keeping ASCII change nothing, without its four
+        // intermediate strings (slugs are made for every organization
+        // mention)
+        let mut out = String::with_capacity(name.len());
+        for word in name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    slug_spelled_out(name)
+}
+
+/// [`slug`] of any name: letters spelled out, decomposed, ASCII kept.
+fn slug_spelled_out(name: &str) -> String {
     let plain: String = ascii_letters(name)
         .nfkd()
         .filter(|c| c.is_ascii())
@@ -83,4 +105,25 @@ pub fn slug(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ascii_slug_is_the_spelled_out_one() {
+        for name in [
+            "Bank of England",
+            "  U.S.-Japan  Trade Council ",
+            "AT&T Inc",
+            "3M",
+            "",
+            "--",
+            "Ab_cD e\tF",
+        ] {
+            assert_eq!(slug(name), slug_spelled_out(name), "{name:?}");
+        }
+        assert_eq!(slug("Tarık Bozdağlı & Co"), "tarik-bozdagli-co");
+    }
 }
