@@ -365,8 +365,8 @@ impl<'a> DocumentGraph<'a> {
                 Object::Iri(node) => append_iri(node.as_str(), out),
                 Object::Str(value) => append_quoted(value, out),
                 Object::String(value) => append_quoted(value, out),
-                Object::Integer(value) => append_typed(format_args!("{value}"), xsd::INTEGER, out),
-                Object::Date(value) => append_typed(format_args!("{}", value.format(DATE_FORMAT)), xsd::DATE, out),
+                Object::Integer(value) => append_typed(|out| append_decimal(*value, 1, out), xsd::INTEGER, out),
+                Object::Date(value) => append_typed(|out| append_date(*value, out), xsd::DATE, out),
                 Object::AnyUri(value) => {
                     append_quoted(value, out);
                     out.extend_from_slice(b"^^");
@@ -416,12 +416,46 @@ fn append_iri(iri: &str, out: &mut Vec<u8>) {
 }
 
 /// A typed literal whose lexical form needs no escaping (numbers, dates).
-fn append_typed(lexical: std::fmt::Arguments<'_>, datatype: NamedNodeRef<'_>, out: &mut Vec<u8>) {
+fn append_typed(lexical: impl FnOnce(&mut Vec<u8>), datatype: NamedNodeRef<'_>, out: &mut Vec<u8>) {
     out.push(b'"');
-    // writing to a Vec cannot fail
-    let _ = out.write_fmt(lexical);
+    lexical(out);
     out.extend_from_slice(b"\"^^");
     append_iri(datatype.as_str(), out);
+}
+
+/// `value` in decimal, zero-padded to at least `width` digits, written
+/// digit by digit: through `std::fmt` a number cost some 400 instructions,
+/// and every mention and event has some.
+fn append_decimal(value: usize, width: usize, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = value;
+    while rest > 0 || digits.len() - at < width.max(1) {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// A date in [`DATE_FORMAT`]: written by hand for the years of four digits
+/// (chrono parses the format string on every call), by chrono for others,
+/// which it writes with a sign.
+fn append_date(date: NaiveDate, out: &mut Vec<u8>) {
+    use chrono::Datelike;
+    match usize::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            append_decimal(year, 4, out);
+            out.push(b'-');
+            append_decimal(date.month() as usize, 2, out);
+            out.push(b'-');
+            append_decimal(date.day() as usize, 2, out);
+        }
+        _ => {
+            // writing to a Vec cannot fail
+            let _ = write!(out, "{}", date.format(DATE_FORMAT));
+        }
+    }
 }
 
 /// A string literal's value in double quotes, escaped as N-Quads wants:
@@ -524,6 +558,30 @@ mod tests {
             represents: BTreeSet::new(),
             roles: BTreeSet::new(),
             located_in: None,
+        }
+    }
+
+    /// Numbers and dates written by hand are what `std::fmt` and chrono write.
+    #[test]
+    fn decimals_and_dates_are_those_of_the_formatters() {
+        for value in [0, 7, 10, 99, 1234, 1_000_000, usize::MAX] {
+            let mut out = Vec::new();
+            append_decimal(value, 1, &mut out);
+            assert_eq!(out, value.to_string().into_bytes());
+        }
+        for (y, m, d) in [
+            (1987, 3, 9),
+            (2026, 12, 31),
+            (0, 1, 1),
+            (999, 10, 5),
+            (9999, 1, 1),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = Vec::new();
+            append_date(date, &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), date.format(DATE_FORMAT).to_string());
         }
     }
 
