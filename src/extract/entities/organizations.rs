@@ -21,11 +21,7 @@ impl EntityRules {
         if matches!(row.kind.as_str(), "media" | "ngo") || doc.entities[id].located_in.is_some() {
             return;
         }
-        let Some(si) = row
-            .iso3
-            .as_ref()
-            .and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3))
-        else {
+        let Some(si) = row.iso3.as_ref().and_then(|iso3| self.state_index(iso3)) else {
             return;
         };
         let state = self.state_entity(si, doc);
@@ -65,7 +61,7 @@ impl EntityRules {
             Target::StateCapital(i) => Some(self.lexicon.states[i].iso3.clone()),
             _ => None,
         };
-        let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| s.iso3 == iso3)) else {
+        let Some(si) = iso3.and_then(|iso3| self.state_index(&iso3)) else {
             return;
         };
         let state = self.state_entity(si, doc);
