@@ -148,6 +148,13 @@ impl FunctionWords {
     pub fn class(&self, word: &str) -> Option<WordClass> {
         const LONGEST: usize = FunctionWords::LONGEST;
         if word.len() <= LONGEST && self.may_be_one(word) {
+            // most words have no capital: they are their own lower case
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                if let Some(class) = self.classes.get(word) {
+                    return Some(*class);
+                }
+                return self.contraction_class(word);
+            }
             let mut buffer = [0u8; LONGEST];
             let lower = &mut buffer[..word.len()];
             lower.copy_from_slice(word.as_bytes());
@@ -156,6 +163,12 @@ impl FunctionWords {
                 return Some(*class);
             }
         }
+        self.contraction_class(word)
+    }
+
+    /// The class of a contraction by its ending: "didn't" is a negation,
+    /// "we'll" a future.
+    fn contraction_class(&self, word: &str) -> Option<WordClass> {
         // a contraction has an apostrophe, straight or curly (its first
         // byte 0xE2); most words have none
         if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
