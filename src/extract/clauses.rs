@@ -148,6 +148,13 @@ impl FunctionWords {
     pub fn class(&self, word: &str) -> Option<WordClass> {
         const LONGEST: usize = FunctionWords::LONGEST;
         if word.len() <= LONGEST && self.may_be_one(word) {
+            // most words have no capital: they are their own lower case
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                if let Some(class) = self.classes.get(word) {
+                    return Some(*class);
+                }
+                return self.contraction_class(word);
+            }
             let mut buffer = [0u8; LONGEST];
             let lower = &mut buffer[..word.len()];
             lower.copy_from_slice(word.as_bytes());
@@ -156,6 +163,12 @@ impl FunctionWords {
                 return Some(*class);
             }
         }
+        self.contraction_class(word)
+    }
+
+    /// The class of a contraction by its ending: "didn't" is a negation,
+    /// "we'll" a future.
+    fn contraction_class(&self, word: &str) -> Option<WordClass> {
         // a contraction has an apostrophe, straight or curly (its first
         // byte 0xE2); most words have none
         if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
@@ -329,17 +342,23 @@ fn split_clauses(text: &str, span: ByteSpan, words: &[Word]) -> (Vec<Range<usize
         }
     }
     let bytes = text.as_bytes();
-    for (offset, c) in text[span.start..span.end].char_indices() {
-        let at = span.start + offset;
+    // over the bytes, undecoded: the cuts are ASCII or start with E2, a
+    // lead byte, so each byte matched starts a character
+    let may_cut = |b: &u8| matches!(b, b';' | b'-' | 0xE2);
+    let mut next = span.start;
+    while let Some(offset) = bytes[next..span.end].iter().position(may_cut) {
+        let at = next + offset;
+        next = at + 1;
         let spaced = |len: usize| {
             at > span.start
                 && bytes[at - 1].is_ascii_whitespace()
                 && bytes.get(at + len).is_some_and(|b| b.is_ascii_whitespace())
         };
-        let cut = match c {
-            ';' => Some(at + 1),
-            '\u{2013}' | '\u{2014}' if spaced(c.len_utf8()) => Some(at),
-            '-' if spaced(1) => Some(at),
+        let cut = match bytes[at] {
+            b';' => Some(at + 1),
+            // U+2013 and U+2014, the en and em dashes
+            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x93 | 0x94])) && spaced(3) => Some(at),
+            b'-' if spaced(1) => Some(at),
             _ => None,
         };
         if let Some(cut) = cut {

@@ -5,9 +5,7 @@
 //! on whole words; where names overlap the longest wins ("Northern Ireland"
 //! over "Ireland", "Latin America" over "America").
 
-use std::hash::Hasher;
-
-use rustc_hash::{FxHashSet as HashSet, FxHasher};
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::error::ParleyError;
 use crate::extract::lexicon::Lexicon;
@@ -393,10 +391,16 @@ impl WordForms {
         let mut at = start;
         while at < end {
             // inside a word (the byte before is an ASCII letter or digit)
-            // no form starts, whatever `starts` adds
-            let inside_word = at > start && bytes[at - 1].is_ascii_alphanumeric();
-            if !inside_word
-                && self.first_bytes[usize::from(bytes[at])]
+            // no form starts, whatever `starts` adds: the rest of the word
+            // is skipped by a table lookup a byte: up to the first byte that
+            // is no letter or digit, and that byte too (a form cannot start
+            // right after a letter or digit either)
+            if at > start && ASCII_ALPHANUMERIC[usize::from(bytes[at - 1])] {
+                let rest = bytes[at..].iter().position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)]);
+                at = rest.map_or(end, |p| at + p + 1);
+                continue;
+            }
+            if self.first_bytes[usize::from(bytes[at])]
                 && self.pair_may_start(bytes, at)
                 && starts(at)
                 && self.may_start(&text[..end], at)
@@ -440,16 +444,34 @@ impl WordForms {
     /// (as a match must end on a word boundary) no letter or digit follows it
     /// in the text.
     fn first_word_bit(&self, text: &str, at: usize) -> usize {
-        let mut hasher = FxHasher::default();
-        for c in text[at..].chars().take_while(|c| c.is_alphanumeric()) {
-            let c = if self.ascii_case_insensitive {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            };
-            hasher.write_u32(u32::from(c));
-        }
-        (hasher.finish() as usize) & (FIRST_WORD_BITS - 1)
+        // a multiplicative hash of the word's bytes, ASCII letters lowered
+        // if the forms are matched that way: the same word (as characters)
+        // always has the same bytes. The word's end is found over the
+        // bytes, decoding characters only past a byte that is not ASCII
+        // (hashing each decoded character was a third of the title search)
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let word = &text.as_bytes()[at..];
+        // for ASCII, `char::is_alphanumeric` is `is_ascii_alphanumeric`
+        let ascii = word
+            .iter()
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+            .unwrap_or(word.len());
+        let len = if word.get(ascii).is_some_and(|&b| b >= 0x80) {
+            text[at..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(word.len(), |(i, _)| i)
+        } else {
+            ascii
+        };
+        let mix = |hash: u64, b: u8| (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let hash = if self.ascii_case_insensitive {
+            word[..len].iter().fold(0, |hash, &b| mix(hash, b.to_ascii_lowercase()))
+        } else {
+            word[..len].iter().fold(0, |hash, &b| mix(hash, b))
+        };
+        // the product's high bits are its best mixed
+        (hash.rotate_left(26) as usize) & (FIRST_WORD_BITS - 1)
     }
 
     /// The longest form at the start of `bytes` whose length `ends` accepts:
@@ -476,6 +498,18 @@ impl WordForms {
         longest
     }
 }
+
+/// `u8::is_ascii_alphanumeric` as a table, for the tight loops of
+/// [`WordForms::find`].
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// True if a name may start after `previous` (and `before_previous`): at the
 /// start, after anything but a letter or digit, or after a hyphen between

@@ -365,8 +365,8 @@ impl<'a> DocumentGraph<'a> {
                 Object::Iri(node) => append_iri(node.as_str(), out),
                 Object::Str(value) => append_quoted(value, out),
                 Object::String(value) => append_quoted(value, out),
-                Object::Integer(value) => append_typed(format_args!("{value}"), xsd::INTEGER, out),
-                Object::Date(value) => append_typed(format_args!("{}", value.format(DATE_FORMAT)), xsd::DATE, out),
+                Object::Integer(value) => append_typed(|out| append_decimal(*value, 1, out), xsd::INTEGER, out),
+                Object::Date(value) => append_typed(|out| append_date(*value, out), xsd::DATE, out),
                 Object::AnyUri(value) => {
                     append_quoted(value, out);
                     out.extend_from_slice(b"^^");
@@ -416,12 +416,46 @@ fn append_iri(iri: &str, out: &mut Vec<u8>) {
 }
 
 /// A typed literal whose lexical form needs no escaping (numbers, dates).
-fn append_typed(lexical: std::fmt::Arguments<'_>, datatype: NamedNodeRef<'_>, out: &mut Vec<u8>) {
+fn append_typed(lexical: impl FnOnce(&mut Vec<u8>), datatype: NamedNodeRef<'_>, out: &mut Vec<u8>) {
     out.push(b'"');
-    // writing to a Vec cannot fail
-    let _ = out.write_fmt(lexical);
+    lexical(out);
     out.extend_from_slice(b"\"^^");
     append_iri(datatype.as_str(), out);
+}
+
+/// `value` in decimal, zero-padded to at least `width` digits, written
+/// digit by digit: through `std::fmt` a number cost some 400 instructions,
+/// and every mention and event has some.
+fn append_decimal(value: usize, width: usize, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = value;
+    while rest > 0 || digits.len() - at < width.max(1) {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// A date in [`DATE_FORMAT`]: written by hand for the years of four digits
+/// (chrono parses the format string on every call), by chrono for others,
+/// which it writes with a sign.
+fn append_date(date: NaiveDate, out: &mut Vec<u8>) {
+    use chrono::Datelike;
+    match usize::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            append_decimal(year, 4, out);
+            out.push(b'-');
+            append_decimal(date.month() as usize, 2, out);
+            out.push(b'-');
+            append_decimal(date.day() as usize, 2, out);
+        }
+        _ => {
+            // writing to a Vec cannot fail
+            let _ = write!(out, "{}", date.format(DATE_FORMAT));
+        }
+    }
 }
 
 /// A string literal's value in double quotes, escaped as N-Quads wants:
@@ -433,8 +467,23 @@ fn append_quoted(value: &str, out: &mut Vec<u8>) {
     let mut copied = 0;
     // byte by byte: every character to escape is ASCII but the two
     // non-characters, whose UTF-8 (EF BF BE, EF BF BF) is looked at where an
-    // EF byte starts it, so no character is decoded but those escaped
-    for (at, &b) in bytes.iter().enumerate() {
+    // EF byte starts it, so no character is decoded but those escaped; the
+    // runs of bytes that cannot start one are passed over by a table lookup
+    let mut at = 0;
+    while at < bytes.len() {
+        // eight bytes at a time where none of them may start an escape
+        // (most of a literal): a byte at a time cost a fortieth of extraction
+        if let Some(word) = bytes.get(at..at + 8) {
+            if !word_may_escape(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+                at += 8;
+                continue;
+            }
+        }
+        if !MAY_ESCAPE[usize::from(bytes[at])] {
+            at += 1;
+            continue;
+        }
+        let b = bytes[at];
         let escape: &[u8] = match b {
             0x08 => b"\\b",
             b'\t' => b"\\t",
@@ -445,7 +494,10 @@ fn append_quoted(value: &str, out: &mut Vec<u8>) {
             b'\\' => b"\\\\",
             0x00..=0x1F | 0x7F => b"",
             0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => b"",
-            _ => continue,
+            _ => {
+                at += 1;
+                continue;
+            }
         };
         out.extend_from_slice(&bytes[copied..at]);
         let c = value[at..].chars().next().expect("an escaped byte starts a character");
@@ -455,10 +507,36 @@ fn append_quoted(value: &str, out: &mut Vec<u8>) {
             out.extend_from_slice(escape);
         }
         copied = at + c.len_utf8();
+        at = copied;
     }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
 }
+
+/// Whether any of the eight bytes of `word` is one of [`MAY_ESCAPE`]'s:
+/// below 0x20, or 0x22, 0x5C, 0x7F or 0xEF. The tests are the exact
+/// "has a zero byte" and "has a byte less than n" tricks of bit twiddling,
+/// which never miss a byte (a false alarm only costs the slow path).
+fn word_may_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let has_byte = |b: u8| has_zero(word ^ (ONES * u64::from(b)));
+    let has_control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
+    has_control || has_byte(b'"') || has_byte(b'\\') || has_byte(0x7F) || has_byte(0xEF)
+}
+
+/// The bytes that may start a character [`append_quoted`] escapes: the
+/// controls, quote, backslash, and EF (the lead byte of U+FFFE and U+FFFF).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || b == 0x7F || b == b'"' as usize || b == b'\\' as usize || b == 0xEF;
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -480,6 +558,46 @@ mod tests {
             represents: BTreeSet::new(),
             roles: BTreeSet::new(),
             located_in: None,
+        }
+    }
+
+    /// Numbers and dates written by hand are what `std::fmt` and chrono write.
+    #[test]
+    fn decimals_and_dates_are_those_of_the_formatters() {
+        for value in [0, 7, 10, 99, 1234, 1_000_000, usize::MAX] {
+            let mut out = Vec::new();
+            append_decimal(value, 1, &mut out);
+            assert_eq!(out, value.to_string().into_bytes());
+        }
+        for (y, m, d) in [
+            (1987, 3, 9),
+            (2026, 12, 31),
+            (0, 1, 1),
+            (999, 10, 5),
+            (9999, 1, 1),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = Vec::new();
+            append_date(date, &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), date.format(DATE_FORMAT).to_string());
+        }
+    }
+
+    /// The eight-byte test flags a word exactly when one of its bytes is in
+    /// the table, whatever the byte, its place and the bytes around it.
+    #[test]
+    fn words_that_may_escape_are_those_with_a_byte_of_the_table() {
+        for b in 0..=255u8 {
+            for place in 0..8 {
+                for filler in [b'a', b' ', 0xC3, 0x80, 0xFF, 0x21] {
+                    let mut bytes = [filler; 8];
+                    bytes[place] = b;
+                    let expected = bytes.iter().any(|&x| MAY_ESCAPE[usize::from(x)]);
+                    assert_eq!(word_may_escape(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
+                }
+            }
         }
     }
 

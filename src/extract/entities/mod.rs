@@ -106,6 +106,8 @@ pub struct EntityRules {
     title_lower: Vec<String>,
     /// Index of the first row of `titles.tsv` with each lower-cased title.
     title_by_lower: HashMap<String, usize>,
+    /// Index of the first state with each ISO code (see `state_index`).
+    state_by_iso3: HashMap<String, usize>,
 }
 
 impl EntityRules {
@@ -153,7 +155,12 @@ impl EntityRules {
         for (i, lower) in title_lower.iter().enumerate() {
             title_by_lower.entry(lower.clone()).or_insert(i);
         }
+        let mut state_by_iso3 = HashMap::default();
+        for (i, state) in lexicon.states.iter().enumerate() {
+            state_by_iso3.entry(state.iso3.clone()).or_insert(i);
+        }
         Ok(EntityRules {
+            state_by_iso3,
             party_first_bytes,
             lexicon,
             gazetteer,
@@ -168,6 +175,13 @@ impl EntityRules {
             title_lower,
             title_by_lower,
         })
+    }
+
+    /// The index of the first state of the lexicon with ISO code `iso3`:
+    /// looked up, where a scan of the states compared codes some two
+    /// hundred times for every place and title read.
+    fn state_index(&self, iso3: &str) -> Option<usize> {
+        self.state_by_iso3.get(iso3).copied()
     }
 
     fn title_rows(&self) -> &[TitleRow] {

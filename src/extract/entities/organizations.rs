@@ -21,11 +21,7 @@ impl EntityRules {
         if matches!(row.kind.as_str(), "media" | "ngo") || doc.entities[id].located_in.is_some() {
             return;
         }
-        let Some(si) = row
-            .iso3
-            .as_ref()
-            .and_then(|iso3| self.lexicon.states.iter().position(|s| &s.iso3 == iso3))
-        else {
+        let Some(si) = row.iso3.as_ref().and_then(|iso3| self.state_index(iso3)) else {
             return;
         };
         let state = self.state_entity(si, doc);
@@ -65,7 +61,7 @@ impl EntityRules {
             Target::StateCapital(i) => Some(self.lexicon.states[i].iso3.clone()),
             _ => None,
         };
-        let Some(si) = iso3.and_then(|iso3| self.lexicon.states.iter().position(|s| s.iso3 == iso3)) else {
+        let Some(si) = iso3.and_then(|iso3| self.state_index(&iso3)) else {
             return;
         };
         let state = self.state_entity(si, doc);
@@ -396,20 +392,22 @@ impl EntityRules {
             if !may_hold_definite_head(body) {
                 continue;
             }
-            for caps in definite_head_regex().captures_iter(body) {
-                let head = caps.get(1).expect("group 1");
-                let (start, end) = (s.start + head.start(), s.start + head.end());
+            // the head word is the match past its "the " (four ASCII bytes): a
+            // plain search, where asking the engine for the group made it
+            // run a slower one for every match
+            for m in definite_head_regex().find_iter(body) {
+                let head = &body[m.start() + "the ".len()..m.end()];
+                let (start, end) = (s.start + m.start() + "the ".len(), s.start + m.end());
                 let next_word = text[end..].trim_start_matches(' ');
-                if !self.lexicon.org_heads.contains(head.as_str())
+                if !self.lexicon.org_heads.contains(head)
                     || next_word.starts_with(|c: char| c.is_uppercase())
                     || next_word.starts_with("of ")
                     || doc.found.iter().any(|f| start < f.end && f.start < end)
                 {
                     continue;
                 }
-                let ends_with_head = |name: &str| {
-                    name.split_whitespace().count() >= 2 && name.split_whitespace().last() == Some(head.as_str())
-                };
+                let ends_with_head =
+                    |name: &str| name.split_whitespace().count() >= 2 && name.split_whitespace().last() == Some(head);
                 let named = doc
                     .found
                     .iter()

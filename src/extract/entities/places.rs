@@ -134,7 +134,7 @@ impl EntityRules {
         };
         let id = doc.entity(EntityKey::Place(slug(&label)), EntityKind::Place, &label);
         if let Some(iso3) = iso3 {
-            if let Some(si) = self.lexicon.states.iter().position(|s| s.iso3 == iso3) {
+            if let Some(si) = self.state_index(&iso3) {
                 let state = self.state_entity(si, doc);
                 doc.entities[id].located_in = Some(state);
             }
@@ -153,7 +153,7 @@ impl EntityRules {
                     .find(|(i, until, _)| i == iso3 && date < *until)
                     .map(|(_, _, p)| p)
             })
-            .and_then(|p| self.lexicon.states.iter().position(|s| &s.iso3 == p))
+            .and_then(|p| self.state_index(p))
             .unwrap_or(si);
         let row = &self.lexicon.states[si];
         let id = doc.entity(EntityKey::State(row.iso3.clone()), EntityKind::State, &row.name);

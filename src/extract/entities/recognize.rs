@@ -119,7 +119,7 @@ impl EntityRules {
             doc.entities[id].roles.insert(role.clone());
         }
         if let Some(agent) = &row.represents {
-            let target = if let Some(si) = self.lexicon.states.iter().position(|s| &s.iso3 == agent) {
+            let target = if let Some(si) = self.state_index(agent) {
                 Some(self.state_entity(si, doc))
             } else {
                 self.org_by_key.get(agent).map(|&oi| {

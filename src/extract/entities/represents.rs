@@ -133,7 +133,7 @@ impl EntityRules {
                     .get(key)
                     .and_then(|&i| self.lexicon.orgs[i].iso3.clone())
                 {
-                    if let Some(si) = self.lexicon.states.iter().position(|s| s.iso3 == iso3) {
+                    if let Some(si) = self.state_index(&iso3) {
                         agents.push(self.state_entity(si, doc));
                     }
                 }
@@ -191,7 +191,7 @@ impl EntityRules {
             .iter()
             .find(|(t, _)| t == title)
             .map(|(_, iso3)| iso3)?;
-        let si = self.lexicon.states.iter().position(|s| &s.iso3 == iso3)?;
+        let si = self.state_index(iso3)?;
         Some(self.state_entity(si, doc))
     }
 }
@@ -366,7 +366,7 @@ impl EntityRules {
             // George W. Bush): the state of that public figure
             let row = self.lexicon.people.iter().find(|p| p.name == name)?;
             let iso3 = row.represents.as_deref()?;
-            return self.lexicon.states.iter().position(|s| s.iso3 == iso3);
+            return self.state_index(iso3);
         }
         let mut states = self
             .lexicon
@@ -378,7 +378,7 @@ impl EntityRules {
         if !states.all(|s| s == Some(first)) {
             return None;
         }
-        self.lexicon.states.iter().position(|s| s.iso3 == first)
+        self.state_index(first)
     }
 }
 

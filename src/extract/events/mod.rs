@@ -112,6 +112,10 @@ pub struct EventRules {
     pub rules: Vec<EventRule>,
     /// Each rule's kind, parsed.
     kinds: Vec<RuleKind>,
+    /// The rules of each kind, in rule order, by kind in order of first
+    /// appearance: rule modules ask for a kind's rules many times a
+    /// sentence, and filtering every rule's kind each time added up.
+    rules_by_kind: Vec<(RuleKind, Vec<usize>)>,
     /// The trigger rules, in one set: the pass every sentence gets.
     triggers: RegexSet,
     /// Rule index of each pattern in `triggers`.
@@ -262,9 +266,17 @@ impl EventRules {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let mut rules_by_kind: Vec<(RuleKind, Vec<usize>)> = Vec::new();
+        for (i, &kind) in kinds.iter().enumerate() {
+            match rules_by_kind.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, rules)) => rules.push(i),
+                None => rules_by_kind.push((kind, vec![i])),
+            }
+        }
         Ok(EventRules {
             rules: lexicon.event_rules.clone(),
             kinds,
+            rules_by_kind,
             triggers,
             trigger_rules,
             gapped_rules,
@@ -488,8 +500,12 @@ impl<'a> SentenceContext<'a> {
 
     /// Every rule of `kind`, matched or not, in rule order.
     fn rules_of(&self, kind: RuleKind) -> impl Iterator<Item = usize> + '_ {
-        let kinds = &self.rules.kinds;
-        (0..kinds.len()).filter(move |&i| kinds[i] == kind)
+        let by_kind = &self.rules.rules_by_kind;
+        let rules = by_kind
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[][..], |(_, rules)| rules);
+        rules.iter().copied()
     }
 
     /// Whether `rule` matches the sentence (a gapped rule never counts).
