@@ -1488,3 +1488,10 @@ fn a_person_with_an_organization_in_apposition_speaks_not_the_organization() {
     let text = "Amina Kamau, Coast Hotel Association, said the season was poor.";
     assert_eq!(speakers(&extract(text, None)), ["Amina Kamau".to_string()]);
 }
+
+#[test]
+fn after_an_honorific_a_place_name_is_a_persons() {
+    let ex = extract("Mr Livingstone said the plan would go ahead.", None);
+    assert_eq!(speakers(&ex), ["Livingstone".to_string()]);
+    assert!(entities_of(&ex, EntityKind::Place).is_empty());
+}

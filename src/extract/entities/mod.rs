@@ -306,6 +306,18 @@ impl EntityRules {
                 continue;
             }
             hits.retain(|h| !doc.in_team(h.start, h.end));
+            // "Mr Livingstone", "Mrs Jordan": after an honorific, a place's or
+            // a state's name is a person's
+            hits.retain(|h| {
+                let honorific = text[..h.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| self.lexicon.honorifics.contains(w));
+                !honorific
+                    || h.targets
+                        .iter()
+                        .any(|t| matches!(t, Target::Person(_) | Target::Organization(_)))
+            });
             for hit in &hits {
                 self.resolve_hit(text, hit, si, &mut doc);
             }
