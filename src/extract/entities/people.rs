@@ -148,17 +148,18 @@ impl EntityRules {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn classify_run(
+    /// Where the name inside `run` starts: past the title before or inside
+    /// it ("Secretary of State John Kerry", "External Trade Commissioner
+    /// Willy De Clercq") and honorifics ("Mr", "Gen."); with the title found
+    /// and whether an honorific was.
+    fn name_start(
         &self,
         text: &str,
         s: &Sentence,
-        si: usize,
         run: &[Token],
         title_spans: &[(usize, usize)],
-        out: &mut Vec<NameCandidate>,
-        doc: &mut DocEntities,
-    ) {
+        doc: &DocEntities,
+    ) -> (usize, Option<(usize, usize, String)>, bool) {
         let mut k = 0;
         let mut honorific = false;
         // a title ending just before the run: "spokeswoman Mariana Betsa", or in apposition:
@@ -236,6 +237,21 @@ impl EntityRules {
             }
             break;
         }
+        (k, title, honorific)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn classify_run(
+        &self,
+        text: &str,
+        s: &Sentence,
+        si: usize,
+        run: &[Token],
+        title_spans: &[(usize, usize)],
+        out: &mut Vec<NameCandidate>,
+        doc: &mut DocEntities,
+    ) {
+        let (k, mut title, honorific) = self.name_start(text, s, run, title_spans, doc);
         let name = &run[k..];
         if name.is_empty() {
             return;

@@ -59,7 +59,7 @@ fn one(
     speaker: Option<usize>,
     events: &mut Vec<Event>,
 ) -> Option<Demanded> {
-    let (text, doc, view, s) = (cx.text, cx.doc, &cx.view, cx.sentence());
+    let (text, view, s) = (cx.text, &cx.view, cx.sentence());
     let verb = text[ts..te]
         .to_lowercase()
         .split_whitespace()
@@ -70,8 +70,6 @@ fn one(
         return None;
     }
     let passive = cx.overlapped_by(RuleKind::DemandPassive, ts, te);
-    let mut by: BTreeSet<usize> = BTreeSet::new();
-    let mut addressee: BTreeSet<usize> = BTreeSet::new();
     let mut obj_end = clause_end(text, te, s.end);
     // a demand quoted ends with the quotation: "We demand access," she told AFP
     if inside_quotation(text, s.start, ts) {
@@ -79,64 +77,11 @@ fn one(
             obj_end = te + close;
         }
     }
-    // what is demanded stands before the trigger: "freed the prisoners as demanded by"
-    let mut demanded_before = false;
-    if passive {
-        // "X was urged by Y to ...": Y demanded of X; without "by", nobody is known to demand
-        addressee.extend(subject(view, doc, ts).iter().map(|f| f.entity));
-        let clause = &text[te..obj_end];
-        if let Some(i) = clause.find(" by ") {
-            let at = te + i + " by ".len();
-            by.extend(
-                view.agents()
-                    .iter()
-                    .filter(|f| f.start >= at && f.start <= at + 4)
-                    .map(|f| f.entity),
-            );
-        }
-    } else if word_lists().noun_or_verb_triggers.contains(&verb) && !verb_context(cx, ts) {
-        // a noun: "a North Korean call for talks", "Ukraine's demand for", "calls by X for"
-        by.extend(noun_phrase_agents(cx, ts));
-        if by.is_empty() {
-            return None; // "domestic demand", "a call for calm" by nobody named
-        }
-    } else if participle_by(cx, ts, te, obj_end) {
-        // "prisoners freed as demanded by the kidnappers", "the conditions
-        // demanded by the ELN": the demander follows "by"
-        let at = te + text[te..obj_end].find("by ").unwrap_or(0) + "by ".len();
-        by.extend(
-            view.agents()
-                .iter()
-                .filter(|f| f.start >= at && f.start <= at + 4)
-                .map(|f| f.entity),
-        );
-        if by.is_empty() {
-            return None;
-        }
-        demanded_before = true;
-    } else if let Some(word @ ("i" | "we")) = cx.word_before_predicate(ts).as_deref() {
-        // "that is what I would urge them to do," he declared: the speaker
-        // urges, not someone named before the "I"; "we" is the speaker's side
-        if word == "we" {
-            by.extend(
-                speaker
-                    .into_iter()
-                    .flat_map(|s| super::merge::sides(std::iter::once(s), doc)),
-            );
-        } else {
-            by.extend(speaker);
-        }
-    } else {
-        by.extend(subject(view, doc, ts).iter().map(|f| f.entity));
-        if by.is_empty() {
-            let pronoun = cx.word_before_predicate(ts).as_deref().and_then(Pronoun::of);
-            by.extend(pronoun.and_then(|pronoun| cx.pronoun(pronoun, ts)));
-            by.extend(cx.it_referent(ts));
-        }
-        if by.is_empty() {
-            by.extend(resolution_body(cx, ts));
-        }
-    }
+    let Demanders {
+        by,
+        mut addressee,
+        demanded_before,
+    } = demanders(cx, (ts, te), &verb, obj_end, passive, speaker)?;
     let object_text = &text[te..obj_end];
     if !passive && (takes_addressee(&verb) || verb.ends_with("that")) {
         // "urged Britain and Argentina to": the object with those coordinated after it
@@ -244,6 +189,91 @@ fn object_pronoun_referent(cx: &SentenceContext<'_>, te: usize, by: &BTreeSet<us
     };
     let except: Vec<usize> = by.iter().copied().collect();
     syntax::pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, te), &except, None)
+}
+
+/// Who makes the demand of the trigger at `ts..te`, whether what is
+/// demanded stands before the trigger ("freed the prisoners as demanded
+/// by"), and for a passive ("X was urged by Y") the addressee its subject
+/// names. None: the trigger is no demand ("domestic demand").
+struct Demanders {
+    by: BTreeSet<usize>,
+    addressee: BTreeSet<usize>,
+    demanded_before: bool,
+}
+
+fn demanders(
+    cx: &SentenceContext<'_>,
+    (ts, te): (usize, usize),
+    verb: &str,
+    obj_end: usize,
+    passive: bool,
+    speaker: Option<usize>,
+) -> Option<Demanders> {
+    let (text, doc, view) = (cx.text, cx.doc, &cx.view);
+    let mut by: BTreeSet<usize> = BTreeSet::new();
+    let mut addressee: BTreeSet<usize> = BTreeSet::new();
+    let mut demanded_before = false;
+    if passive {
+        // "X was urged by Y to ...": Y demanded of X; without "by", nobody is known to demand
+        addressee.extend(subject(view, doc, ts).iter().map(|f| f.entity));
+        let clause = &text[te..obj_end];
+        if let Some(i) = clause.find(" by ") {
+            let at = te + i + " by ".len();
+            by.extend(
+                view.agents()
+                    .iter()
+                    .filter(|f| f.start >= at && f.start <= at + 4)
+                    .map(|f| f.entity),
+            );
+        }
+    } else if word_lists().noun_or_verb_triggers.contains(verb) && !verb_context(cx, ts) {
+        // a noun: "a North Korean call for talks", "Ukraine's demand for", "calls by X for"
+        by.extend(noun_phrase_agents(cx, ts));
+        if by.is_empty() {
+            return None; // "domestic demand", "a call for calm" by nobody named
+        }
+    } else if participle_by(cx, ts, te, obj_end) {
+        // "prisoners freed as demanded by the kidnappers", "the conditions
+        // demanded by the ELN": the demander follows "by"
+        let at = te + text[te..obj_end].find("by ").unwrap_or(0) + "by ".len();
+        by.extend(
+            view.agents()
+                .iter()
+                .filter(|f| f.start >= at && f.start <= at + 4)
+                .map(|f| f.entity),
+        );
+        if by.is_empty() {
+            return None;
+        }
+        demanded_before = true;
+    } else if let Some(word @ ("i" | "we")) = cx.word_before_predicate(ts).as_deref() {
+        // "that is what I would urge them to do," he declared: the speaker
+        // urges, not someone named before the "I"; "we" is the speaker's side
+        if word == "we" {
+            by.extend(
+                speaker
+                    .into_iter()
+                    .flat_map(|s| super::merge::sides(std::iter::once(s), doc)),
+            );
+        } else {
+            by.extend(speaker);
+        }
+    } else {
+        by.extend(subject(view, doc, ts).iter().map(|f| f.entity));
+        if by.is_empty() {
+            let pronoun = cx.word_before_predicate(ts).as_deref().and_then(Pronoun::of);
+            by.extend(pronoun.and_then(|pronoun| cx.pronoun(pronoun, ts)));
+            by.extend(cx.it_referent(ts));
+        }
+        if by.is_empty() {
+            by.extend(resolution_body(cx, ts));
+        }
+    }
+    Some(Demanders {
+        by,
+        addressee,
+        demanded_before,
+    })
 }
 
 /// Whether the demand verb at `ts..te` is a participle with its demander

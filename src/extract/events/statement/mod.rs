@@ -171,48 +171,7 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
     };
     let pronoun = previous_word(text, ts).as_deref().and_then(Pronoun::of);
     if let Some(pronoun) = pronoun.or(opening_pronoun) {
-        // the frame starts at the pronoun
-        let before = text[..ts].trim_end();
-        let at = before
-            .char_indices()
-            .rfind(|&(_, c)| !c.is_alphanumeric())
-            .map_or(0, |(i, c)| i + c.len_utf8())
-            .max(s.start);
-        let at = if opening_pronoun.is_some() { s.start } else { at };
-        // "He told Ms Sturgeon": the pronoun is not the listener named after the verb
-        let listener_end = after_listener(cx, &verb, te);
-        let listeners: Vec<usize> = cx
-            .view
-            .found
-            .iter()
-            .filter(|f| f.start >= te && f.end <= listener_end)
-            .map(|f| f.entity)
-            .collect();
-        let running = running_speaker(cx, earlier, pronoun);
-        // "The Peter Hain attack, he says, is ...", "... was wrong, he said.": a
-        // frame set off after what was said cannot mean someone named in it
-        let set_off_after = text[..at].trim_end().ends_with(',')
-            && (text[te..s.end].trim_start().starts_with([',', '.']) || text[te..s.end].trim().is_empty());
-        let search_before = if set_off_after && opening_pronoun.is_none() {
-            s.start
-        } else {
-            ts
-        };
-        let referent = pronoun_referent_except(
-            cx.text,
-            cx.doc,
-            cx.sentences,
-            cx.si,
-            (pronoun, search_before),
-            &listeners,
-            running,
-        );
-        return referent.map(|p| Frame {
-            speakers: vec![p],
-            start: at,
-            end: te,
-            speaker_after: false,
-        });
+        return pronoun_frame(cx, (ts, te), &verb, pronoun, opening_pronoun.is_some(), earlier);
     }
     if let Some(f) = subject_before_relative(cx, ts) {
         return Some(Frame {
@@ -260,6 +219,59 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
         return Some(frame);
     }
     None
+}
+
+/// The frame of a "he said" or "she told": the pronoun's referent, never a
+/// listener named after the verb; `opening`: the pronoun opens the sentence
+/// and the verb is coordinated with an earlier one ("He welcomed the plan
+/// and said").
+fn pronoun_frame(
+    cx: &SentenceContext<'_>,
+    (ts, te): (usize, usize),
+    verb: &str,
+    pronoun: Pronoun,
+    opening: bool,
+    earlier: &[Event],
+) -> Option<Frame> {
+    let (text, s) = (cx.text, cx.sentence());
+    // the frame starts at the pronoun
+    let before = text[..ts].trim_end();
+    let at = before
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+        .max(s.start);
+    let at = if opening { s.start } else { at };
+    // "He told Ms Sturgeon": the pronoun is not the listener named after the verb
+    let listener_end = after_listener(cx, verb, te);
+    let listeners: Vec<usize> = cx
+        .view
+        .found
+        .iter()
+        .filter(|f| f.start >= te && f.end <= listener_end)
+        .map(|f| f.entity)
+        .collect();
+    let running = running_speaker(cx, earlier, pronoun);
+    // "The Peter Hain attack, he says, is ...", "... was wrong, he said.": a
+    // frame set off after what was said cannot mean someone named in it
+    let set_off_after = text[..at].trim_end().ends_with(',')
+        && (text[te..s.end].trim_start().starts_with([',', '.']) || text[te..s.end].trim().is_empty());
+    let search_before = if set_off_after && !opening { s.start } else { ts };
+    let referent = pronoun_referent_except(
+        cx.text,
+        cx.doc,
+        cx.sentences,
+        cx.si,
+        (pronoun, search_before),
+        &listeners,
+        running,
+    );
+    referent.map(|p| Frame {
+        speakers: vec![p],
+        start: at,
+        end: te,
+        speaker_after: false,
+    })
 }
 
 /// The subject that opens the sentence when a relative clause or an age set
