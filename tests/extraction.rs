@@ -1495,3 +1495,16 @@ fn after_an_honorific_a_place_name_is_a_persons() {
     assert_eq!(speakers(&ex), ["Livingstone".to_string()]);
     assert!(entities_of(&ex, EntityKind::Place).is_empty());
 }
+
+#[test]
+fn a_visit_and_a_meeting_at_a_place_in_no_state_visited_stay_two_meetings() {
+    let text = "Kenyan Foreign Minister Amina Kamau will visit Norway and Chile before chairing a meeting of donors in Geneva.";
+    let rows = meetings(&extract(text, None));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows
+        .iter()
+        .any(|(_, status, place, _)| *status == MeetingStatus::Planned && place.as_deref() == Some("Geneva")));
+    assert!(rows
+        .iter()
+        .any(|(who, _, place, _)| who.contains("NOR") && place.is_none()));
+}

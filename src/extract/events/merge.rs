@@ -21,6 +21,7 @@ pub(super) fn meetings(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
                 && (earlier.is_subset(&participants) || participants.is_subset(&earlier))
                 && (e.location.is_none() || o.location.is_none() || e.location == o.location)
                 && (e.date.is_none() || o.date.is_none() || e.date == o.date)
+                && !visit_elsewhere(o, &e, doc)
         });
         match target {
             Some(o) => absorb(o, e),
@@ -29,6 +30,21 @@ pub(super) fn meetings(events: Vec<Event>, doc: &DocEntities) -> Vec<Event> {
     }
     out.retain(|m| sides(m.agents_in(AgentRole::Participant), doc).len() >= 2 || m.location.is_some());
     out
+}
+
+/// Whether two meetings whose participants nest are still two: a visit to
+/// some states and a meeting at a place in none of them ("will visit
+/// Tanzania and Mozambique before chairing a meeting in Cape Town").
+fn visit_elsewhere(a: &Event, b: &Event, doc: &DocEntities) -> bool {
+    let elsewhere = |visit: &Event, placed: &Event| {
+        visit.evidence.rule.starts_with("meeting.verb.visit")
+            && visit.location.is_none()
+            && placed
+                .location
+                .and_then(|place| doc.entities[place].located_in)
+                .is_some_and(|state| !sides(visit.agents_in(AgentRole::Participant), doc).contains(&state))
+    };
+    elsewhere(a, b) || elsewhere(b, a)
 }
 
 /// Adds a later telling's agents, and the place and date it alone gives.
