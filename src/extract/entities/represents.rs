@@ -321,39 +321,10 @@ impl EntityRules {
     /// state clearly dominates the story ([`home_state`]).
     pub(super) fn the_government(&self, text: &str, doc: &mut DocEntities) {
         let Some(home) = home_state(doc) else { return };
-        let mut found = Vec::new();
-        for (si, tokens) in doc.sentence_tokens.iter().enumerate() {
-            let Some(tokens) = tokens else { continue };
-            for (i, pair) in tokens.windows(2).enumerate() {
-                let (det, noun) = (&pair[0], &pair[1]);
-                let word = super::people::strip_possessive(&text[noun.start..noun.end]);
-                if !text[det.start..det.end].eq_ignore_ascii_case("the")
-                    || &text[det.end..noun.start] != " "
-                    || !matches!(word, "government" | "Government")
-                {
-                    continue;
-                }
-                let end = noun.start + word.len();
-                let possessive = end < noun.end;
-                let next = tokens.get(i + 2).map(|t| &text[t.start..t.end]);
-                if !possessive && next.is_some_and(|w| w == "of" || w.starts_with(char::is_uppercase)) {
-                    continue;
-                }
-                if doc.found.iter().any(|f| f.start < end && det.start < f.end) {
-                    continue;
-                }
-                found.push(Found {
-                    start: det.start,
-                    end,
-                    entity: home,
-                    role: super::Role::Descriptor,
-                    actor: !possessive,
-                    possessive,
-                    sentence: si,
-                });
-            }
-        }
-        doc.found.extend(found);
+        let references =
+            super::resolve::definite_references(text, doc, |word| matches!(word, "government" | "Government"));
+        doc.found
+            .extend(references.iter().map(|reference| reference.found(home)));
     }
 
     /// The state (index into the lexicon's states) that every public figure of

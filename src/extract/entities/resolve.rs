@@ -221,54 +221,26 @@ impl EntityRules {
     /// resolved, so that a title after the descriptor finds whom its holder
     /// acts for.
     pub(super) fn org_descriptors(&self, text: &str, doc: &mut DocEntities) {
+        // a capitalized head ("the Council") is a short name, which
+        // `org_short_forms` reads
+        let descriptor_of = |word: &str| self.lexicon.org_descriptors.iter().find(|d| d.noun == word);
+        let references = definite_references(text, doc, |word| {
+            word.starts_with(|c: char| c.is_ascii_lowercase()) && descriptor_of(word).is_some()
+        });
         let mut new_found = Vec::new();
-        for (si, tokens) in doc.sentence_tokens.iter().enumerate() {
-            let Some(tokens) = tokens else { continue };
-            for (i, pair) in tokens.windows(2).enumerate() {
-                let (det, noun) = (&pair[0], &pair[1]);
-                if !text[det.start..det.end].eq_ignore_ascii_case("the") || &text[det.end..noun.start] != " " {
-                    continue;
-                }
-                let word = strip_possessive(&text[noun.start..noun.end]);
-                // a capitalized head ("the Council") is a short name, which
-                // `org_short_forms` reads
-                if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
-                    continue;
-                }
-                let Some(descriptor) = self.lexicon.org_descriptors.iter().find(|d| d.noun == word) else {
-                    continue;
-                };
-                let end = noun.start + word.len();
-                let possessive = end < noun.end;
-                // "the Group of Eight", "the Union Jack", "the group of protesters"
-                let next = tokens.get(i + 2).map(|t| &text[t.start..t.end]);
-                let names_next = next.is_some_and(|w| w == "of" || w.starts_with(char::is_uppercase));
-                if !possessive && names_next && text[end..tokens[i + 2].start].trim().is_empty() {
-                    continue;
-                }
-                if doc.found.iter().any(|f| f.start < end && det.start < f.end) {
-                    continue;
-                }
-                let referent = doc
-                    .found
-                    .iter()
-                    .filter(|f| f.end <= det.start && f.sentence + ORG_DESCRIPTOR_REACH >= si)
-                    .filter(|f| self.org_fits(descriptor, f.entity, doc))
-                    .max_by_key(|f| f.end)
-                    .map(|f| f.entity);
-                if let Some(entity) = referent {
-                    new_found.push(Found {
-                        start: det.start,
-                        end,
-                        entity,
-                        role: Role::Descriptor,
-                        // "the company's sales" only modifies; "the charity's director"
-                        // still finds whom the director acts for
-                        actor: !possessive,
-                        possessive,
-                        sentence: si,
-                    });
-                }
+        for reference in references {
+            let Some(descriptor) = descriptor_of(&text[reference.noun_start..reference.end]) else {
+                continue;
+            };
+            let referent = doc
+                .found
+                .iter()
+                .filter(|f| f.end <= reference.start && f.sentence + ORG_DESCRIPTOR_REACH >= reference.sentence)
+                .filter(|f| self.org_fits(descriptor, f.entity, doc))
+                .max_by_key(|f| f.end)
+                .map(|f| f.entity);
+            if let Some(entity) = referent {
+                new_found.push(reference.found(entity));
             }
         }
         doc.found.extend(new_found);
@@ -293,6 +265,77 @@ impl EntityRules {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case(&descriptor.noun))
     }
+}
+
+/// "the NOUN" in a sentence, where the noun is a reference to someone named
+/// before: not part of a longer name ("the Group of Eight", "the Union
+/// Jack", "the group of protesters": "of" or a capitalized word right after
+/// it) and over no mention already found.
+pub(super) struct DefiniteReference {
+    pub sentence: usize,
+    /// Where "the" starts.
+    pub start: usize,
+    pub noun_start: usize,
+    /// Where the noun ends, before an "'s".
+    pub end: usize,
+    /// "the charity's director".
+    pub possessive: bool,
+}
+
+impl DefiniteReference {
+    /// The reference as a mention of `entity`: an actor unless possessive
+    /// ("the company's sales" only modifies; "the charity's director" still
+    /// finds whom the director acts for).
+    pub fn found(&self, entity: EntityId) -> Found {
+        Found {
+            start: self.start,
+            end: self.end,
+            entity,
+            role: Role::Descriptor,
+            actor: !self.possessive,
+            possessive: self.possessive,
+            sentence: self.sentence,
+        }
+    }
+}
+
+/// The document's definite references whose noun (without "'s") `is_head` accepts.
+pub(super) fn definite_references(
+    text: &str,
+    doc: &DocEntities,
+    is_head: impl Fn(&str) -> bool,
+) -> Vec<DefiniteReference> {
+    let mut out = Vec::new();
+    for (sentence, tokens) in doc.sentence_tokens.iter().enumerate() {
+        let Some(tokens) = tokens else { continue };
+        for (i, pair) in tokens.windows(2).enumerate() {
+            let (det, noun) = (&pair[0], &pair[1]);
+            if !text[det.start..det.end].eq_ignore_ascii_case("the") || &text[det.end..noun.start] != " " {
+                continue;
+            }
+            let word = strip_possessive(&text[noun.start..noun.end]);
+            if !is_head(word) {
+                continue;
+            }
+            let end = noun.start + word.len();
+            let possessive = end < noun.end;
+            let names_next = tokens.get(i + 2).is_some_and(|next| {
+                let w = &text[next.start..next.end];
+                (w == "of" || w.starts_with(char::is_uppercase)) && text[end..next.start].trim().is_empty()
+            });
+            if (!possessive && names_next) || doc.found.iter().any(|f| f.start < end && det.start < f.end) {
+                continue;
+            }
+            out.push(DefiniteReference {
+                sentence,
+                start: det.start,
+                noun_start: noun.start,
+                end,
+                possessive,
+            });
+        }
+    }
+    out
 }
 
 /// Whether a two-word name puts the family name first, as Korean names

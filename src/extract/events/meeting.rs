@@ -10,6 +10,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::extract::dates::{self, Tense};
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
+use crate::extract::word_lists::word_lists;
 
 use super::syntax::{object, previous_word, pronoun_in, refers_back, subject};
 use super::{Demanded, RuleKind, SentenceContext};
@@ -344,16 +345,17 @@ fn takes_tense_of_main_clause(clause: &str) -> bool {
     present_for_future || opens_with_gerund_of_time(clause)
 }
 
-/// Whether a clause is a conjunction of time and a gerund ("before chairing
-/// a meeting"), whose subject and tense are its main clause's.
+/// Whether a clause is a conjunction (`clause_openers.txt`) and a gerund
+/// ("before chairing a meeting", "after meeting the envoys"), whose subject
+/// and tense are its main clause's.
 fn opens_with_gerund_of_time(clause: &str) -> bool {
     let mut words = clause
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split_whitespace();
-    matches!(
-        words.next(),
-        Some("before" | "Before" | "after" | "After" | "until" | "Until" | "while" | "While")
-    ) && words.next().is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+    words
+        .next()
+        .is_some_and(|w| word_lists().clause_openers.contains(&w.to_lowercase()))
+        && words.next().is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
 }
 
 /// Who meets: for a meeting a demand asks for, the people named in the
