@@ -543,6 +543,15 @@ fn speakers(ex: &Extraction) -> Vec<String> {
         .collect()
 }
 
+/// The speakers of the statements whose quote holds `words`.
+fn speakers_saying(ex: &Extraction, words: &str) -> Vec<String> {
+    ex.events
+        .iter()
+        .filter(|e| e.class == EventClass::Statement && e.text.contains(words))
+        .flat_map(|e| e.agents_in(AgentRole::Speaker).map(|id| label(ex, id)))
+        .collect()
+}
+
 #[test]
 fn direct_quote_and_pronoun_speaker() {
     let text = "Foreign Minister Wanjiru Kamau arrived in Oslo. \u{201C}We came to listen,\u{201D} she said.";
@@ -1457,27 +1466,13 @@ fn the_government_is_the_home_states_where_one_state_dominates_the_story() {
 fn a_speech_verb_inside_a_quotation_is_what_was_said_not_the_frame() {
     let text = "Shadow minister Amos Otieno spoke in Nairobi. Kenya has changed its visa rules. Kenya said so. Kenya said it again. \
                 \"But the government must explain the changes it has announced,\" he said.";
-    let ex = extract(text, None);
-    let last: Vec<String> = ex
-        .events
-        .iter()
-        .filter(|e| e.class == EventClass::Statement && e.text.contains("must explain"))
-        .flat_map(|e| e.agents_in(AgentRole::Speaker).map(|id| label(&ex, id)))
-        .collect();
-    assert_eq!(last, ["Amos Otieno".to_string()]);
+    assert_eq!(speakers_saying(&extract(text, None), "must explain"), ["Amos Otieno"]);
 }
 
 #[test]
 fn a_pronoun_frame_set_off_after_what_was_said_is_not_someone_named_in_it() {
     let text = "Foreign Minister Otieno Kamau spoke in Nairobi on Monday. The Lars Holm plan, he says, is a failure.";
-    let ex = extract(text, None);
-    let said: Vec<String> = ex
-        .events
-        .iter()
-        .filter(|e| e.class == EventClass::Statement && e.text.contains("plan"))
-        .flat_map(|e| e.agents_in(AgentRole::Speaker).map(|id| label(&ex, id)))
-        .collect();
-    assert_eq!(said, ["Otieno Kamau".to_string()]);
+    assert_eq!(speakers_saying(&extract(text, None), "plan"), ["Otieno Kamau"]);
     // with a complement after the verb, "he" may be the one the sentence named first
     let opening = "Foreign Minister Otieno Kamau spoke in Nairobi on Monday. When Lars Holm arrived, he said the plan was a failure.";
     assert!(speakers(&extract(opening, None)).contains(&"Lars Holm".to_string()));

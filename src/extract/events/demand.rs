@@ -118,13 +118,7 @@ fn one(
     if addressee.is_empty() && !passive {
         if let Some(i) = object_text.find(" from ") {
             let at = te + i + " from ".len();
-            addressee.extend(
-                view.agents()
-                    .iter()
-                    .filter(|f| f.start >= at && f.start <= at + 4)
-                    .map(|f| f.entity)
-                    .filter(|e| !by.contains(e)),
-            );
+            addressee.extend(agents_at(cx, at).filter(|e| !by.contains(e)));
         }
     }
     let topics = if demanded_before {
@@ -219,12 +213,7 @@ fn demanders(
         let clause = &text[te..obj_end];
         if let Some(i) = clause.find(" by ") {
             let at = te + i + " by ".len();
-            by.extend(
-                view.agents()
-                    .iter()
-                    .filter(|f| f.start >= at && f.start <= at + 4)
-                    .map(|f| f.entity),
-            );
+            by.extend(agents_at(cx, at));
         }
     } else if word_lists().noun_or_verb_triggers.contains(verb) && !verb_context(cx, ts) {
         // a noun: "a North Korean call for talks", "Ukraine's demand for", "calls by X for"
@@ -236,12 +225,7 @@ fn demanders(
         // "prisoners freed as demanded by the kidnappers", "the conditions
         // demanded by the ELN": the demander follows "by"
         let at = te + text[te..obj_end].find("by ").unwrap_or(0) + "by ".len();
-        by.extend(
-            view.agents()
-                .iter()
-                .filter(|f| f.start >= at && f.start <= at + 4)
-                .map(|f| f.entity),
-        );
+        by.extend(agents_at(cx, at));
         if by.is_empty() {
             return None;
         }
@@ -274,6 +258,20 @@ fn demanders(
         addressee,
         demanded_before,
     })
+}
+
+/// How far after a preposition its object's name may start: "by the
+/// kidnappers", "from the Borduria ...".
+const AFTER_PREPOSITION_REACH: usize = 4;
+
+/// The agents named right after a preposition ending at `at` ("by X",
+/// "from X"), within [`AFTER_PREPOSITION_REACH`] bytes for a determiner.
+fn agents_at<'c>(cx: &'c SentenceContext<'_>, at: usize) -> impl Iterator<Item = usize> + 'c {
+    cx.view
+        .agents()
+        .iter()
+        .filter(move |f| f.start >= at && f.start <= at + AFTER_PREPOSITION_REACH)
+        .map(|f| f.entity)
 }
 
 /// Whether the demand verb at `ts..te` is a participle with its demander
