@@ -404,8 +404,9 @@ fn told_as_made(cx: &SentenceContext<'_>, ts: usize, frame: Frame) -> bool {
             "until" | "if" | "unless" | "when" | "once" | "before"
         )
     });
-    let adjective = previous_word(cx.text, ts)
-        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"));
+    // after a possessive (a determiner is `adjective_use` in `one`)
+    let adjective =
+        previous_word(cx.text, ts).is_some_and(|w| matches!(w.as_str(), "its" | "their" | "his" | "her" | "our"));
     let failed = cx.text[clause.start..ts]
         .split_whitespace()
         .any(|w| matches!(w, "not" | "failed" | "failure" | "unable" | "never"));
