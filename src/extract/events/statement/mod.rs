@@ -460,6 +460,19 @@ pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize)
     {
         return false;
     }
+    // "The communique congratulated President Kamau and stressed": a verb in
+    // the past right before the name (its titles aside) makes the name its
+    // object; the subject of "stressed" is the communique
+    let before_name = words
+        .iter()
+        .filter(|w| w.span.start >= clause.start && w.span.end <= subject_start)
+        .rev()
+        .map(|w| &cx.text[w.span.start..w.span.end])
+        .find(|w| !w.starts_with(char::is_uppercase));
+    if before_name.is_some_and(|w| w.ends_with("ed") && cx.rules.function_words.class(w).is_none()) && leading.len() > 1
+    {
+        return false;
+    }
     let i = words.partition_point(|w| w.span.start < ts);
     let Some(before) = words[..i].iter().rev().find(|w| w.class != Some(WordClass::Adverb)) else {
         return false;
