@@ -1503,3 +1503,40 @@ fn a_visit_and_a_meeting_at_a_place_in_no_state_visited_stay_two_meetings() {
         .iter()
         .any(|(who, _, place, _)| who.contains("NOR") && place.is_none()));
 }
+
+#[test]
+fn a_report_after_but_is_a_second_statement_and_ends_the_first() {
+    let text =
+        "Foreign Minister Wanjiru Kamau said the border would reopen, but opposition leaders say the plan has failed.";
+    let ex = extract(text, None);
+    assert_eq!(
+        speakers_saying(&ex, "the border would reopen"),
+        vec!["Wanjiru Kamau".to_string()]
+    );
+    assert!(
+        ex.events.iter().all(|e| !e.text.contains("but opposition")),
+        "the first statement's words end before the contrasted report"
+    );
+    let text = "Foreign Minister Wanjiru Kamau said the talks had stalled, but she said Kenya would try again.";
+    let ex = extract(text, None);
+    assert_eq!(
+        speakers_saying(&ex, "Kenya would try again"),
+        vec!["Wanjiru Kamau".to_string()]
+    );
+    assert_eq!(
+        speakers_saying(&ex, "the talks had stalled"),
+        vec!["Wanjiru Kamau".to_string()]
+    );
+}
+
+#[test]
+fn the_pronoun_subject_of_saying_opens_the_main_clause() {
+    // "he" inside the object clause is not who speaks in ", saying"
+    let text = "Foreign Minister Wanjiru Kamau hosted the show. The producers defended Kamau and confirmed that she would return, saying the remarks were a joke.";
+    assert!(speakers_saying(&extract(text, None), "the remarks were a joke").is_empty());
+    let text = "Foreign Minister Wanjiru Kamau spoke in Oslo. But she rejected the plan, saying it was unfair.";
+    assert_eq!(
+        speakers_saying(&extract(text, None), "it was unfair"),
+        vec!["Wanjiru Kamau".to_string()]
+    );
+}

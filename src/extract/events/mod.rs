@@ -710,7 +710,27 @@ impl<'a> SentenceContext<'a> {
             })
             .filter(|f| !opening || opens_clause(f))
             .map(|f| f.entity)
-            .or_else(|| syntax::pronoun_in(self.text, start, at).and_then(|pronoun| self.pronoun(pronoun, at)))
+            .or_else(|| {
+                // with `opening`, only a pronoun that opens the clause is its
+                // subject: in "The producers defended Rock and confirmed that he
+                // would ..., saying", "he" is no one who speaks
+                let (from, to) = if opening {
+                    // the first word after "But", "And" or an adverb
+                    let word = |w: &&crate::extract::clauses::Word| {
+                        w.span.start >= past_opening
+                            && w.span.end <= at
+                            && !matches!(
+                                w.class,
+                                Some(WordClass::Contrast | WordClass::Coordinator | WordClass::Adverb)
+                            )
+                    };
+                    let first = self.syntax().words.iter().find(word)?;
+                    (first.span.start, first.span.end)
+                } else {
+                    (start, at)
+                };
+                syntax::pronoun_in(self.text, from, to).and_then(|pronoun| self.pronoun(pronoun, at))
+            })
     }
 
     /// Whether `entity` is an organization whose members are states ("the

@@ -251,6 +251,7 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
                 next_lower
                     && (word_lists().next_acts.contains(&next)
                         || comma_before && next.len() > 4 && next.ends_with("ed"))
+                    || word == "but" && !excepting(&lower(i - 1)) && contrasted_report(text, &ws[i + 1..]).is_some()
             }
             "after" | "while" => comma_before && next_lower && next.len() > 5 && next.ends_with("ing"),
             // a second report of the same speaker: ", adding that ...", ", saying ..."
@@ -269,6 +270,39 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
                 .map_or(0, |(k, c)| k + c.len_utf8());
             return Some(end + closing);
         }
+    }
+    None
+}
+
+/// Whether a "but" after `word` means "except": "all but two declined".
+pub(super) fn excepting(word: &str) -> bool {
+    matches!(
+        word,
+        "all" | "nothing" | "anything" | "none" | "everything" | "everyone" | "anyone" | "last"
+    )
+}
+
+/// After a "but": a report of someone else's, "but the Tories say ...",
+/// "but opposition leaders argued ...": a subject of up to four words (a
+/// determiner, names, nouns: no function word but a determiner), then a
+/// verb of `next_acts.txt` or its plural. Returns the index in `ws` of the verb.
+pub(super) fn contrasted_report(text: &str, ws: &[Word]) -> Option<usize> {
+    let mut noun_before = false;
+    for (k, w) in ws.iter().enumerate().take(5) {
+        let raw = &text[w.span.start..w.span.end];
+        let lower = raw.to_lowercase();
+        // "the Tories say": the plural of a verb listed in the third person
+        let act = word_lists().next_acts.contains(&lower) || word_lists().next_acts.contains(&format!("{lower}s"));
+        if noun_before && act {
+            return Some(k);
+        }
+        let determiner = word_lists().determiners.contains(&lower);
+        let subject_pronoun = k == 0 && word_lists().subject_pronouns.contains(&lower);
+        let noun = w.class.is_none() && !determiner && raw.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !(determiner || subject_pronoun || noun) || text[w.span.end..].starts_with(',') {
+            return None;
+        }
+        noun_before = noun || subject_pronoun;
     }
     None
 }

@@ -28,7 +28,14 @@ use crate::extract::word_lists::word_lists;
 /// Reads the sentence's statement, if any, and returns its speaker (a "we"
 /// in the same sentence is the speaker's side).
 pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<usize> {
+    let mut first_speaker = None;
+    // the end of the last statement's verb: a later one must be a contrasted
+    // report ("Blair said ..., but the Tories say ...")
+    let mut reported_after: Option<usize> = None;
     for (ts, te, rule) in cx.triggers(EventClass::Statement) {
+        if reported_after.is_some_and(|end| ts < end || !after_contrast(cx, ts)) {
+            continue;
+        }
         // "... the changes it has announced," he said: a speech verb inside the
         // quotation is part of what was said, not the sentence's frame
         let s = cx.sentence();
@@ -63,9 +70,25 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         event.add_agents(AgentRole::Speaker, frame.speakers.iter().copied());
         event.text = quote;
         events.push(event);
-        return frame.speakers.first().copied();
+        first_speaker = first_speaker.or(frame.speakers.first().copied());
+        reported_after = Some(te);
     }
-    None
+    first_speaker
+}
+
+/// Whether the speech verb at `ts` closes a contrasted report: "but", a
+/// short subject, the verb ("..., but the Tories say").
+fn after_contrast(cx: &SentenceContext<'_>, ts: usize) -> bool {
+    let words = &cx.syntax().words;
+    let verb = words.partition_point(|w| w.span.start < ts);
+    (verb.saturating_sub(4)..verb).any(|but| {
+        let before = but
+            .checked_sub(1)
+            .map(|b| cx.text[words[b].span.start..words[b].span.end].to_lowercase());
+        cx.text[words[but].span.start..words[but].span.end].eq_ignore_ascii_case("but")
+            && !before.is_some_and(|w| excepting(&w))
+            && contrasted_report(cx.text, &words[but + 1..]) == Some(verb - but - 1)
+    })
 }
 
 /// Who spoke, and where the reporting frame around the speech verb lies.
