@@ -204,12 +204,7 @@ fn unnamed_subject(
         .iter()
         .any(|p| before.ends_with(p.as_str()) && word_boundary_before(&before, p.len()))
     {
-        let earlier = meetings
-            .iter()
-            .chain(events.iter().filter(|e| e.class == EventClass::Agreement));
-        return main_pair(cx.doc)
-            .or_else(|| two_sides(cx.doc, ts, earlier))
-            .unwrap_or_default();
+        return the_pair(cx, ts, meetings, events).unwrap_or_default();
     }
     match cx.word_before_predicate(ts).as_deref() {
         Some(word @ ("he" | "she")) => Pronoun::of(word)
@@ -223,6 +218,32 @@ fn unnamed_subject(
         }
         _ => BTreeSet::new(),
     }
+}
+
+/// The two states "both sides" or "the two countries" at `ts` stand for:
+/// the pair the document is about, else the two sides of the meetings and
+/// agreements told before.
+pub(super) fn the_pair(
+    cx: &SentenceContext<'_>,
+    ts: usize,
+    meetings: &[Event],
+    events: &[Event],
+) -> Option<BTreeSet<usize>> {
+    let earlier = meetings
+        .iter()
+        .chain(events.iter().filter(|e| e.class == EventClass::Agreement));
+    main_pair(cx.doc).or_else(|| two_sides(cx.doc, ts, earlier))
+}
+
+/// Whether `text` holds a phrase of `pair_phrases.txt` as whole words.
+pub(super) fn names_a_pair(cx: &SentenceContext<'_>, text: &str) -> bool {
+    let lower = text.to_lowercase();
+    cx.rules.pair_phrases.iter().any(|p| {
+        lower.match_indices(p.as_str()).any(|(at, _)| {
+            let after = &lower[at + p.len()..];
+            word_boundary_before(&lower[..at + p.len()], p.len()) && !after.starts_with(char::is_alphanumeric)
+        })
+    })
 }
 
 /// The two states a document is about, when no earlier event names a pair:

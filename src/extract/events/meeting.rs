@@ -22,9 +22,11 @@ const CUE_REACH_AFTER_TRIGGER: usize = 6;
 
 /// Reads the sentence's meetings into `meetings`. `demanded` is what a demand
 /// in the sentence asks for: a meeting inside it is proposed.
-pub(super) fn read(cx: &SentenceContext<'_>, demanded: Option<&Demanded>, meetings: &mut Vec<Event>) {
+/// `events` are the other events told so far (for "both sides": the parties
+/// of an agreement).
+pub(super) fn read(cx: &SentenceContext<'_>, demanded: Option<&Demanded>, events: &[Event], meetings: &mut Vec<Event>) {
     for (ts, te, rule) in cx.triggers(EventClass::Meeting) {
-        if let Some(meeting) = one(cx, demanded, meetings, ts, te, rule) {
+        if let Some(meeting) = one(cx, demanded, (meetings, events), ts, te, rule) {
             meetings.push(meeting);
         }
     }
@@ -34,7 +36,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, demanded: Option<&Demanded>, meetin
 fn one(
     cx: &SentenceContext<'_>,
     demanded: Option<&Demanded>,
-    earlier: &[Event],
+    (earlier, events): (&[Event], &[Event]),
     ts: usize,
     te: usize,
     rule: usize,
@@ -103,6 +105,10 @@ fn one(
         Tense::Future
     };
     let date = cx.date_near(cs, ce, ts, tense);
+    if participants.is_empty() && super::agreement::names_a_pair(cx, &text[cs..ce]) {
+        // "a meeting of foreign ministers of both countries", "Both sides agreed to begin talks"
+        participants = super::agreement::the_pair(cx, ts, earlier, events).unwrap_or_default();
+    }
     if participants.is_empty() {
         // "The last talks, in New York in September": the meeting series told before
         // (only a noun names a series; "he visited slums in Nairobi" tells a new visit)

@@ -409,7 +409,7 @@ impl EventRules {
             agreement::read(&cx, speaker, &meetings, &mut events);
             claim::read(&cx, &mut events);
             threat::read(&cx, &mut events);
-            meeting::read(&cx, demanded.as_ref(), &mut meetings);
+            meeting::read(&cx, demanded.as_ref(), &events, &mut meetings);
         }
         events.extend(merge::meetings(meetings, doc));
         statement::quotes_across_sentences(self, text, sentences, &mut events);
