@@ -1540,3 +1540,27 @@ fn the_pronoun_subject_of_saying_opens_the_main_clause() {
         vec!["Wanjiru Kamau".to_string()]
     );
 }
+
+#[test]
+fn the_head_of_a_states_delegation_acts_for_the_state() {
+    let ex = extract("The Kenyan delegation, headed by Peter Otieno, arrived in Oslo.", None);
+    assert_eq!(represents_of(&ex, "Peter Otieno"), set(&["KEN"]));
+    let ex = extract(
+        "Peter Otieno, who leads the Norwegian team, told reporters the text was ready.",
+        None,
+    );
+    assert_eq!(represents_of(&ex, "Peter Otieno"), set(&["NOR"]));
+    // a state named before a group that nobody is said to lead
+    let ex = extract("The Kenyan delegation met Peter Otieno in Oslo.", None);
+    assert!(represents_of(&ex, "Peter Otieno").is_empty());
+}
+
+#[test]
+fn a_legislator_of_a_constituency_acts_for_its_state_and_a_stateless_ministry_is_the_home_states() {
+    let text = "NAIROBI, May 4 - Kenya will cut tariffs, Kenya's cabinet said. Kenya and Kenya. \
+                The bill was drafted by Representative Richard Kamau of Missouri. \
+                Foreign Ministry spokesman Peter Otieno said the cut was fair.";
+    let ex = extract(text, None);
+    assert_eq!(represents_of(&ex, "Richard Kamau"), set(&["USA"]));
+    assert!(represents_of(&ex, "Peter Otieno").contains("KEN"));
+}

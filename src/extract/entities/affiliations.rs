@@ -125,6 +125,75 @@ impl EntityRules {
     }
 }
 
+/// How many words may stand between a state's group and "led by" / "headed
+/// by": "the Soviet team | on medium-range missiles | headed by".
+const GROUP_TO_LEADER_WORDS: usize = 5;
+
+impl EntityRules {
+    /// Heads of a state's delegation or team act for the state: "the Soviet
+    /// team on medium-range missiles headed by Lem Masterkov", "Maynard
+    /// Glitman, who heads the American team". Only for people the text has
+    /// given nobody to act for yet; the group noun is one of `actor_nouns.tsv`'s
+    /// groups ("delegation", "team", "side").
+    pub(super) fn delegation_heads(&self, text: &str, doc: &mut DocEntities) {
+        let is_group = |word: &str| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            self.lexicon.actor_nouns.get(word).map(String::as_str) == Some("group")
+        };
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        for f in doc.found.iter().filter(|f| f.role == Role::Name) {
+            if doc.entities[f.entity].kind != EntityKind::Person || !doc.entities[f.entity].represents.is_empty() {
+                continue;
+            }
+            let is_state = |g: &&Found| doc.entities[g.entity].kind == EntityKind::State;
+            // "<state>'s? <group> ... led by <person>"
+            let before = doc
+                .found
+                .iter()
+                .filter(|g| g.sentence == f.sentence && g.end <= f.start)
+                .max_by_key(|g| g.end)
+                .filter(is_state)
+                .filter(|g| {
+                    let gap = &text[g.end..f.start];
+                    let gap = gap
+                        .strip_prefix("'s")
+                        .or_else(|| gap.strip_prefix("\u{2019}s"))
+                        .unwrap_or(gap);
+                    let words: Vec<&str> = gap.split_whitespace().collect();
+                    let led = words.len() >= 3
+                        && words[words.len() - 1] == "by"
+                        && matches!(words[words.len() - 2], "led" | "headed");
+                    led && words.len() <= GROUP_TO_LEADER_WORDS + 3 && is_group(words[0])
+                });
+            // "<person>, who heads the <state> <group>"
+            let after = doc
+                .found
+                .iter()
+                .filter(|g| g.sentence == f.sentence && g.start >= f.end)
+                .min_by_key(|g| g.start)
+                .filter(is_state)
+                .filter(|g| {
+                    let gap = text[f.end..g.start].trim_end().trim_end_matches(" the");
+                    let heads = [
+                        ", who heads",
+                        ", who leads",
+                        ", who led",
+                        ", who headed",
+                        ", who will lead",
+                        ", who will head",
+                    ];
+                    heads.contains(&gap) && text[g.end..].split_whitespace().next().is_some_and(is_group)
+                });
+            if let Some(g) = before.or(after) {
+                links.push((f.entity, g.entity));
+            }
+        }
+        for (person, state) in links {
+            doc.entities[person].represents.insert(state);
+        }
+    }
+}
+
 /// Whether a title starts at `at` or after at most [`TITLE_GAP_WORDS`]
 /// lower-case words: "Conservative | shadow trade | secretary".
 fn title_follows(text: &str, mut at: usize, end: usize, titles: &[(usize, usize)]) -> bool {

@@ -341,6 +341,7 @@ impl EntityRules {
         }
         self.org_short_forms(text, sentences, &mut doc);
         self.untitled_affiliations(text, &mut doc);
+        self.delegation_heads(text, &mut doc);
         self.descriptors(text, sentences, &mut doc);
         self.office_holders_of_home_state(text, sentences, &mut doc);
         self.the_government(text, &mut doc);

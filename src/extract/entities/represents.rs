@@ -196,6 +196,20 @@ impl EntityRules {
     }
 }
 
+/// The state of the place named right after a person's name with "of":
+/// "Representative Richard Gephardt of Missouri", "Senator Jo Kamau of
+/// Nakuru". A place of no known state gives none.
+fn constituency_state(text: &str, doc: &DocEntities, person: EntityId) -> Option<EntityId> {
+    doc.found.iter().filter(|f| f.entity == person).find_map(|f| {
+        let place = doc
+            .found
+            .iter()
+            .find(|g| g.start > f.end && text[f.end..g.start].eq(" of "))?;
+        let place = &doc.entities[place.entity];
+        (place.kind == EntityKind::Place).then_some(place.located_in).flatten()
+    })
+}
+
 /// Whether a title is a shadow cabinet's office, which acts for no state:
 /// "shadow" before it ("the shadow foreign minister") or opening it, where
 /// the capitalized word was read as the title's first word ("Shadow Foreign
@@ -284,7 +298,19 @@ impl EntityRules {
         let home = home_state(doc);
         for id in 0..doc.entities.len() {
             let e = &doc.entities[id];
-            if e.kind != EntityKind::Person || !e.represents.is_empty() || doc.shadow_office_holders.contains(&id) {
+            if e.kind != EntityKind::Person || doc.shadow_office_holders.contains(&id) {
+                continue;
+            }
+            // "Foreign Ministry spokesman Yoshifumi Matsuda" in a story from Tokyo:
+            // a ministry the text gives no state is the home state's
+            if let (Some(home), [org]) = (home, e.represents.iter().copied().collect::<Vec<_>>().as_slice()) {
+                let o = &doc.entities[*org];
+                if o.kind == EntityKind::Organization && o.located_in.is_none() && o.label.ends_with(" Ministry") {
+                    doc.entities[id].represents.insert(home);
+                }
+                continue;
+            }
+            if !e.represents.is_empty() {
                 continue;
             }
             let national_office = e.roles.iter().any(|role| {
@@ -301,9 +327,11 @@ impl EntityRules {
             }
             // "President Bush": every public figure of that surname held office for one state
             let label = doc.entities[id].label.clone();
-            let state = match self.state_of_surname(&label) {
-                Some(si) => Some(self.state_entity(si, doc)),
-                None => home
+            // "Representative Richard Gephardt of Missouri": the state of the constituency
+            let state = match (constituency_state(text, doc, id), self.state_of_surname(&label)) {
+                (Some(state), _) => Some(state),
+                (None, Some(si)) => Some(self.state_entity(si, doc)),
+                (None, None) => home
                     .or_else(|| counterpart_state(self, (text, sentences), doc, id))
                     .or_else(|| leading_state_in_sentence(doc, id)),
             };
