@@ -81,6 +81,42 @@ fn a_capital_after_in_is_a_place_located_in_its_state() {
     assert_eq!(nairobi.located_in.map(|s| label(&ex, s)), Some("KEN".to_string()));
 }
 
+/// The state each place of `ex` lies in, by place label ("-" for none).
+fn places_in(ex: &Extraction) -> BTreeSet<String> {
+    ex.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| {
+            format!(
+                "{} in {}",
+                e.label,
+                e.located_in.map_or("-".to_string(), |s| label(ex, s))
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_province_is_a_place_located_in_its_state_and_a_left_out_name_is_no_place() {
+    let ex = extract(
+        "Gunmen attacked a police post in Helmand province and fled towards Sindh, officials said.",
+        None,
+    );
+    assert_eq!(places_in(&ex), set(&["Helmand in AFG", "Sindh in PAK"]));
+    // an oblast named after its city: the region is the fuller form, the city keeps its name
+    let ex = extract("Shelling hit villages in the Donetsk region, far from Donetsk.", None);
+    assert_eq!(places_in(&ex), set(&["Donetsk Oblast in UKR", "Donetsk in UKR"]));
+    // a region that lies in two states lies in neither
+    let ex = extract("Farmers in Punjab blocked the highway on Monday.", None);
+    assert_eq!(places_in(&ex), set(&["Punjab in -"]));
+    // Hesse is a surname as well as a German state: only the German form Hessen is a place
+    let ex = extract(
+        "Regulator Martha Hesse said the ruling stands, and officials in Hessen agreed.",
+        None,
+    );
+    assert_eq!(places_in(&ex), set(&["Hessen in DEU"]));
+}
+
 #[test]
 fn titled_people_represent_the_state_before_the_title() {
     let ex = extract(
