@@ -88,7 +88,14 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
     if starts_with_auxiliary(cx, te) && !split_clause {
         return None;
     }
+    // "Ken Kamau, the coach who later admitted using steroids, died Sunday":
+    // a frame inside a relative clause reports up to the comma that closes it
+    let in_relative = frame_in_relative(cx, ts);
     let after = reported_clause(cx, listener_end)
+        .map(|(a, b)| match relative_close(cx, a, b).filter(|_| in_relative) {
+            Some(comma) => (a, comma),
+            None => (a, b),
+        })
         .filter(|&(a, _)| !opens_relative(cx, a))
         .map(|(a, b)| (clean(&text[a..b]), has_auxiliary(cx, a, b)))
         .filter(|(a, aux)| !a.is_empty() && (!starts_adverbial(a) || *aux || split_clause || warns_of(&verb, a)))
@@ -105,6 +112,44 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
         (None, None) => return None,
     };
     Some(quote).filter(|q| !q.trim().is_empty())
+}
+
+/// Whether the speech verb at `ts` is the predicate of a relative clause:
+/// "who" right before it, adverbs aside ("who later admitted").
+fn frame_in_relative(cx: &SentenceContext<'_>, ts: usize) -> bool {
+    let words = &cx.syntax().words;
+    let verb = words.partition_point(|w| w.span.start < ts);
+    words[..verb]
+        .iter()
+        .rev()
+        .find(|w| w.class != Some(WordClass::Adverb))
+        .is_some_and(|w| &cx.text[w.span.start..w.span.end] == "who")
+}
+
+/// Where a relative clause set off by commas closes inside `a..b`: the comma
+/// before the main clause's verb (", died Sunday", ", has said", ", left"):
+/// a lower-case word that is no preposition, determiner or pronoun. A comma
+/// before a subject ("if the bill passed, the community would") or inside a
+/// number closes nothing.
+fn relative_close(cx: &SentenceContext<'_>, a: usize, b: usize) -> Option<usize> {
+    cx.text[a..b].match_indices(", ").find_map(|(i, _)| {
+        // a comma inside a quotation: "was "politics, politics, politics""
+        let before = &cx.text[a..a + i];
+        let quoted = before.matches('"').count() % 2 == 1
+            || before.matches('\u{201C}').count() > before.matches('\u{201D}').count();
+        if quoted {
+            return None;
+        }
+        let next = cx.text[a + i + 2..b].split_whitespace().next()?;
+        let verb_like = next.starts_with(char::is_lowercase)
+            && match cx.rules.function_words.class(next) {
+                Some(class) => class.is_auxiliary(),
+                None => !word_lists().prepositions.contains(next),
+            }
+            && !word_lists().subject_pronouns.contains(next)
+            && !word_lists().determiners.contains(next);
+        verb_like.then_some(a + i)
+    })
 }
 
 /// The rest of a clause an inverted frame splits: after ", said X," an
