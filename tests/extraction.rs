@@ -1600,3 +1600,17 @@ fn a_legislator_of_a_constituency_acts_for_its_state_and_a_stateless_ministry_is
     assert_eq!(represents_of(&ex, "Richard Kamau"), set(&["USA"]));
     assert!(represents_of(&ex, "Peter Otieno").contains("KEN"));
 }
+
+#[test]
+fn a_public_figures_surname_after_another_given_name_is_someone_else() {
+    let ex = extract(
+        "Hosni Mubarak met the envoy. His wife Suzanne Mubarak visited a school.",
+        None,
+    );
+    let people = entities_of(&ex, EntityKind::Person);
+    assert!(people.contains(&"Suzanne Mubarak".to_string()), "{people:?}");
+    assert!(people.contains(&"Hosni Mubarak".to_string()), "{people:?}");
+    // the figure's own given name, or one of their other forms, keeps the figure
+    let ex = extract("Hosni Mubarak met the envoy.", None);
+    assert_eq!(entities_of(&ex, EntityKind::Person), set(&["Hosni Mubarak"]));
+}

@@ -184,6 +184,27 @@ impl EntityRules {
         self.state_by_iso3.get(iso3).copied()
     }
 
+    /// Whether `hit` names only a public figure by surname ("Mubarak") and a
+    /// given name that is in none of the figure's own forms stands right
+    /// before it ("Suzanne Mubarak"; not "Hosni Mubarak", not "Jose Manuel
+    /// Barroso" for "José Manuel Barroso").
+    fn other_given_name(&self, text: &str, hit: &Hit<'_>) -> bool {
+        let [Target::Person(i)] = &hit.targets[..] else {
+            return false;
+        };
+        let Some(given) = text[..hit.start]
+            .strip_suffix(' ')
+            .and_then(|b| b.split_whitespace().next_back())
+        else {
+            return false;
+        };
+        let row = &self.lexicon.people[*i];
+        let own = std::iter::once(&row.name)
+            .chain(&row.aliases)
+            .any(|form| form.split_whitespace().any(|w| w == given));
+        !text[hit.start..hit.end].contains(' ') && self.lexicon.given_names.contains(given) && !own
+    }
+
     fn title_rows(&self) -> &[TitleRow] {
         &self.lexicon.titles
     }
@@ -318,6 +339,9 @@ impl EntityRules {
                         .iter()
                         .any(|t| matches!(t, Target::Person(_) | Target::Organization(_)))
             });
+            // "Suzanne Mubarak": a known public figure's surname after a given
+            // name that is not theirs is someone else of that family
+            hits.retain(|h| !self.other_given_name(text, h));
             for hit in &hits {
                 self.resolve_hit(text, hit, si, &mut doc);
             }
