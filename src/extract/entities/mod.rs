@@ -189,7 +189,7 @@ impl EntityRules {
     /// before it ("Suzanne Mubarak"; not "Hosni Mubarak", not "Jose Manuel
     /// Barroso" for "José Manuel Barroso").
     fn other_given_name(&self, text: &str, hit: &Hit<'_>) -> bool {
-        let [Target::Person(i)] = &hit.targets[..] else {
+        let [Target::Person(i)] = hit.targets else {
             return false;
         };
         let Some(given) = text[..hit.start]
