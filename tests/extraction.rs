@@ -1599,6 +1599,9 @@ fn a_legislator_of_a_constituency_acts_for_its_state_and_a_stateless_ministry_is
     let ex = extract(text, None);
     assert_eq!(represents_of(&ex, "Richard Kamau"), set(&["USA"]));
     assert!(represents_of(&ex, "Peter Otieno").contains("KEN"));
+    let text = "NAIROBI, May 4 - Kenya will cut tariffs, Kenya's cabinet said. Kenya and Kenya. \
+                Senator Richard Kamau, a Texas Democrat, wrote the bill.";
+    assert_eq!(represents_of(&extract(text, None), "Richard Kamau"), set(&["USA"]));
 }
 
 #[test]

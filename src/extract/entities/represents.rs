@@ -2,6 +2,7 @@
 //! a state's group earlier in the sentence, "of X" after it, or the title's
 //! default organization.
 
+use crate::extract::gazetteer::Target;
 use crate::extract::lexicon::TitleRow;
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
 use crate::extract::sentences::Sentence;
@@ -327,8 +328,10 @@ impl EntityRules {
             }
             // "President Bush": every public figure of that surname held office for one state
             let label = doc.entities[id].label.clone();
-            // "Representative Richard Gephardt of Missouri": the state of the constituency
-            let state = match (constituency_state(text, doc, id), self.state_of_surname(&label)) {
+            // "Representative Richard Gephardt of Missouri", "Jim Wright, a Texas
+            // Democrat": the state of the constituency
+            let constituency = constituency_state(text, doc, id).or_else(|| self.party_members_state(text, doc, id));
+            let state = match (constituency, self.state_of_surname(&label)) {
                 (Some(state), _) => Some(state),
                 (None, Some(si)) => Some(self.state_entity(si, doc)),
                 (None, None) => home
@@ -353,6 +356,29 @@ impl EntityRules {
             super::resolve::definite_references(text, doc, |word| matches!(word, "government" | "Government"));
         doc.found
             .extend(references.iter().map(|reference| reference.found(home)));
+    }
+
+    /// The state of the place in a party member's apposition: "Jim Wright, a
+    /// Texas Democrat", "Bob Dole, a Kansas Republican" (the place is read
+    /// here, as recognition takes "Texas Democrat" for one longer name).
+    fn party_members_state(&self, text: &str, doc: &mut DocEntities, person: EntityId) -> Option<EntityId> {
+        let place = doc.found.iter().filter(|f| f.entity == person).find_map(|f| {
+            let rest = text[f.end..].strip_prefix(", a ")?;
+            let (place, _) = [" Democrat", " Republican"]
+                .iter()
+                .filter_map(|party| rest.split_once(party))
+                .min_by_key(|(place, _)| place.len())?;
+            (place.split_whitespace().count() <= 2).then_some(place)
+        })?;
+        let si = self.gazetteer.find(place, 0, place.len()).iter().find_map(|hit| {
+            let whole = hit.start == 0 && hit.end == place.len();
+            hit.targets.iter().find_map(|t| match t {
+                Target::Place(i) if whole => self.lexicon.places[*i].iso3.as_deref(),
+                _ => None,
+            })
+        });
+        let si = self.state_index(si?)?;
+        Some(self.state_entity(si, doc))
     }
 
     /// The state (index into the lexicon's states) that every public figure of
