@@ -385,7 +385,10 @@ impl EventRules {
                 .trigger_rules
                 .iter()
                 .copied()
-                .filter(|&i| self.starts.is_match(i, &self.regexes[i], &starts, body, s.start))
+                .filter(|&i| {
+                    self.starts
+                        .is_match(i, &self.regexes[i], &starts, (body, s.start, true))
+                })
                 .collect();
             if triggered.is_empty() {
                 continue;
@@ -564,9 +567,10 @@ impl<'a> SentenceContext<'a> {
         {
             return rules.regexes[rule].is_match(hay);
         }
+        let whole = from == self.sentence().start && to == self.sentence().end;
         rules
             .starts
-            .is_match(rule, &rules.regexes[rule], &self.starts, hay, from)
+            .is_match(rule, &rules.regexes[rule], &self.starts, (hay, from, whole))
     }
 
     /// Every match of `rule` in the sentence, as `find_iter` gives them.

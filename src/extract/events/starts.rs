@@ -63,7 +63,14 @@ struct Ending {
     /// these bytes (see [`may_follow`]), opening with a non-word character,
     /// so the word must end here and the bytes follow it.
     rest: Option<Box<[u8]>>,
+    /// Whether the literal is a whole match of its rule when the word ends
+    /// with it (see `certain_words`).
+    whole: bool,
 }
+
+/// The bit of a start in `DocStarts::at` telling that its rule matches
+/// there for certain (see [`Ending::whole`]).
+const CERTAIN: u32 = 1 << 31;
 
 /// The literal starts of every rule that opens with `\b`, in one trie.
 ///
@@ -150,7 +157,7 @@ impl DocStarts {
 /// at a word boundary; None otherwise. Parsed case-sensitively: the trie
 /// ignores ASCII case itself, and a case-insensitive parse would list every
 /// mix of cases.
-fn literal_starts(written: &str) -> Option<Vec<Vec<u8>>> {
+fn literal_starts(written: &str) -> Option<Vec<(Vec<u8>, bool)>> {
     if !opens_with_word_boundary(&parse(&written.replace(' ', r"\s+"))?) {
         return None;
     }
@@ -163,24 +170,55 @@ fn literal_starts(written: &str) -> Option<Vec<Vec<u8>>> {
     };
     literals
         .into_iter()
-        .map(|literal| {
+        .map(|(literal, exact)| {
             let literal = literal.replace(SPACE_MARK, "\u{0}").to_ascii_lowercase();
             let bytes: Vec<u8> = literal.bytes().map(|b| if b == 0 { SPACES } else { b }).collect();
             (bytes.first().is_some_and(|&b| is_ascii_word(b)) && bytes.iter().all(|&b| b.is_ascii() || b == SPACES))
-                .then_some(bytes)
+                .then_some((bytes, exact))
         })
         .collect()
 }
 
-/// The prefix literals of `hir`, when finite.
-fn literals_of(hir: &Hir) -> Option<Vec<String>> {
+/// The prefix literals of `hir`, when finite, each with whether it is
+/// exact: a whole match, its look-arounds aside.
+fn literals_of(hir: &Hir) -> Option<Vec<(String, bool)>> {
     let mut extractor = Extractor::new();
     extractor.kind(ExtractKind::Prefix).limit_total(4096);
     let seq = extractor.extract(hir);
     seq.literals()?
         .iter()
-        .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
+        .map(|l| {
+            String::from_utf8(l.as_bytes().to_vec())
+                .ok()
+                .map(|text| (text, l.is_exact()))
+        })
         .collect()
+}
+
+/// Whether the words of the rule written as `written` stand between `\b`
+/// and `\b` with no other look-around: then an exact literal of them is a
+/// match wherever a word starts and ends with it (a word boundary before
+/// and after: ASCII characters of no word around it).
+fn certain_words(written: &str) -> bool {
+    fn no_looks(hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Look(_) => false,
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => true,
+            HirKind::Repetition(repetition) => no_looks(&repetition.sub),
+            HirKind::Capture(capture) => no_looks(&capture.sub),
+            HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().all(no_looks),
+        }
+    }
+    let Some(hir) = parse(&written.replace(' ', r"\s+")) else {
+        return false;
+    };
+    let boundary = |h: &Hir| matches!(h.kind(), HirKind::Look(Look::WordUnicode));
+    match hir.kind() {
+        HirKind::Concat(items) if items.len() >= 3 => {
+            boundary(&items[0]) && boundary(&items[items.len() - 1]) && items[1..items.len() - 1].iter().all(no_looks)
+        }
+        _ => false,
+    }
 }
 
 /// Whether the marked spaces of `hir` stand where `\s+` can take their
@@ -221,7 +259,7 @@ fn opens_with_word_boundary(hir: &Hir) -> bool {
 }
 
 /// Adds `literal` of `rule` to the trie of dense `children` and `endings`.
-fn add(children: &mut Vec<u32>, endings: &mut Vec<Vec<Ending>>, rule: u32, literal: &[u8]) {
+fn add(children: &mut Vec<u32>, endings: &mut Vec<Vec<Ending>>, rule: u32, literal: &[u8], whole: bool) {
     let word = literal.iter().take_while(|&&b| is_ascii_word(b)).count();
     let mut node = 0;
     let mut slot = 0;
@@ -236,18 +274,27 @@ fn add(children: &mut Vec<u32>, endings: &mut Vec<Vec<Ending>>, rule: u32, liter
     }
     // a literal opens with a word character: never the root
     children[slot] |= HAS_ENDINGS;
-    let rest = (word < literal.len()).then(|| literal[word..].into());
-    endings[node].push(Ending { rule, rest });
+    let rest: Option<Box<[u8]>> = (word < literal.len()).then(|| literal[word..].into());
+    let whole = whole && rest.is_none();
+    endings[node].push(Ending { rule, rest, whole });
 }
 
 /// A bit for each byte of `chunk` (at most 64) that is an ASCII `\w`
 /// character, eight bytes at a time without a branch.
 fn word_mask(chunk: &[u8]) -> u64 {
-    chunk.chunks(8).enumerate().fold(0, |mask, (k, eight)| {
-        let mut word = [0u8; 8];
-        word[..eight.len()].copy_from_slice(eight);
-        mask | (word_bits(u64::from_le_bytes(word)) << (8 * k))
-    })
+    let eights = chunk.chunks_exact(8);
+    let tail = eights.remainder();
+    let mask = eights.enumerate().fold(0, |mask, (k, eight)| {
+        let eight: [u8; 8] = eight.try_into().expect("eight bytes");
+        mask | (word_bits(u64::from_le_bytes(eight)) << (8 * k))
+    });
+    if tail.is_empty() {
+        return mask;
+    }
+    // the last few bytes, padded with bytes of no word
+    let mut last = [0u8; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    mask | (word_bits(u64::from_le_bytes(last)) << (chunk.len() - tail.len()))
 }
 
 /// A bit for each byte of `x` (first byte lowest) that is an ASCII `\w`
@@ -317,8 +364,9 @@ impl RuleStarts {
         for (rule, pattern) in written.iter().enumerate() {
             let literals = literal_starts(pattern);
             covered.push(literals.is_some());
-            for literal in literals.into_iter().flatten() {
-                add(&mut children, &mut endings, rule as u32, &literal);
+            let certain = certain_words(pattern);
+            for (literal, exact) in literals.into_iter().flatten() {
+                add(&mut children, &mut endings, rule as u32, &literal, certain && exact);
             }
         }
         let mut trie = RuleStarts {
@@ -419,7 +467,9 @@ impl RuleStarts {
             let node = (child & !HAS_ENDINGS) as usize;
             let next = symbol(i);
             if child & HAS_ENDINGS != 0 {
-                self.record(node, next == NO_SYMBOL, &bytes[i..], start, starts);
+                // a word boundary before the word for certain: an ASCII character before it, or none
+                let after_ascii = at == 0 || bytes[at - 1].is_ascii();
+                self.record(node, (next == NO_SYMBOL, after_ascii), &bytes[i..], start, starts);
             }
             if next == NO_SYMBOL {
                 break;
@@ -432,17 +482,29 @@ impl RuleStarts {
         }
     }
 
-    /// Adds `start` to the starts of the literals ending at `node`, the
-    /// word ended there or not, `after` the text that follows.
-    fn record(&self, node: usize, ended: bool, after: &[u8], start: u32, starts: &mut Starts) {
+    /// Adds `start` to the starts of the literals ending at `node`, with
+    /// whether the word ended there and whether an ASCII character (or
+    /// none) stands before it; `after` the text that follows.
+    fn record(&self, node: usize, (ended, after_ascii): (bool, bool), after: &[u8], start: u32, starts: &mut Starts) {
+        // and an ASCII character (or none) after it: a boundary there too
+        let bounded = ended && after_ascii && after.first().is_none_or(u8::is_ascii);
         for ending in &self.endings[node] {
             let fits = match &ending.rest {
                 None => true,
                 Some(rest) => ended && may_follow(after, rest),
             };
+            if !fits {
+                continue;
+            }
+            let mark = if ending.whole && bounded {
+                start | CERTAIN
+            } else {
+                start
+            };
             let places = &mut starts.at[ending.rule as usize];
-            if fits && places.last() != Some(&start) {
-                places.push(start);
+            match places.last_mut() {
+                Some(last) if *last & !CERTAIN == start => *last |= mark,
+                _ => places.push(mark),
             }
         }
     }
@@ -458,20 +520,34 @@ impl RuleStarts {
         Some(
             at[first as usize..(first + count) as usize]
                 .iter()
-                .map(|&at| at as usize),
+                .map(|&at| (at & !CERTAIN) as usize),
         )
     }
 
+    /// Whether `rule` matches its sentence for certain, known from its
+    /// words alone.
+    fn matches_for_certain(&self, rule: usize, starts: &SentenceStarts<'_>) -> bool {
+        if !starts.usable || !self.covered[rule] {
+            return false;
+        }
+        let (first, count) = starts.spans[rule];
+        starts.at[first as usize..(first + count) as usize]
+            .iter()
+            .any(|&at| at & CERTAIN != 0)
+    }
+
     /// Whether `regex` (of `rule`) matches `hay`, the text from byte `base`
-    /// on (a sentence or a window of one).
+    /// on (the `whole` sentence or a window of one).
     pub(super) fn is_match(
         &self,
         rule: usize,
         regex: &Regex,
         starts: &SentenceStarts<'_>,
-        hay: &str,
-        base: usize,
+        (hay, base, whole): (&str, usize, bool),
     ) -> bool {
+        if whole && self.matches_for_certain(rule, starts) {
+            return true;
+        }
         let Some(places) = self.places(rule, starts) else {
             return regex.is_match(hay);
         };
@@ -557,19 +633,42 @@ mod tests {
         assert_eq!(
             literal_starts(r"\b(?:met|Held talks|treat(?:y|ies))\b"),
             Some(vec![
-                spaced("met"),
-                spaced("held talks"),
-                spaced("treaty"),
-                spaced("treaties")
+                (spaced("met"), true),
+                (spaced("held talks"), true),
+                (spaced("treaty"), true),
+                (spaced("treaties"), true)
             ])
         );
         // a space repeated on its own is no plain space: the words before it only
-        assert_eq!(literal_starts(r"\bheld ?talks"), Some(vec![spaced("held")]));
+        assert_eq!(literal_starts(r"\bheld ?talks"), Some(vec![(spaced("held"), false)]));
         // a match may begin anywhere, or not at a word boundary: no literal start
         assert_eq!(literal_starts(r"\b\w+ talks"), None);
         assert_eq!(literal_starts(r"\b(?:talks)?"), None);
         assert_eq!(literal_starts(r"talks"), None);
         assert_eq!(literal_starts(r"\b'll"), None);
+    }
+
+    #[test]
+    fn a_whole_word_matches_for_certain_only_between_word_boundaries() {
+        assert!(certain_words(r"\b(?:said|told)\b"));
+        assert!(!certain_words(r"\b(?:said|told)"));
+        assert!(!certain_words(r"\b(?:said\b|told)\b"));
+        let trie = RuleStarts::new(&[r"\b(?:said|held talks)\b"]);
+        let certain = |text: &str| {
+            let sentences = [Sentence {
+                start: 0,
+                end: text.len(),
+                headline: false,
+            }];
+            trie.matches_for_certain(0, &trie.of_document(text, &sentences).sentence(0))
+        };
+        assert!(certain("He said so."));
+        assert!(certain("SAID"));
+        assert!(!certain("He saidso."));
+        assert!(!certain("Le d\u{e9}said"));
+        assert!(!certain("He said\u{e9}"));
+        // a literal going on past its word is left to the regex
+        assert!(!certain("They held talks"));
     }
 
     #[test]
