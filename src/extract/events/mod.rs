@@ -595,9 +595,14 @@ impl<'a> SentenceContext<'a> {
         let regex = &self.rules.regexes[rule];
         let mut caps = regex.create_captures();
         let body = self.body();
-        // the search starts at the trigger but sees the text before it (for `\b`)
+        // the search starts at the trigger but sees the text before it (for
+        // `\b`); anchored there, as a match of the rule starts there: the
+        // same match an unanchored search from there finds, without a scan
+        // for its bounds first
         regex.search_captures(
-            &regex_automata::Input::new(body).range(ts - self.sentence().start..),
+            &regex_automata::Input::new(body)
+                .range(ts - self.sentence().start..)
+                .anchored(regex_automata::Anchored::Yes),
             &mut caps,
         );
         senses
