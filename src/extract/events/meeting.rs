@@ -276,16 +276,17 @@ fn is_lead(cx: &SentenceContext<'_>, dateline_end: usize) -> bool {
 /// Whether a rule of `kind` matches in the clause up to a little after the
 /// trigger. Gapped rules (left out of the one-pass set) are tried here.
 fn cue(cx: &SentenceContext<'_>, kind: RuleKind, cs: usize, ce: usize, te: usize) -> bool {
-    let window = &cx.text[cs..cue_reach_end(cx, te, ce)];
-    let rules = cx.rules;
+    let window_end = cue_reach_end(cx, te, ce);
+    let (start, end) = (cx.sentence().start, cx.sentence().end);
     // the window first: it is shorter than the sentence, and most cues are not in it
     cx.rules_of(kind)
-        .any(|i| rules.regexes[i].is_match(window) && cx.rule_matches(i))
-        || rules
+        .any(|i| cx.is_match_in(i, cs, window_end) && cx.rule_matches(i))
+        || cx
+            .rules
             .gapped_rules
             .iter()
             .filter(|&&i| cx.kind(i) == kind)
-            .any(|&i| rules.regexes[i].is_match(window) && rules.regexes[i].is_match(cx.body()))
+            .any(|&i| cx.is_match_in(i, cs, window_end) && cx.is_match_in(i, start, end))
 }
 
 /// Where the words a status cue may stand in after the trigger at `te`

@@ -1,7 +1,7 @@
 //! Event rules: one module per kind of event, all reading one sentence at a time.
 //!
 //! Each sentence is matched against the trigger rules of `rules/events.tsv`
-//! (one `RegexSet` pass tells which kinds can fire); the rule module of each
+//! (each rule's regex tried only where its words begin, see [`starts`]); the rule module of each
 //! kind that fired then reads the event's agents, topic, status and date from
 //! the entity mentions around the trigger ([`syntax`] holds the shared
 //! reading: subjects, objects, clauses, pronouns). Rules prefer to miss rather
@@ -20,13 +20,14 @@ mod claim;
 mod demand;
 mod meeting;
 mod merge;
+mod starts;
 mod statement;
 mod syntax;
 mod threat;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 use crate::error::ParleyError;
 use crate::extract::clauses::{FunctionWords, SentenceSyntax, WordClass};
@@ -116,9 +117,10 @@ pub struct EventRules {
     /// appearance: rule modules ask for a kind's rules many times a
     /// sentence, and filtering every rule's kind each time added up.
     rules_by_kind: Vec<(RuleKind, Vec<usize>)>,
-    /// The trigger rules, in one set: the pass every sentence gets.
-    triggers: RegexSet,
-    /// Rule index of each pattern in `triggers`.
+    /// Where each rule's matches may begin, found for all rules in one pass
+    /// over a sentence: its regex runs only there.
+    starts: starts::RuleStarts,
+    /// The trigger rules, in rule order.
     trigger_rules: Vec<usize>,
     /// Modifier rules (status, negation, vetoes...) with a long bounded gap
     /// (`.{0,140}`): they count as matched only where another rule matched
@@ -243,11 +245,8 @@ impl EventRules {
                 trigger_senses(regex, *kind).map_err(|message| bad(r.line, format!("rule {}: {message}", r.id)))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let triggers = RegexSetBuilder::new(trigger_rules.iter().map(|&i| &patterns[i]))
-            .case_insensitive(true)
-            .dfa_size_limit(DFA_CACHE_BYTES)
-            .build()
-            .map_err(|e| bad(0, e.to_string()))?;
+        let written: Vec<&str> = lexicon.event_rules.iter().map(|r| r.pattern.as_str()).collect();
+        let starts = starts::RuleStarts::new(&written);
         let mut forms = Vec::new();
         let mut topic_of_pattern = Vec::new();
         for (topic, keywords) in &lexicon.topics {
@@ -277,7 +276,7 @@ impl EventRules {
             rules: lexicon.event_rules.clone(),
             kinds,
             rules_by_kind,
-            triggers,
+            starts,
             trigger_rules,
             gapped_rules,
             regexes,
@@ -328,10 +327,10 @@ impl EventRules {
 
     /// Indices of the trigger rules that match `sentence`, in rule order.
     fn trigger_matches(&self, sentence: &str) -> Vec<usize> {
-        self.triggers
-            .matches(sentence)
-            .into_iter()
-            .map(|i| self.trigger_rules[i])
+        self.trigger_rules
+            .iter()
+            .copied()
+            .filter(|&i| self.regexes[i].is_match(sentence))
             .collect()
     }
 
@@ -373,13 +372,24 @@ impl EventRules {
                 group.push(f);
             }
         }
+        let doc_starts = self.starts.of_document(text, sentences);
         for (si, s) in sentences.iter().enumerate() {
             if s.headline {
                 continue;
             }
+            let starts = doc_starts.sentence(si);
             // every rule module starts from a trigger: a sentence without one
             // gives nothing, and its modifiers are never tried
-            let triggered = self.trigger_matches(&text[s.start..s.end]);
+            let body = &text[s.start..s.end];
+            let triggered: Vec<usize> = self
+                .trigger_rules
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    self.starts
+                        .is_match(i, &self.regexes[i], &starts, (body, s.start, true))
+                })
+                .collect();
             if triggered.is_empty() {
                 continue;
             }
@@ -401,6 +411,7 @@ impl EventRules {
                 view,
                 syntax: std::cell::OnceCell::new(),
                 triggered,
+                starts,
                 modifier_matched: vec![std::cell::OnceCell::new(); self.rules.len()],
                 doc_date,
             };
@@ -437,6 +448,8 @@ pub(super) struct SentenceContext<'a> {
     syntax: std::cell::OnceCell<SentenceSyntax>,
     /// Trigger rules that matched, in rule order.
     triggered: Vec<usize>,
+    /// Where each rule's matches may begin in the sentence.
+    starts: starts::SentenceStarts<'a>,
     /// Whether each modifier rule matches the sentence, tried when a rule
     /// module first asks (see `modifier_matches`).
     modifier_matched: Vec<std::cell::OnceCell<bool>>,
@@ -488,8 +501,9 @@ impl<'a> SentenceContext<'a> {
     /// the modifiers' `\w+` and bounded gaps crossed with the triggers'
     /// words). Rules with long gaps never count here (see `gapped_rules`).
     fn modifier_matches(&self, rule: usize) -> bool {
-        *self.modifier_matched[rule]
-            .get_or_init(|| self.rules.is_ungapped_modifier(rule) && self.rules.regexes[rule].is_match(self.body()))
+        *self.modifier_matched[rule].get_or_init(|| {
+            self.rules.is_ungapped_modifier(rule) && self.is_match_in(rule, self.sentence().start, self.sentence().end)
+        })
     }
 
     /// The rules of `kind` that match the sentence, in rule order (gapped
@@ -529,10 +543,46 @@ impl<'a> SentenceContext<'a> {
 
     /// Byte span of the first match of `rule` in the sentence.
     fn trigger_at(&self, rule: usize) -> Option<(usize, usize)> {
-        let start = self.sentence().start;
-        self.rules.regexes[rule]
-            .find(self.body())
-            .map(|m| (start + m.start(), start + m.end()))
+        let rules = self.rules;
+        rules.starts.first(
+            rule,
+            &rules.regexes[rule],
+            &self.starts,
+            self.body(),
+            self.sentence().start,
+        )
+    }
+
+    /// Whether `rule` matches `text[from..to]`, a span of the sentence, taken
+    /// as the whole haystack (its edges are word boundaries).
+    fn is_match_in(&self, rule: usize, from: usize, to: usize) -> bool {
+        let rules = self.rules;
+        let hay = &self.text[from..to];
+        // starts inside a word were left out for the sentence, where no
+        // `\b` stands before them; a span from inside a word has one
+        let inside_word = |at: usize| at > 0 && starts::is_ascii_word(self.text.as_bytes()[at - 1]);
+        if from < self.sentence().start
+            || to > self.sentence().end
+            || (from > self.sentence().start && inside_word(from))
+        {
+            return rules.regexes[rule].is_match(hay);
+        }
+        let whole = from == self.sentence().start && to == self.sentence().end;
+        rules
+            .starts
+            .is_match(rule, &rules.regexes[rule], &self.starts, (hay, from, whole))
+    }
+
+    /// Every match of `rule` in the sentence, as `find_iter` gives them.
+    fn matches_of(&self, rule: usize) -> Vec<(usize, usize)> {
+        let rules = self.rules;
+        rules.starts.find_iter(
+            rule,
+            &rules.regexes[rule],
+            &self.starts,
+            self.body(),
+            self.sentence().start,
+        )
     }
 
     /// The sense of the trigger of `rule` that starts at `ts`: the named
@@ -545,9 +595,14 @@ impl<'a> SentenceContext<'a> {
         let regex = &self.rules.regexes[rule];
         let mut caps = regex.create_captures();
         let body = self.body();
-        // the search starts at the trigger but sees the text before it (for `\b`)
+        // the search starts at the trigger but sees the text before it (for
+        // `\b`); anchored there, as a match of the rule starts there: the
+        // same match an unanchored search from there finds, without a scan
+        // for its bounds first
         regex.search_captures(
-            &regex_automata::Input::new(body).range(ts - self.sentence().start..),
+            &regex_automata::Input::new(body)
+                .range(ts - self.sentence().start..)
+                .anchored(regex_automata::Anchored::Yes),
             &mut caps,
         );
         senses
@@ -562,14 +617,9 @@ impl<'a> SentenceContext<'a> {
     /// AGREES TRADE DEAL ... The European Community agreed ..."), so rules
     /// try each in turn rather than the first alone.
     fn triggers(&self, class: EventClass) -> Vec<(usize, usize, usize)> {
-        let start = self.sentence().start;
         let mut found: Vec<(usize, usize, usize)> = self
             .matched_of(RuleKind::Trigger(class))
-            .flat_map(|i| {
-                self.rules.regexes[i]
-                    .find_iter(self.body())
-                    .map(move |m| (start + m.start(), start + m.end(), i))
-            })
+            .flat_map(|i| self.matches_of(i).into_iter().map(move |(ts, te)| (ts, te, i)))
             .collect();
         found.sort();
         let mut last_end = 0;
@@ -747,12 +797,8 @@ impl<'a> SentenceContext<'a> {
     /// Whether a matched rule of `kind` overlaps the span `ts..te`
     /// (an exclusion rule vetoing a trigger, a passive turning it around).
     fn overlapped_by(&self, kind: RuleKind, ts: usize, te: usize) -> bool {
-        let start = self.sentence().start;
-        self.matched_of(kind).any(|i| {
-            self.rules.regexes[i]
-                .find_iter(self.body())
-                .any(|m| start + m.start() < te && ts < start + m.end())
-        })
+        self.matched_of(kind)
+            .any(|i| self.matches_of(i).into_iter().any(|(s, e)| s < te && ts < e))
     }
 
     /// The date told in `from..to` nearest to `at`, resolved against the document's date.

@@ -1,0 +1,699 @@
+//! Where each event rule may match in a sentence, found for every rule in
+//! one pass.
+//!
+//! Every match of a rule's pattern begins with one of a few literal words
+//! ("met", "talks", "urged"...), which the regex parser can list, and, as
+//! each pattern opens with `\b`, at the start of a word. One walk over a
+//! sentence's words through a trie of those literals finds every place
+//! where any rule may match; a rule's regex then runs anchored at those
+//! places only, instead of each rule's lazy DFA scanning the whole sentence
+//! (and the set of triggers scanning it once more): with forty rules, the
+//! DFAs' tables did not stay in the cache, and their scans ran slowly.
+//!
+//! Words are compared ignoring ASCII case, which finds every place a
+//! case-insensitive match may begin provided that no character of the
+//! sentence folds to an ASCII letter without being one: Unicode case
+//! folding maps only the long s (U+017F) to `s` and the Kelvin sign
+//! (U+212A) to `k` (a test checks every character). A sentence holding
+//! either is searched by each rule's regex as before, as is every rule that
+//! does not open with `\b` or whose matches may begin otherwise than with
+//! an ASCII word character of a literal.
+
+use regex_automata::{meta::Regex, Anchored, Input};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
+
+use crate::extract::sentences::Sentence;
+
+/// Symbols of the trie: the 37 ASCII characters of `\w`, letters folded.
+const SYMBOLS: usize = 37;
+
+/// The symbol of each byte; `NO_SYMBOL` for a byte that is no ASCII `\w`.
+const SYMBOL_OF: [u8; 256] = {
+    let mut table = [NO_SYMBOL; 256];
+    let mut b = 0;
+    while b < 26 {
+        table[b'a' as usize + b] = b as u8;
+        table[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        table[b'0' as usize + d] = 26 + d as u8;
+        d += 1;
+    }
+    table[b'_' as usize] = 36;
+    table
+};
+const NO_SYMBOL: u8 = u8::MAX;
+
+/// Whether `byte` is an ASCII character of `\w`.
+pub(super) fn is_ascii_word(byte: u8) -> bool {
+    SYMBOL_OF[byte as usize] != NO_SYMBOL
+}
+
+/// The bit of a child in the trie telling that literals end there.
+const HAS_ENDINGS: u32 = 1 << 31;
+
+/// What a literal that ends at a trie node asks of the text.
+struct Ending {
+    rule: u32,
+    /// None: the literal is all word characters, and a word that starts
+    /// with them may match. Some: the literal goes on past its word with
+    /// these bytes (see [`may_follow`]), opening with a non-word character,
+    /// so the word must end here and the bytes follow it.
+    rest: Option<Box<[u8]>>,
+    /// Whether the literal is a whole match of its rule when the word ends
+    /// with it (see `certain_words`).
+    whole: bool,
+}
+
+/// The bit of a start in `DocStarts::at` telling that its rule matches
+/// there for certain (see [`Ending::whole`]).
+const CERTAIN: u32 = 1 << 31;
+
+/// The literal starts of every rule that opens with `\b`, in one trie.
+///
+/// The trie is walked at every word of every sentence, between passes that
+/// fill the caches with other tables: a table of 37 children per node
+/// (220 KiB) was mostly out of cache, and its loads took a third of the
+/// walk. The children are stored sparse instead (a few KiB).
+pub(super) struct RuleStarts {
+    /// The root's child by symbol. A child is a node index, with
+    /// [`HAS_ENDINGS`] set when literals end there; 0 for none (node 0, the
+    /// root, is no one's child).
+    root: [u32; SYMBOLS],
+    /// The child of the root's child by each first symbol, by each second
+    /// (first * SYMBOLS + second): most words leave the trie within two
+    /// characters, read here without a search of edges.
+    second: Vec<u32>,
+    /// The first of each node's edges and their number.
+    edge_spans: Vec<(u32, u32)>,
+    /// The symbol and the child of every edge, each node's together.
+    edge_symbols: Vec<u8>,
+    edge_children: Vec<u32>,
+    /// The literals ending at each node.
+    endings: Vec<Vec<Ending>>,
+    /// Whether a rule's matches all begin at one of its literals in the trie.
+    covered: Vec<bool>,
+}
+
+/// The places in one sentence where a rule's words begin, as they are found.
+#[derive(Default)]
+struct Starts {
+    /// Each rule's starts: byte offsets in the text, in order, without repeats.
+    at: Vec<Vec<u32>>,
+    /// False when the sentence holds a character that folds to an ASCII
+    /// letter: then no rule is searched at its starts alone.
+    usable: bool,
+}
+
+/// In a literal, where the rule's pattern has a space: one or more
+/// characters of white space (`\s+`, see `EventRules::compile`). No byte of
+/// UTF-8 text.
+const SPACES: u8 = 0xFF;
+
+/// The character standing for the pattern's spaces while its literals are
+/// listed: a private-use character, no pattern's own.
+const SPACE_MARK: &str = "\u{E000}";
+
+/// The rule starts of every sentence of a document, found in one pass
+/// before its sentences are read: between the sentences' reading, other
+/// tables pushed the trie and the text out of the cache, and each
+/// sentence's walk began with misses (measured: a walk right after took
+/// half the time).
+pub(super) struct DocStarts {
+    /// Every start, by sentence and by rule.
+    at: Vec<u32>,
+    /// Where each rule's starts lie in `at`, for each sentence in turn
+    /// (sentence * rules + rule): first and count.
+    spans: Vec<(u32, u32)>,
+    /// Whether each sentence's starts may be used (see [`Starts`]).
+    usable: Vec<bool>,
+    rules: usize,
+}
+
+/// One sentence's part of [`DocStarts`].
+pub(super) struct SentenceStarts<'a> {
+    at: &'a [u32],
+    spans: &'a [(u32, u32)],
+    usable: bool,
+}
+
+impl DocStarts {
+    /// The starts of sentence `si`.
+    pub(super) fn sentence(&self, si: usize) -> SentenceStarts<'_> {
+        SentenceStarts {
+            at: &self.at,
+            spans: &self.spans[si * self.rules..(si + 1) * self.rules],
+            usable: self.usable[si],
+        }
+    }
+}
+
+/// The literals every match of the rule written as `written` begins with
+/// (lower case, [`SPACES`] for its spaces), when they are finite,
+/// non-empty, ASCII and open with a word character, and every match opens
+/// at a word boundary; None otherwise. Parsed case-sensitively: the trie
+/// ignores ASCII case itself, and a case-insensitive parse would list every
+/// mix of cases.
+fn literal_starts(written: &str) -> Option<Vec<(Vec<u8>, bool)>> {
+    if !opens_with_word_boundary(&parse(&written.replace(' ', r"\s+"))?) {
+        return None;
+    }
+    // the words around a space are listed with it ("held talks", not
+    // "held"), which keeps "held" alone from being a start
+    let marked = written.replace(' ', SPACE_MARK);
+    let literals = match parse(&marked) {
+        Some(hir) if spaces_are_plain(&hir) => literals_of(&hir)?,
+        _ => literals_of(&parse(&written.replace(' ', r"\s+"))?)?,
+    };
+    literals
+        .into_iter()
+        .map(|(literal, exact)| {
+            let literal = literal.replace(SPACE_MARK, "\u{0}").to_ascii_lowercase();
+            let bytes: Vec<u8> = literal.bytes().map(|b| if b == 0 { SPACES } else { b }).collect();
+            (bytes.first().is_some_and(|&b| is_ascii_word(b)) && bytes.iter().all(|&b| b.is_ascii() || b == SPACES))
+                .then_some((bytes, exact))
+        })
+        .collect()
+}
+
+/// The prefix literals of `hir`, when finite, each with whether it is
+/// exact: a whole match, its look-arounds aside.
+fn literals_of(hir: &Hir) -> Option<Vec<(String, bool)>> {
+    let mut extractor = Extractor::new();
+    extractor.kind(ExtractKind::Prefix).limit_total(4096);
+    let seq = extractor.extract(hir);
+    seq.literals()?
+        .iter()
+        .map(|l| {
+            String::from_utf8(l.as_bytes().to_vec())
+                .ok()
+                .map(|text| (text, l.is_exact()))
+        })
+        .collect()
+}
+
+/// Whether the words of the rule written as `written` stand between `\b`
+/// and `\b` with no other look-around: then an exact literal of them is a
+/// match wherever a word starts and ends with it (a word boundary before
+/// and after: ASCII characters of no word around it).
+fn certain_words(written: &str) -> bool {
+    fn no_looks(hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Look(_) => false,
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => true,
+            HirKind::Repetition(repetition) => no_looks(&repetition.sub),
+            HirKind::Capture(capture) => no_looks(&capture.sub),
+            HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().all(no_looks),
+        }
+    }
+    let Some(hir) = parse(&written.replace(' ', r"\s+")) else {
+        return false;
+    };
+    let boundary = |h: &Hir| matches!(h.kind(), HirKind::Look(Look::WordUnicode));
+    match hir.kind() {
+        HirKind::Concat(items) if items.len() >= 3 => {
+            boundary(&items[0]) && boundary(&items[items.len() - 1]) && items[1..items.len() - 1].iter().all(no_looks)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the marked spaces of `hir` stand where `\s+` can take their
+/// place: in literals, neither in a class nor repeated on their own (a
+/// space with `?` after it would be `\s+?`, not an optional space).
+fn spaces_are_plain(hir: &Hir) -> bool {
+    let mark = SPACE_MARK.chars().next().expect("a character");
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) => true,
+        HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => {
+            !class.ranges().iter().any(|r| r.start() <= mark && mark <= r.end())
+        }
+        HirKind::Class(regex_syntax::hir::Class::Bytes(_)) => true,
+        HirKind::Repetition(repetition) => {
+            !matches!(repetition.sub.kind(), HirKind::Literal(l) if l.0.as_ref() == SPACE_MARK.as_bytes())
+                && spaces_are_plain(&repetition.sub)
+        }
+        HirKind::Capture(capture) => spaces_are_plain(&capture.sub),
+        HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().all(spaces_are_plain),
+    }
+}
+
+fn parse(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(true)
+        .build()
+        .parse(pattern)
+        .ok()
+}
+
+/// Whether every match of `hir` must stand at a word boundary.
+fn opens_with_word_boundary(hir: &Hir) -> bool {
+    let first = match hir.kind() {
+        HirKind::Concat(items) => items.first(),
+        _ => Some(hir),
+    };
+    first.is_some_and(|h| matches!(h.kind(), HirKind::Look(Look::WordUnicode)))
+}
+
+/// Adds `literal` of `rule` to the trie of dense `children` and `endings`.
+fn add(children: &mut Vec<u32>, endings: &mut Vec<Vec<Ending>>, rule: u32, literal: &[u8], whole: bool) {
+    let word = literal.iter().take_while(|&&b| is_ascii_word(b)).count();
+    let mut node = 0;
+    let mut slot = 0;
+    for &b in &literal[..word] {
+        slot = node * SYMBOLS + SYMBOL_OF[b as usize] as usize;
+        if children[slot] == 0 {
+            children[slot] = endings.len() as u32;
+            endings.push(Vec::new());
+            children.extend([0; SYMBOLS]);
+        }
+        node = (children[slot] & !HAS_ENDINGS) as usize;
+    }
+    // a literal opens with a word character: never the root
+    children[slot] |= HAS_ENDINGS;
+    let rest: Option<Box<[u8]>> = (word < literal.len()).then(|| literal[word..].into());
+    let whole = whole && rest.is_none();
+    endings[node].push(Ending { rule, rest, whole });
+}
+
+/// A bit for each byte of `chunk` (at most 64) that is an ASCII `\w`
+/// character, eight bytes at a time without a branch.
+fn word_mask(chunk: &[u8]) -> u64 {
+    let eights = chunk.chunks_exact(8);
+    let tail = eights.remainder();
+    let mask = eights.enumerate().fold(0, |mask, (k, eight)| {
+        let eight: [u8; 8] = eight.try_into().expect("eight bytes");
+        mask | (word_bits(u64::from_le_bytes(eight)) << (8 * k))
+    });
+    if tail.is_empty() {
+        return mask;
+    }
+    // the last few bytes, padded with bytes of no word
+    let mut last = [0u8; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    mask | (word_bits(u64::from_le_bytes(last)) << (chunk.len() - tail.len()))
+}
+
+/// A bit for each byte of `x` (first byte lowest) that is an ASCII `\w`
+/// character.
+fn word_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // the high bit of each byte set where its low seven bits are in lo..=hi:
+    // no sum carries into the next byte
+    let within = |v: u64, lo: u8, hi: u8| (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7F - hi)) & HIGH;
+    let letter = within(low7 | (ONES * 0x20), b'a', b'z');
+    let word = (letter | within(low7, b'0', b'9') | within(low7, b'_', b'_')) & !x;
+    // the high bits, one per byte, gathered into the top byte
+    ((word >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Whether `byte` is white space of `\s`: the ASCII ones.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// Whether `text` may go on as `rest` does (lower case, [`SPACES`] for a
+/// run of white space). Past a character that is not ASCII, or white
+/// space where a space ends, it may.
+fn may_follow(text: &[u8], rest: &[u8]) -> bool {
+    let mut at = 0;
+    for (i, &want) in rest.iter().enumerate() {
+        let Some(&got) = text.get(at) else {
+            return false;
+        };
+        if !got.is_ascii() {
+            return true;
+        }
+        if want == SPACES {
+            if !is_ascii_space(got) {
+                return false;
+            }
+            while text.get(at).is_some_and(|&b| is_ascii_space(b)) {
+                at += 1;
+            }
+            // a space before white space or another space: the run may end sooner
+            if rest
+                .get(i + 1)
+                .is_some_and(|&next| next == SPACES || is_ascii_space(next))
+            {
+                return true;
+            }
+            continue;
+        }
+        if got.to_ascii_lowercase() != want {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
+impl RuleStarts {
+    /// The starts of the rules written as `written` (their spaces to be
+    /// compiled as `\s+`; case-insensitive, Unicode).
+    pub(super) fn new(written: &[&str]) -> RuleStarts {
+        // built with a dense table of children, then stored sparse
+        let mut children = vec![0; SYMBOLS];
+        let mut endings = vec![Vec::new()];
+        let mut covered = Vec::new();
+        for (rule, pattern) in written.iter().enumerate() {
+            let literals = literal_starts(pattern);
+            covered.push(literals.is_some());
+            let certain = certain_words(pattern);
+            for (literal, exact) in literals.into_iter().flatten() {
+                add(&mut children, &mut endings, rule as u32, &literal, certain && exact);
+            }
+        }
+        let mut trie = RuleStarts {
+            root: children[..SYMBOLS].try_into().expect("the root's row"),
+            second: (0..SYMBOLS * SYMBOLS)
+                .map(|at| match children[at / SYMBOLS] & !HAS_ENDINGS {
+                    0 => 0,
+                    first => children[first as usize * SYMBOLS + at % SYMBOLS],
+                })
+                .collect(),
+            edge_spans: Vec::new(),
+            edge_symbols: Vec::new(),
+            edge_children: Vec::new(),
+            endings,
+            covered,
+        };
+        for row in children.chunks(SYMBOLS) {
+            let first = trie.edge_symbols.len() as u32;
+            for (symbol, &child) in row.iter().enumerate().filter(|&(_, &child)| child != 0) {
+                trie.edge_symbols.push(symbol as u8);
+                trie.edge_children.push(child);
+            }
+            trie.edge_spans.push((first, trie.edge_symbols.len() as u32 - first));
+        }
+        trie
+    }
+
+    /// The child of `node` by `symbol`, 0 for none.
+    fn child(&self, node: usize, symbol: u8) -> u32 {
+        let (first, count) = self.edge_spans[node];
+        let edges = first as usize..(first + count) as usize;
+        self.edge_symbols[edges.clone()]
+            .iter()
+            .position(|&s| s == symbol)
+            .map_or(0, |k| self.edge_children[edges.start + k])
+    }
+
+    /// The rule starts of every sentence of a document but its headlines.
+    pub(super) fn of_document(&self, text: &str, sentences: &[Sentence]) -> DocStarts {
+        let rules = self.covered.len();
+        let mut doc = DocStarts {
+            at: Vec::new(),
+            spans: Vec::with_capacity(sentences.len() * rules),
+            usable: Vec::with_capacity(sentences.len()),
+            rules,
+        };
+        let mut starts = Starts::default();
+        for s in sentences {
+            if s.headline {
+                doc.usable.push(false);
+                doc.spans.extend(std::iter::repeat_n((0, 0), rules));
+                continue;
+            }
+            self.fill(text, s.start, s.end, &mut starts);
+            doc.usable.push(starts.usable);
+            for places in &starts.at {
+                doc.spans.push((doc.at.len() as u32, places.len() as u32));
+                doc.at.extend_from_slice(places);
+            }
+        }
+        doc
+    }
+
+    /// Fills `starts` with the rule starts in `text[from..to]`.
+    fn fill(&self, text: &str, from: usize, to: usize, starts: &mut Starts) {
+        starts.at.resize_with(self.covered.len(), Vec::new);
+        starts.at.iter_mut().for_each(Vec::clear);
+        let body = &text[from..to];
+        starts.usable = body.is_ascii() || !(body.contains('\u{17F}') || body.contains('\u{212A}'));
+        if !starts.usable {
+            return;
+        }
+        let bytes = body.as_bytes();
+        // word starts 64 bytes at a time, from a mask of word characters
+        // made without branches: a branch per byte on where words start and
+        // end was mispredicted at every word, and cost more than the walks
+        let mut after_word = 0u64;
+        for (chunk_at, chunk) in bytes.chunks(64).enumerate() {
+            let word = word_mask(chunk);
+            let mut word_starts = word & !((word << 1) | after_word);
+            after_word = word >> 63;
+            while word_starts != 0 {
+                let at = chunk_at * 64 + word_starts.trailing_zeros() as usize;
+                word_starts &= word_starts - 1;
+                self.walk(bytes, at, (from + at) as u32, starts);
+            }
+        }
+    }
+
+    /// Walks the word at `bytes[at..]` down the trie, recording the
+    /// literals it holds as starting at `start`.
+    fn walk(&self, bytes: &[u8], at: usize, start: u32, starts: &mut Starts) {
+        let symbol = |i: usize| bytes.get(i).map_or(NO_SYMBOL, |&b| SYMBOL_OF[b as usize]);
+        let first = symbol(at) as usize;
+        let mut child = self.root[first];
+        let mut i = at + 1;
+        while child != 0 {
+            let node = (child & !HAS_ENDINGS) as usize;
+            let next = symbol(i);
+            if child & HAS_ENDINGS != 0 {
+                // a word boundary before the word for certain: an ASCII character before it, or none
+                let after_ascii = at == 0 || bytes[at - 1].is_ascii();
+                self.record(node, (next == NO_SYMBOL, after_ascii), &bytes[i..], start, starts);
+            }
+            if next == NO_SYMBOL {
+                break;
+            }
+            child = match i - at {
+                1 => self.second[first * SYMBOLS + next as usize],
+                _ => self.child(node, next),
+            };
+            i += 1;
+        }
+    }
+
+    /// Adds `start` to the starts of the literals ending at `node`, with
+    /// whether the word ended there and whether an ASCII character (or
+    /// none) stands before it; `after` the text that follows.
+    fn record(&self, node: usize, (ended, after_ascii): (bool, bool), after: &[u8], start: u32, starts: &mut Starts) {
+        // and an ASCII character (or none) after it: a boundary there too
+        let bounded = ended && after_ascii && after.first().is_none_or(u8::is_ascii);
+        for ending in &self.endings[node] {
+            let fits = match &ending.rest {
+                None => true,
+                Some(rest) => ended && may_follow(after, rest),
+            };
+            if !fits {
+                continue;
+            }
+            let mark = if ending.whole && bounded {
+                start | CERTAIN
+            } else {
+                start
+            };
+            let places = &mut starts.at[ending.rule as usize];
+            match places.last_mut() {
+                Some(last) if *last & !CERTAIN == start => *last |= mark,
+                _ => places.push(mark),
+            }
+        }
+    }
+
+    /// Where `rule` may begin to match in the sentence of `starts`, in
+    /// text order; None when its regex must search the whole sentence.
+    fn places<'s>(&self, rule: usize, starts: &SentenceStarts<'s>) -> Option<impl Iterator<Item = usize> + 's> {
+        if !starts.usable || !self.covered[rule] {
+            return None;
+        }
+        let (first, count) = starts.spans[rule];
+        let at: &'s [u32] = starts.at;
+        Some(
+            at[first as usize..(first + count) as usize]
+                .iter()
+                .map(|&at| (at & !CERTAIN) as usize),
+        )
+    }
+
+    /// Whether `rule` matches its sentence for certain, known from its
+    /// words alone.
+    fn matches_for_certain(&self, rule: usize, starts: &SentenceStarts<'_>) -> bool {
+        if !starts.usable || !self.covered[rule] {
+            return false;
+        }
+        let (first, count) = starts.spans[rule];
+        starts.at[first as usize..(first + count) as usize]
+            .iter()
+            .any(|&at| at & CERTAIN != 0)
+    }
+
+    /// Whether `regex` (of `rule`) matches `hay`, the text from byte `base`
+    /// on (the `whole` sentence or a window of one).
+    pub(super) fn is_match(
+        &self,
+        rule: usize,
+        regex: &Regex,
+        starts: &SentenceStarts<'_>,
+        (hay, base, whole): (&str, usize, bool),
+    ) -> bool {
+        if whole && self.matches_for_certain(rule, starts) {
+            return true;
+        }
+        let Some(places) = self.places(rule, starts) else {
+            return regex.is_match(hay);
+        };
+        places
+            .filter(|&at| at >= base && at < base + hay.len())
+            .any(|at| regex.is_match(Input::new(hay).range(at - base..).anchored(Anchored::Yes)))
+    }
+
+    /// The matches of `regex` (of `rule`) in `hay` as `find_iter` gives
+    /// them, as spans of the text (`hay` starts at byte `base`).
+    pub(super) fn find_iter(
+        &self,
+        rule: usize,
+        regex: &Regex,
+        starts: &SentenceStarts<'_>,
+        hay: &str,
+        base: usize,
+    ) -> Vec<(usize, usize)> {
+        let Some(places) = self.places(rule, starts) else {
+            return regex
+                .find_iter(hay)
+                .map(|m| (base + m.start(), base + m.end()))
+                .collect();
+        };
+        // the next match begins at the first place past the last match's
+        // end where one begins: what an unanchored search from there finds
+        let mut found = Vec::new();
+        let mut next = base;
+        for at in places.filter(|&at| at >= base && at < base + hay.len()) {
+            if at < next {
+                continue;
+            }
+            let input = Input::new(hay).range(at - base..).anchored(Anchored::Yes);
+            if let Some(m) = regex.search(&input) {
+                found.push((base + m.start(), base + m.end()));
+                next = base + m.end();
+            }
+        }
+        found
+    }
+
+    /// The first match of `regex` (of `rule`) in `hay`, as a span of the text.
+    pub(super) fn first(
+        &self,
+        rule: usize,
+        regex: &Regex,
+        starts: &SentenceStarts<'_>,
+        hay: &str,
+        base: usize,
+    ) -> Option<(usize, usize)> {
+        let Some(places) = self.places(rule, starts) else {
+            return regex.find(hay).map(|m| (base + m.start(), base + m.end()));
+        };
+        places.filter(|&at| at >= base && at < base + hay.len()).find_map(|at| {
+            regex
+                .search(&Input::new(hay).range(at - base..).anchored(Anchored::Yes))
+                .map(|m| (base + m.start(), base + m.end()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_long_s_and_the_kelvin_sign_fold_to_ascii_letters() {
+        let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, vec!['\u{17F}', '\u{212A}']);
+    }
+
+    #[test]
+    fn a_rule_starts_with_its_literal_words() {
+        let spaced = |l: &str| {
+            l.bytes()
+                .map(|b| if b == b' ' { SPACES } else { b })
+                .collect::<Vec<u8>>()
+        };
+        assert_eq!(
+            literal_starts(r"\b(?:met|Held talks|treat(?:y|ies))\b"),
+            Some(vec![
+                (spaced("met"), true),
+                (spaced("held talks"), true),
+                (spaced("treaty"), true),
+                (spaced("treaties"), true)
+            ])
+        );
+        // a space repeated on its own is no plain space: the words before it only
+        assert_eq!(literal_starts(r"\bheld ?talks"), Some(vec![(spaced("held"), false)]));
+        // a match may begin anywhere, or not at a word boundary: no literal start
+        assert_eq!(literal_starts(r"\b\w+ talks"), None);
+        assert_eq!(literal_starts(r"\b(?:talks)?"), None);
+        assert_eq!(literal_starts(r"talks"), None);
+        assert_eq!(literal_starts(r"\b'll"), None);
+    }
+
+    #[test]
+    fn a_whole_word_matches_for_certain_only_between_word_boundaries() {
+        assert!(certain_words(r"\b(?:said|told)\b"));
+        assert!(!certain_words(r"\b(?:said|told)"));
+        assert!(!certain_words(r"\b(?:said\b|told)\b"));
+        let trie = RuleStarts::new(&[r"\b(?:said|held talks)\b"]);
+        let certain = |text: &str| {
+            let sentences = [Sentence {
+                start: 0,
+                end: text.len(),
+                headline: false,
+            }];
+            trie.matches_for_certain(0, &trie.of_document(text, &sentences).sentence(0))
+        };
+        assert!(certain("He said so."));
+        assert!(certain("SAID"));
+        assert!(!certain("He saidso."));
+        assert!(!certain("Le d\u{e9}said"));
+        assert!(!certain("He said\u{e9}"));
+        // a literal going on past its word is left to the regex
+        assert!(!certain("They held talks"));
+    }
+
+    #[test]
+    fn the_word_mask_marks_the_ascii_word_characters() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for chunk in bytes.chunks(64).chain(bytes.chunks(37)) {
+            let mask = word_mask(chunk);
+            for (k, &b) in chunk.iter().enumerate() {
+                assert_eq!(mask >> k & 1 == 1, is_ascii_word(b), "byte {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_literal_may_follow_over_any_run_of_white_space() {
+        let rest = [b'-', b'd', b'o', b'w', b'n'];
+        assert!(may_follow(b"-Down talks", &rest));
+        assert!(!may_follow(b"-dawn", &rest));
+        assert!(!may_follow(b"-do", &rest));
+        let rest = [SPACES, b't', b'a', b'l', b'k', b's'];
+        assert!(may_follow(b" talks", &rest));
+        assert!(may_follow(b"\n \tTALKS", &rest));
+        assert!(!may_follow(b"talks", &rest));
+        assert!(!may_follow(b" walks", &rest));
+        // a character past ASCII may be white space of `\s`
+        assert!(may_follow(" \u{A0}talks".as_bytes(), &rest));
+    }
+}
