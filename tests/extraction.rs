@@ -1617,3 +1617,15 @@ fn a_public_figures_surname_after_another_given_name_is_someone_else() {
     let ex = extract("Hosni Mubarak met the envoy.", None);
     assert_eq!(entities_of(&ex, EntityKind::Person), set(&["Hosni Mubarak"]));
 }
+
+#[test]
+fn military_titles_written_without_a_period_introduce_a_name() {
+    // British and South Asian news print "Gen", "Lt Col" without the period
+    let ex = extract("Gen Wanjiru Kamau said the crossing was routine.", None);
+    assert_eq!(speakers(&ex), vec!["Wanjiru Kamau".to_string()]);
+    let ex = extract(
+        "Lt Col Peter Otieno of the army told reporters the road was open.",
+        None,
+    );
+    assert!(entities_of(&ex, EntityKind::Person).contains("Peter Otieno"));
+}
