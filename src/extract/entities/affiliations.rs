@@ -94,34 +94,38 @@ impl EntityRules {
     /// a parenthesis with the organization right after it. Only for people the
     /// text has given nobody to act for yet.
     pub(super) fn untitled_affiliations(&self, text: &str, doc: &mut DocEntities) {
-        let mut links: Vec<(usize, usize)> = Vec::new();
-        for f in doc.found.iter().filter(|f| f.role == Role::Name) {
-            let person = &doc.entities[f.entity];
-            if person.kind != EntityKind::Person || !person.represents.is_empty() {
-                continue;
-            }
+        link_untitled_people(doc, |doc, f, before, after| {
             let is_org = |g: &&Found| doc.entities[g.entity].kind == EntityKind::Organization;
-            let before = doc
-                .found
-                .iter()
-                .filter(|g| g.sentence == f.sentence && g.end <= f.start)
-                .max_by_key(|g| g.end)
-                .filter(is_org)
-                .filter(|g| possessive_gap(&text[g.end..f.start]));
-            let after = doc
-                .found
-                .iter()
-                .filter(|g| g.sentence == f.sentence && g.start >= f.end)
-                .min_by_key(|g| g.start)
-                .filter(is_org)
-                .filter(|g| affiliation_gap(&text[f.end..g.start]));
-            if let Some(g) = before.or(after) {
-                links.push((f.entity, g.entity));
-            }
+            let before = before.filter(is_org).filter(|g| possessive_gap(&text[g.end..f.start]));
+            let after = after.filter(is_org).filter(|g| affiliation_gap(&text[f.end..g.start]));
+            before.or(after).map(|g| g.entity)
+        });
+    }
+}
+
+/// Links every person named without anyone to act for (`represents` empty)
+/// to what `link` finds from the mentions right before and after the name in
+/// its sentence; the links are made after all are found, so one link never
+/// changes what another sees.
+fn link_untitled_people(
+    doc: &mut DocEntities,
+    link: impl Fn(&DocEntities, &Found, Option<&Found>, Option<&Found>) -> Option<EntityId>,
+) {
+    let mut links: Vec<(EntityId, EntityId)> = Vec::new();
+    for f in doc.found.iter().filter(|f| f.role == Role::Name) {
+        let person = &doc.entities[f.entity];
+        if person.kind != EntityKind::Person || !person.represents.is_empty() {
+            continue;
         }
-        for (person, org) in links {
-            doc.entities[person].represents.insert(org);
+        let in_sentence = doc.found.iter().filter(|g| g.sentence == f.sentence);
+        let before = in_sentence.clone().filter(|g| g.end <= f.start).max_by_key(|g| g.end);
+        let after = in_sentence.filter(|g| g.start >= f.end).min_by_key(|g| g.start);
+        if let Some(target) = link(doc, f, before, after) {
+            links.push((f.entity, target));
         }
+    }
+    for (person, target) in links {
+        doc.entities[person].represents.insert(target);
     }
 }
 
@@ -140,57 +144,36 @@ impl EntityRules {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             self.lexicon.actor_nouns.get(word).map(String::as_str) == Some("group")
         };
-        let mut links: Vec<(usize, usize)> = Vec::new();
-        for f in doc.found.iter().filter(|f| f.role == Role::Name) {
-            if doc.entities[f.entity].kind != EntityKind::Person || !doc.entities[f.entity].represents.is_empty() {
-                continue;
-            }
+        link_untitled_people(doc, |doc, f, before, after| {
             let is_state = |g: &&Found| doc.entities[g.entity].kind == EntityKind::State;
             // "<state>'s? <group> ... led by <person>"
-            let before = doc
-                .found
-                .iter()
-                .filter(|g| g.sentence == f.sentence && g.end <= f.start)
-                .max_by_key(|g| g.end)
-                .filter(is_state)
-                .filter(|g| {
-                    let gap = &text[g.end..f.start];
-                    let gap = gap
-                        .strip_prefix("'s")
-                        .or_else(|| gap.strip_prefix("\u{2019}s"))
-                        .unwrap_or(gap);
-                    let words: Vec<&str> = gap.split_whitespace().collect();
-                    let led = words.len() >= 3
-                        && words[words.len() - 1] == "by"
-                        && matches!(words[words.len() - 2], "led" | "headed");
-                    led && words.len() <= GROUP_TO_LEADER_WORDS + 3 && is_group(words[0])
-                });
+            let before = before.filter(is_state).filter(|g| {
+                let gap = &text[g.end..f.start];
+                let gap = gap
+                    .strip_prefix("'s")
+                    .or_else(|| gap.strip_prefix("\u{2019}s"))
+                    .unwrap_or(gap);
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                let led = words.len() >= 3
+                    && words[words.len() - 1] == "by"
+                    && matches!(words[words.len() - 2], "led" | "headed");
+                led && words.len() <= GROUP_TO_LEADER_WORDS + 3 && is_group(words[0])
+            });
             // "<person>, who heads the <state> <group>"
-            let after = doc
-                .found
-                .iter()
-                .filter(|g| g.sentence == f.sentence && g.start >= f.end)
-                .min_by_key(|g| g.start)
-                .filter(is_state)
-                .filter(|g| {
-                    let gap = text[f.end..g.start].trim_end().trim_end_matches(" the");
-                    let heads = [
-                        ", who heads",
-                        ", who leads",
-                        ", who led",
-                        ", who headed",
-                        ", who will lead",
-                        ", who will head",
-                    ];
-                    heads.contains(&gap) && text[g.end..].split_whitespace().next().is_some_and(is_group)
-                });
-            if let Some(g) = before.or(after) {
-                links.push((f.entity, g.entity));
-            }
-        }
-        for (person, state) in links {
-            doc.entities[person].represents.insert(state);
-        }
+            let after = after.filter(is_state).filter(|g| {
+                let gap = text[f.end..g.start].trim_end().trim_end_matches(" the");
+                let heads = [
+                    ", who heads",
+                    ", who leads",
+                    ", who led",
+                    ", who headed",
+                    ", who will lead",
+                    ", who will head",
+                ];
+                heads.contains(&gap) && text[g.end..].split_whitespace().next().is_some_and(is_group)
+            });
+            before.or(after).map(|g| g.entity)
+        });
     }
 }
 
