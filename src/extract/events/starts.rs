@@ -509,18 +509,28 @@ impl RuleStarts {
         }
     }
 
-    /// Where `rule` may begin to match in the sentence of `starts`, in
-    /// text order; None when its regex must search the whole sentence.
-    fn places<'s>(&self, rule: usize, starts: &SentenceStarts<'s>) -> Option<impl Iterator<Item = usize> + 's> {
+    /// Where `rule` may begin to match inside `hay` (which starts at byte
+    /// `base` of the text), as offsets into `hay`, in text order; None when
+    /// its regex must search the whole of `hay`.
+    fn places<'s>(
+        &self,
+        rule: usize,
+        starts: &SentenceStarts<'s>,
+        hay: &str,
+        base: usize,
+    ) -> Option<impl Iterator<Item = usize> + 's> {
         if !starts.usable || !self.covered[rule] {
             return None;
         }
         let (first, count) = starts.spans[rule];
         let at: &'s [u32] = starts.at;
+        let end = base + hay.len();
         Some(
             at[first as usize..(first + count) as usize]
                 .iter()
-                .map(|&at| (at & !CERTAIN) as usize),
+                .map(|&at| (at & !CERTAIN) as usize)
+                .filter(move |&at| at >= base && at < end)
+                .map(move |at| at - base),
         )
     }
 
@@ -548,12 +558,10 @@ impl RuleStarts {
         if whole && self.matches_for_certain(rule, starts) {
             return true;
         }
-        let Some(places) = self.places(rule, starts) else {
+        let Some(mut places) = self.places(rule, starts, hay, base) else {
             return regex.is_match(hay);
         };
-        places
-            .filter(|&at| at >= base && at < base + hay.len())
-            .any(|at| regex.is_match(Input::new(hay).range(at - base..).anchored(Anchored::Yes)))
+        places.any(|at| regex.is_match(anchored_at(hay, at)))
     }
 
     /// The matches of `regex` (of `rule`) in `hay` as `find_iter` gives
@@ -566,7 +574,7 @@ impl RuleStarts {
         hay: &str,
         base: usize,
     ) -> Vec<(usize, usize)> {
-        let Some(places) = self.places(rule, starts) else {
+        let Some(places) = self.places(rule, starts, hay, base) else {
             return regex
                 .find_iter(hay)
                 .map(|m| (base + m.start(), base + m.end()))
@@ -575,15 +583,14 @@ impl RuleStarts {
         // the next match begins at the first place past the last match's
         // end where one begins: what an unanchored search from there finds
         let mut found = Vec::new();
-        let mut next = base;
-        for at in places.filter(|&at| at >= base && at < base + hay.len()) {
+        let mut next = 0;
+        for at in places {
             if at < next {
                 continue;
             }
-            let input = Input::new(hay).range(at - base..).anchored(Anchored::Yes);
-            if let Some(m) = regex.search(&input) {
+            if let Some(m) = regex.search(&anchored_at(hay, at)) {
                 found.push((base + m.start(), base + m.end()));
-                next = base + m.end();
+                next = m.end();
             }
         }
         found
@@ -598,15 +605,21 @@ impl RuleStarts {
         hay: &str,
         base: usize,
     ) -> Option<(usize, usize)> {
-        let Some(places) = self.places(rule, starts) else {
+        let Some(mut places) = self.places(rule, starts, hay, base) else {
             return regex.find(hay).map(|m| (base + m.start(), base + m.end()));
         };
-        places.filter(|&at| at >= base && at < base + hay.len()).find_map(|at| {
+        places.find_map(|at| {
             regex
-                .search(&Input::new(hay).range(at - base..).anchored(Anchored::Yes))
+                .search(&anchored_at(hay, at))
                 .map(|m| (base + m.start(), base + m.end()))
         })
     }
+}
+
+/// A search of `hay` anchored at byte `at` of it: a rule's match must begin
+/// at one of its start places.
+fn anchored_at(hay: &str, at: usize) -> Input<'_> {
+    Input::new(hay).range(at..).anchored(Anchored::Yes)
 }
 
 #[cfg(test)]
