@@ -496,8 +496,7 @@ pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize)
     {
         return false;
     }
-    let i = words.partition_point(|w| w.span.start < ts);
-    let Some(before) = words[..i].iter().rev().find(|w| w.class != Some(WordClass::Adverb)) else {
+    let Some(before) = word_before_adverbs(cx, ts) else {
         return false;
     };
     let lower = cx.text[before.span.start..before.span.end].to_lowercase();
@@ -507,6 +506,14 @@ pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize)
     // only one step back: the clause of the coordinator's left side holds the subject
     let boundaries = syntax.clause_index(before.span.start) - syntax.clause_index(subject_end.saturating_sub(1));
     boundaries <= 1 && !cx.text[subject_end..ts].contains(['"', '\u{201C}', '\u{201D}', ';'])
+}
+
+/// The word of the sentence before byte `at`, adverbs aside: the "and" of
+/// "and then said", the "who" of "who later admitted".
+pub(super) fn word_before_adverbs<'c>(cx: &'c SentenceContext<'_>, at: usize) -> Option<&'c Word> {
+    let words = &cx.syntax().words;
+    let i = words.partition_point(|w| w.span.start < at);
+    words[..i].iter().rev().find(|w| w.class != Some(WordClass::Adverb))
 }
 
 /// Whether the speaker whose frame starts at `frame_start` is the object of a denial.

@@ -117,13 +117,7 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
 /// Whether the speech verb at `ts` is the predicate of a relative clause:
 /// "who" right before it, adverbs aside ("who later admitted").
 fn frame_in_relative(cx: &SentenceContext<'_>, ts: usize) -> bool {
-    let words = &cx.syntax().words;
-    let verb = words.partition_point(|w| w.span.start < ts);
-    words[..verb]
-        .iter()
-        .rev()
-        .find(|w| w.class != Some(WordClass::Adverb))
-        .is_some_and(|w| &cx.text[w.span.start..w.span.end] == "who")
+    super::word_before_adverbs(cx, ts).is_some_and(|w| &cx.text[w.span.start..w.span.end] == "who")
 }
 
 /// Where a relative clause set off by commas closes inside `a..b`: the comma
