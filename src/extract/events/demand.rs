@@ -27,7 +27,14 @@ fn needs_addressee(verb: &str) -> bool {
 /// "wants" is a demand only of someone told to act: "wants Norway to pay",
 /// "wants other donor nations to match" (at most two words between the
 /// addressee and "to"), never "wants to join" or "wants Norway's support".
-fn wants_someone_to(cx: &SentenceContext<'_>, addressee: &BTreeSet<usize>, te: usize, clause_end: usize) -> bool {
+/// The base form "press" likewise, with "to" or "for": "to press Japan to
+/// buy", "press Kohl for similar action", never "told the press Japan would".
+fn someone_told_to(
+    cx: &SentenceContext<'_>,
+    addressee: &BTreeSet<usize>,
+    (te, clause_end): (usize, usize),
+    next: &[&str],
+) -> bool {
     let Some(last) = cx
         .view
         .agents()
@@ -39,7 +46,7 @@ fn wants_someone_to(cx: &SentenceContext<'_>, addressee: &BTreeSet<usize>, te: u
         return false;
     };
     let words: Vec<&str> = cx.text[last..clause_end].split_whitespace().take(3).collect();
-    words.iter().position(|w| *w == "to").is_some_and(|i| i <= 2)
+    words.iter().position(|w| next.contains(w)).is_some_and(|i| i <= 2)
 }
 
 /// Reads the sentence's demands and returns what the first one asks for.
@@ -146,7 +153,10 @@ fn one(
     if by.is_empty() || (needs_addressee(&verb) && addressee.is_empty()) {
         return None;
     }
-    if verb.starts_with("want") && !wants_someone_to(cx, &addressee, te, obj_end) {
+    if verb.starts_with("want") && !someone_told_to(cx, &addressee, (te, obj_end), &["to"]) {
+        return None;
+    }
+    if verb == "press" && !someone_told_to(cx, &addressee, (te, obj_end), &["to", "for"]) {
         return None;
     }
     let topics = if topics.is_empty() {
