@@ -88,7 +88,18 @@ fn one(
         by,
         mut addressee,
         demanded_before,
+        noun,
     } = demanders(cx, (ts, te), &verb, obj_end, passive, speaker)?;
+    // what a demand noun asks for follows "for", "that" or "to" ("Brazil's
+    // request for an extension"); without one the words after it are the
+    // sentence going on ("Iraq's request has been one of resignation")
+    let opened = verb.ends_with(" for")
+        || NOUN_OBJECT_OPENERS
+            .iter()
+            .any(|w| text[te..obj_end].trim_start().starts_with(w));
+    if noun && !opened {
+        obj_end = te;
+    }
     let object_text = &text[te..obj_end];
     if !passive && (takes_addressee(&verb) || verb.ends_with("that")) {
         // "urged Britain and Argentina to": the object with those coordinated after it
@@ -181,6 +192,10 @@ fn one(
     })
 }
 
+/// The words that open what a demand noun asks for: "request for", "demand
+/// that", "call to".
+const NOUN_OBJECT_OPENERS: [&str; 3] = ["for ", "that ", "to "];
+
 /// Whom an object pronoun right after the verb stands for: "urged him to"
 /// the person "he" would stand for there, never the demander. ("it" and
 /// "them" were tried: they stood for the wrong state or body as often as the
@@ -203,6 +218,8 @@ struct Demanders {
     by: BTreeSet<usize>,
     addressee: BTreeSet<usize>,
     demanded_before: bool,
+    /// The trigger is a noun ("Brazil's request"), not a verb.
+    noun: bool,
 }
 
 fn demanders(
@@ -217,6 +234,7 @@ fn demanders(
     let mut by: BTreeSet<usize> = BTreeSet::new();
     let mut addressee: BTreeSet<usize> = BTreeSet::new();
     let mut demanded_before = false;
+    let mut noun = false;
     if passive {
         // "X was urged by Y to ...": Y demanded of X; without "by", nobody is known to demand
         addressee.extend(subject(view, doc, ts).iter().map(|f| f.entity));
@@ -231,6 +249,7 @@ fn demanders(
         if by.is_empty() {
             return None; // "domestic demand", "a call for calm" by nobody named
         }
+        noun = true;
     } else if participle_by(cx, ts, te, obj_end) {
         // "prisoners freed as demanded by the kidnappers", "the conditions
         // demanded by the ELN": the demander follows "by"
@@ -267,6 +286,7 @@ fn demanders(
         by,
         addressee,
         demanded_before,
+        noun,
     })
 }
 
