@@ -19,6 +19,12 @@ fn takes_addressee(verb: &str) -> bool {
     word_lists().addressee_verb(verb).is_some() || verb.ends_with(" on")
 }
 
+/// "seek support", "sought Kenya's help": a request for support, help or
+/// aid (`events.tsv` lists the nouns).
+fn is_seeking(verb: &str) -> bool {
+    verb.starts_with("seek") || verb.starts_with("sought")
+}
+
 /// Verbs that are a demand only with an addressee: "asked" alone is a question.
 fn needs_addressee(verb: &str) -> bool {
     word_lists().addressee_verb(verb) == Some(Addressee::Must)
@@ -131,6 +137,16 @@ fn one(
                     .filter(|e| !by.contains(e)),
             );
         }
+    }
+    // "sought Kenya's support": whose support is sought is asked for it
+    if addressee.is_empty() && !passive && is_seeking(&verb) {
+        addressee.extend(
+            view.found
+                .iter()
+                .filter(|f| f.start > ts && f.end <= te && f.possessive && f.actor)
+                .map(|f| f.entity)
+                .filter(|e| !by.contains(e)),
+        );
     }
     // "demanded the release of the crew from Borduria"
     if addressee.is_empty() && !passive {
