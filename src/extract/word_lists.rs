@@ -43,6 +43,8 @@ pub const ABBREVIATIONS: DataFile = data_file!("lexicon/abbreviations.txt");
 pub const NAME_GENDERS: DataFile = data_file!("lexicon/name_genders.tsv");
 pub const CAPTIVE_NOUNS: DataFile = data_file!("lexicon/captive_nouns.txt");
 pub const RESOLUTION_BODIES: DataFile = data_file!("lexicon/resolution_bodies.txt");
+pub const LIFTING_VERBS: DataFile = data_file!("lexicon/lifting_verbs.txt");
+pub const BAN_NOUNS: DataFile = data_file!("lexicon/ban_nouns.txt");
 pub const COUNTERPART_CUES: DataFile = data_file!("lexicon/counterpart_cues.txt");
 pub const CLAUSE_OPENERS: DataFile = data_file!("lexicon/clause_openers.txt");
 
@@ -104,6 +106,10 @@ pub struct WordLists {
     /// Head words of bodies that pass resolutions ("council", "assembly"):
     /// a resolution's demand is the last such body's.
     pub resolution_bodies: HashSet<String>,
+    /// Words asking for a ban or sanctions to end ("lifted", "easing").
+    pub lifting_verbs: HashSet<String>,
+    /// Measures a state keeps against another ("embargo", "sanctions").
+    pub ban_nouns: HashSet<String>,
     /// Words before two coordinated ministers that set them on opposite
     /// sides ("talks between", "signed by").
     pub counterpart_cues: HashSet<String>,
@@ -270,6 +276,8 @@ impl WordLists {
             name_genders: name_genders(&file(NAME_GENDERS))?,
             captive_nouns: file(CAPTIVE_NOUNS).lower_case_words()?,
             resolution_bodies: file(RESOLUTION_BODIES).lower_case_words()?,
+            lifting_verbs: file(LIFTING_VERBS).lower_case_words()?,
+            ban_nouns: file(BAN_NOUNS).lower_case_words()?,
             counterpart_cues: file(COUNTERPART_CUES).lower_case_words()?,
             clause_openers: file(CLAUSE_OPENERS).lower_case_words()?,
         })
@@ -288,7 +296,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 22] = [
+    const FILES: [DataFile; 24] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -309,6 +317,8 @@ mod tests {
         NAME_GENDERS,
         CAPTIVE_NOUNS,
         RESOLUTION_BODIES,
+        LIFTING_VERBS,
+        BAN_NOUNS,
         COUNTERPART_CUES,
         CLAUSE_OPENERS,
     ];

@@ -171,6 +171,10 @@ fn one(
                 .take(1),
         );
     }
+    // "called for the embargo to be lifted": of whoever keeps it
+    if addressee.is_empty() && !passive && topics.contains(&Topic::Sanctions) && asks_to_end(object_text) {
+        addressee.extend(sanctions_owner(cx, te, obj_end).filter(|e| !by.contains(e)));
+    }
     // "Kiev called for his immediate release" after "Russia's FSB said it had detained a
     // Ukrainian journalist": a demand that names no addressee is made of the one other side
     // the sentence names
@@ -211,6 +215,55 @@ fn one(
 /// The words that open what a demand noun asks for: "request for", "demand
 /// that", "call to".
 const NOUN_OBJECT_OPENERS: [&str; 3] = ["for ", "that ", "to "];
+
+/// Whether what is demanded is an end to something: "the embargo to be
+/// lifted", "the lifting of sanctions" (`lifting_verbs.txt`).
+fn asks_to_end(object_text: &str) -> bool {
+    let lifting = &word_lists().lifting_verbs;
+    object_text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lifting.contains(&w.to_lowercase()))
+}
+
+/// How many words may stand between an owner and its ban: "the European
+/// Union's | ban", "U.S. | trade sanctions".
+const OWNER_REACH: usize = 3;
+
+/// Whose ban, embargo or sanctions a demand to end them names: the state or
+/// organization right before such a word in the demand ("the lifting of
+/// U.S. sanctions"), else the last one the document names so before it
+/// ("the European Union's ban on arms exports ... called for the embargo to
+/// be lifted").
+fn sanctions_owner(cx: &SentenceContext<'_>, te: usize, obj_end: usize) -> Option<usize> {
+    let (text, doc) = (cx.text, cx.doc);
+    let bans = &word_lists().ban_nouns;
+    let owns_sanctions = |f: &&crate::extract::entities::Found| {
+        let kind = doc.entities[f.entity].kind;
+        if !matches!(kind, EntityKind::State | EntityKind::Organization) {
+            return false;
+        }
+        let rest = &text[f.end..];
+        let rest = ["'s", "\u{2019}s", "'"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+        // lower-case words of one noun phrase: "U.S. trade sanctions", not
+        // "U.S. trade with Cuba under sanctions"
+        rest.split_whitespace()
+            .take(OWNER_REACH)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .take_while(|w| w.starts_with(char::is_lowercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            .any(|w| bans.contains(w))
+    };
+    let in_demand = doc
+        .found
+        .iter()
+        .filter(|f| f.start >= te && f.end <= obj_end)
+        .find(owns_sanctions);
+    in_demand
+        .or_else(|| doc.found.iter().rev().filter(|f| f.end <= te).find(owns_sanctions))
+        .map(|f| f.entity)
+}
 
 /// Whom an object pronoun right after the verb stands for: "urged him to"
 /// the person "he" would stand for there, never the demander. ("it" and
