@@ -388,6 +388,25 @@ fn a_held_meeting_has_participants_place_and_resolved_weekday() {
 }
 
 #[test]
+fn what_a_meeting_is_to_discuss_and_the_clause_around_its_relative_clause_name_no_participants() {
+    // the states after "to discuss" are the topic
+    let topic = meetings(&extract(
+        "Kenyan Foreign Minister Amina Kamau will meet Norwegian Foreign Minister Lars Holm to discuss Sudan and Somalia.",
+        None,
+    ));
+    assert_eq!(topic.len(), 1, "{topic:?}");
+    assert_eq!(topic[0].0, set(&["Amina Kamau", "KEN", "Lars Holm", "NOR"]));
+    // the EU is named by the main clause, not the relative clause that tells the talks
+    let relative = meetings(&extract(
+        "Kenyan Foreign Minister Amina Kamau, who will hold talks in Oslo on Thursday, said an EU trade code was fair.",
+        None,
+    ));
+    assert_eq!(relative.len(), 1, "{relative:?}");
+    assert_eq!(relative[0].0, set(&["Amina Kamau", "KEN"]));
+    assert_eq!(relative[0].2.as_deref(), Some("Oslo"));
+}
+
+#[test]
 fn a_wire_storys_lead_meeting_happens_at_its_dateline_on_its_day() {
     let date = Some("2026-03-10");
     let lead = meetings(&extract(

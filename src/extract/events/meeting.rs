@@ -55,7 +55,7 @@ fn one(
     if status != MeetingStatus::Cancelled && cue(cx, RuleKind::Negation, cs, ce, te) {
         return None;
     }
-    let mut participants = participants(cx, asked, status, cs, ce, ts);
+    let mut participants = participants(cx, asked, status, cs, participants_end(text, cs, (ts, te), ce), ts);
     let visit = cx.rules.rules[rule].id.starts_with("meeting.verb.visit");
     // a visit's destination lies before the next meeting the clause tells:
     // "a visit here by Japanese officials and a visit to Tokyo by an American"
@@ -413,6 +413,29 @@ fn participants(
     participants.extend(cx.states_represented(&participants));
     participants
 }
+
+/// Where those who meet may be named up to: the end of a relative clause
+/// that holds the trigger ("Jack Straw, who will hold talks in Beijing on
+/// Thursday, said an EU arms code ...": the EU does not meet), and before
+/// what the meeting is to discuss ("will meet Li Zhaoxing to discuss Hong
+/// Kong and the talks on North Korea": topics, not participants).
+fn participants_end(text: &str, cs: usize, (ts, te): (usize, usize), ce: usize) -> usize {
+    let mut end = ce;
+    if let Some(who) = text[cs..ts].rfind(", who ").map(|i| cs + i) {
+        if !text[who + 1..ts].contains(',') {
+            end = text[te..ce].find(',').map_or(ce, |i| te + i);
+        }
+    }
+    let after = &text[te..end];
+    TOPIC_OPENERS
+        .iter()
+        .filter_map(|opener| after.find(opener))
+        .min()
+        .map_or(end, |i| te + i)
+}
+
+/// The words after a meeting that open what it is to discuss.
+const TOPIC_OPENERS: [&str; 4] = [" to discuss ", " discussing ", " to talk about ", " to review "];
 
 /// Whether the mention at `at` is where something moves to, not who takes
 /// part: "immigration into the EU", "a step towards Turkey". ("about" and
