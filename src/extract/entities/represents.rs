@@ -103,17 +103,38 @@ impl EntityRules {
         doc: &mut DocEntities,
     ) -> Vec<EntityId> {
         let mut agents: Vec<EntityId> = Vec::new();
-        let Some(f) = before.iter().max_by_key(|f| f.end) else {
+        let Some(last) = before.iter().max_by_key(|f| f.end) else {
             return agents;
         };
-        let gap = &text[f.end..title_start];
+        // "Brazilian Coffee Institute (IBC) President": the acronym in parentheses
+        // is the same body as the name before it, where a state adjective may stand
+        let f = before
+            .iter()
+            .find(|g| {
+                g.entity == last.entity
+                    && g.end < last.start
+                    && text[g.end..last.start].trim() == "("
+                    && text[last.end..].starts_with(')')
+            })
+            .unwrap_or(last);
+        let gap = &text[last.end..title_start];
+        // "Mainland Affairs Council (MAC) Chairwoman": the body's acronym between,
+        // or the acronym itself as the last mention, its parenthesis closing the gap
+        let gap = parenthesized_acronym(gap)
+            .or_else(|| gap.strip_prefix(')'))
+            .unwrap_or(gap);
         let gap = gap
             .strip_prefix("'s")
             .or_else(|| gap.strip_prefix("\u{2019}s"))
             .or_else(|| gap.strip_prefix(" s"))
             .unwrap_or(gap);
         let words: Vec<&str> = gap.split_whitespace().collect();
-        let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+        // lower-case words only ("chief negotiator"); a dash alone is a dateline's
+        // ("CAIRO (Reuters) - Defense Secretary ...")
+        let clean = words.len() <= 3
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().any(char::is_lowercase));
         let kind = doc.entities[f.entity].kind;
         if !clean || !matches!(kind, EntityKind::State | EntityKind::Organization) {
             return agents;
@@ -121,9 +142,10 @@ impl EntityRules {
         agents.push(f.entity);
         // the state now modifies the person ("his West German counterpart Manfred
         // Woerner"): it is not a second actor in the sentence
-        let (fs, fe) = (f.start, f.end);
-        if let Some(m) = doc.found.iter_mut().find(|m| m.start == fs && m.end == fe) {
-            m.actor = false;
+        for (ms, me) in [(f.start, f.end), (last.start, last.end)] {
+            if let Some(m) = doc.found.iter_mut().find(|m| m.start == ms && m.end == me) {
+                m.actor = false;
+            }
         }
         // the state an organization is based in acts through its officials too, but a
         // party's members act for the party: a shadow minister or an MP is no government
@@ -195,6 +217,16 @@ impl EntityRules {
         let si = self.state_index(iso3)?;
         Some(self.state_entity(si, doc))
     }
+}
+
+/// The rest of `gap` after a parenthesized acronym that opens it: " (MAC) "
+/// gives " ".
+fn parenthesized_acronym(gap: &str) -> Option<&str> {
+    let inner = gap.trim_start().strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let acronym = &inner[..close];
+    let is_acronym = (2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+    is_acronym.then(|| &inner[close + 1..])
 }
 
 /// The state of the place named right after a person's name with "of":
@@ -389,9 +421,23 @@ impl EntityRules {
         if name.contains(char::is_whitespace) {
             // a full name the text gave only in part ("President Bush" resolved to
             // George W. Bush): the state of that public figure
-            let row = self.lexicon.people.iter().find(|p| p.name == name)?;
-            let iso3 = row.represents.as_deref()?;
-            return self.state_index(iso3);
+            if let Some(row) = self.lexicon.people.iter().find(|p| p.name == name) {
+                return self.state_index(row.represents.as_deref()?);
+            }
+            // a name the list holds with a middle name ("George Bush": George W.
+            // Bush and George H. W. Bush): the state all such figures held office for
+            let (given, surname) = (name.split(' ').next()?, name.rsplit(' ').next()?);
+            let mut states = self
+                .lexicon
+                .people
+                .iter()
+                .filter(|p| p.name.split(' ').next() == Some(given) && p.name.rsplit(' ').next() == Some(surname))
+                .map(|p| p.represents.as_deref());
+            let first = states.next()??;
+            return states
+                .all(|s| s == Some(first))
+                .then(|| self.state_index(first))
+                .flatten();
         }
         let mut states = self
             .lexicon
@@ -614,6 +660,20 @@ mod tests {
         // but not a shadow minister's: they act for their party
         let shadow = "Kenya voted. Kenya paid. Kenya won. The shadow foreign minister Amina Kamau arrived.";
         assert!(!represents(&rules, shadow, "Amina Kamau").contains(&"Kenya".to_string()));
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_a_dateline_dash_and_a_middle_name_left_out() {
+        let rules = rules();
+        // the body's acronym between it and the title
+        let acronym = "World Food Programme (WFP) Director Amina Kamau arrived.";
+        assert_eq!(represents(&rules, acronym, "Amina Kamau"), ["World Food Programme"]);
+        // a news agency's dateline is no body the official acts for
+        let dateline = "NAIROBI (Reuters) - Secretary of State Amina Kamau arrived.";
+        assert_eq!(represents(&rules, dateline, "Amina Kamau"), ["United States"]);
+        // "George Bush": every George ... Bush in the people list held office for one state
+        let middle = "Mr Kamau defended President George Bush.";
+        assert_eq!(represents(&rules, middle, "George Bush"), ["United States"]);
     }
 
     #[test]
