@@ -80,12 +80,14 @@ impl EntityRules {
 
     /// Whether `id` is a political party of the organization gazetteer.
     pub(super) fn is_party(&self, id: EntityId, doc: &DocEntities) -> bool {
+        self.org_kind(id, doc) == Some("party")
+    }
+
+    /// The kind `organizations.tsv` gives an organization ("party", "media").
+    pub(super) fn org_kind<'s>(&'s self, id: EntityId, doc: &DocEntities) -> Option<&'s str> {
         match &doc.entities[id].key {
-            EntityKey::Organization(key) => self
-                .org_by_key
-                .get(key)
-                .is_some_and(|&oi| self.lexicon.orgs[oi].kind == "party"),
-            _ => false,
+            EntityKey::Organization(key) => self.org_by_key.get(key).map(|&oi| self.lexicon.orgs[oi].kind.as_str()),
+            _ => None,
         }
     }
 

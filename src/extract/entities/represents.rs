@@ -65,6 +65,13 @@ impl EntityRules {
             .cloned()
             .collect();
         let mut agents = self.agents_before_title(text, title_start, &before, shadow, doc);
+        // "told Reuters Finance Secretary Jaime Ongpin", "contacted by Reuters said they
+        // believed Prime Minister ...": a news medium is a public office holder's audience
+        let public_office = self.title_row(title).is_some_and(|row| row.represents == "state");
+        // (the medium comes first, then the state it is based in)
+        if public_office && agents.first().is_some_and(|&a| self.org_kind(a, doc) == Some("media")) {
+            agents.clear();
+        }
         if agents.is_empty() {
             agents.extend(self.group_earlier(text, title_start, &before, doc));
         }
@@ -671,6 +678,10 @@ mod tests {
         // a news agency's dateline is no body the official acts for
         let dateline = "NAIROBI (Reuters) - Secretary of State Amina Kamau arrived.";
         assert_eq!(represents(&rules, dateline, "Amina Kamau"), ["United States"]);
+        // a news agency before a public office is its holder's audience
+        let audience =
+            "Kenya voted. Kenya paid. Kenya won. Lawmakers told Reuters Foreign Minister Amina Kamau would resign.";
+        assert_eq!(represents(&rules, audience, "Amina Kamau"), ["Kenya"]);
         // "George Bush": every George ... Bush in the people list held office for one state
         let middle = "Mr Kamau defended President George Bush.";
         assert_eq!(represents(&rules, middle, "George Bush"), ["United States"]);
