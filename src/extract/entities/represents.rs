@@ -2,6 +2,8 @@
 //! a state's group earlier in the sentence, "of X" after it, or the title's
 //! default organization.
 
+use std::collections::BTreeSet;
+
 use crate::extract::gazetteer::Target;
 use crate::extract::lexicon::TitleRow;
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
@@ -250,6 +252,29 @@ fn constituency_state(text: &str, doc: &DocEntities, person: EntityId) -> Option
     })
 }
 
+/// The one state of the people a person is coordinated with by "and"
+/// anywhere in the text ("Funaro and Gros", "Gros and Funaro"); none when
+/// they act for no state or for different ones.
+fn coordinated_colleague_state(text: &str, doc: &DocEntities, person: EntityId) -> Option<EntityId> {
+    let states: BTreeSet<EntityId> = doc
+        .found
+        .iter()
+        .filter(|f| f.entity == person)
+        .flat_map(|f| {
+            doc.found.iter().filter(move |g| {
+                g.entity != person
+                    && doc.entities[g.entity].kind == EntityKind::Person
+                    && (text.get(g.end..f.start) == Some(" and ") || text.get(f.end..g.start) == Some(" and "))
+            })
+        })
+        .flat_map(|g| doc.entities[g.entity].represents.iter().copied())
+        .filter(|&r| doc.entities[r].kind == EntityKind::State)
+        .collect();
+    let mut states = states.into_iter();
+    let first = states.next()?;
+    states.next().is_none().then_some(first)
+}
+
 /// Whether a title is a shadow cabinet's office, which acts for no state:
 /// "shadow" before it ("the shadow foreign minister") or opening it, where
 /// the capitalized word was read as the title's first word ("Shadow Foreign
@@ -336,6 +361,7 @@ impl EntityRules {
     /// Shultz and Foreign Minister Tadashi Kuranari") is the other side's.
     pub(super) fn office_holders_of_home_state(&self, text: &str, sentences: &[Sentence], doc: &mut DocEntities) {
         let home = home_state(doc);
+        let mut unresolved: Vec<EntityId> = Vec::new();
         for id in 0..doc.entities.len() {
             let e = &doc.entities[id];
             if e.kind != EntityKind::Person || doc.shadow_office_holders.contains(&id) {
@@ -377,7 +403,17 @@ impl EntityRules {
                     .or_else(|| counterpart_state(self, (text, sentences), doc, id))
                     .or_else(|| leading_state_in_sentence(doc, id)),
             };
-            if let Some(state) = state {
+            match state {
+                Some(state) => {
+                    doc.entities[id].represents.insert(state);
+                }
+                None => unresolved.push(id),
+            }
+        }
+        // "Funaro and Gros spent two days ...": an office holder still without a
+        // state serves the one of the colleague named with them
+        for id in unresolved {
+            if let Some(state) = coordinated_colleague_state(text, doc, id) {
                 doc.entities[id].represents.insert(state);
             }
         }
@@ -682,6 +718,11 @@ mod tests {
         let audience =
             "Kenya voted. Kenya paid. Kenya won. Lawmakers told Reuters Foreign Minister Amina Kamau would resign.";
         assert_eq!(represents(&rules, audience, "Amina Kamau"), ["Kenya"]);
+        // an office holder named with a colleague who acts for a state
+        let colleagues = "Norway voted. Norway paid. Norway won. Kenya voted. Kenyan Finance Minister Amina Kamau \
+                          flew to Oslo. Lenders were wary, Central Bank Governor Peter Otieno said. Kamau and Otieno \
+                          met the lenders.";
+        assert_eq!(represents(&rules, colleagues, "Peter Otieno"), ["Kenya"]);
         // "George Bush": every George ... Bush in the people list held office for one state
         let middle = "Mr Kamau defended President George Bush.";
         assert_eq!(represents(&rules, middle, "George Bush"), ["United States"]);
