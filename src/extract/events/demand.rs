@@ -72,7 +72,7 @@ fn one(
     speaker: Option<usize>,
     events: &mut Vec<Event>,
 ) -> Option<Demanded> {
-    let (text, view, s) = (cx.text, &cx.view, cx.sentence());
+    let (text, s) = (cx.text, cx.sentence());
     let verb = text[ts..te]
         .to_lowercase()
         .split_whitespace()
@@ -107,80 +107,19 @@ fn one(
         obj_end = te;
     }
     let object_text = &text[te..obj_end];
-    if !passive && (takes_addressee(&verb) || verb.ends_with("that")) {
-        // "urged Britain and Argentina to": the object with those coordinated after it
-        let first = object(view, te).into_iter().find(|f| !f.possessive);
-        let coordinated = first.map(|f| coordination_after(view, f.start, obj_end));
-        addressee.extend(
-            first
-                .into_iter()
-                .chain(coordinated.into_iter().flatten())
-                .filter(|f| !f.possessive)
-                .map(|f| f.entity)
-                .filter(|e| !by.contains(e)),
-        );
-    }
-    // "would urge him to": whom the pronoun stands for
-    if addressee.is_empty() && !passive && takes_addressee(&verb) {
-        addressee.extend(object_pronoun_referent(cx, te, &by));
-    }
-    // "demanded that Russia withdraw": the subject of the clause demanded is asked
-    if addressee.is_empty() && !passive {
-        let lead = object_text.len() - object_text.trim_start().len();
-        if let Some(rest) = object_text[lead..].strip_prefix("that ") {
-            let at = te + object_text.len() - rest.len();
-            addressee.extend(
-                object(view, at)
-                    .iter()
-                    .filter(|f| !f.possessive)
-                    .map(|f| f.entity)
-                    .filter(|e| !by.contains(e)),
-            );
-        }
-    }
-    // "sought Kenya's support": whose support is sought is asked for it
-    if addressee.is_empty() && !passive && is_seeking(&verb) {
-        addressee.extend(
-            view.found
-                .iter()
-                .filter(|f| f.start > ts && f.end <= te && f.possessive && f.actor)
-                .map(|f| f.entity)
-                .filter(|e| !by.contains(e)),
-        );
-    }
-    // "demanded the release of the crew from Borduria"
-    if addressee.is_empty() && !passive {
-        if let Some(i) = object_text.find(" from ") {
-            let at = te + i + " from ".len();
-            addressee.extend(agents_at(cx, at).filter(|e| !by.contains(e)));
-        }
-    }
     let topics = if demanded_before {
         cx.rules.topics_in(&text[s.start..ts])
     } else {
         cx.rules.topics_in(object_text)
     };
-    if topics.contains(&Topic::Withdrawal) && addressee.is_empty() {
-        // "withdrawal of all Russian forces": the forces' state is asked to leave
-        addressee.extend(
-            view.found
-                .iter()
-                .filter(|f| f.start >= te && f.end <= obj_end && f.role == Role::Adjective && f.actor)
-                .map(|f| f.entity)
-                .filter(|e| !by.contains(e))
-                .take(1),
-        );
-    }
-    // "called for the embargo to be lifted": of whoever keeps it
-    if addressee.is_empty() && !passive && topics.contains(&Topic::Sanctions) && asks_to_end(object_text) {
-        addressee.extend(sanctions_owner(cx, te, obj_end).filter(|e| !by.contains(e)));
-    }
-    // "Kiev called for his immediate release" after "Russia's FSB said it had detained a
-    // Ukrainian journalist": a demand that names no addressee is made of the one other side
-    // the sentence names
-    if addressee.is_empty() && !passive && !takes_addressee(&verb) {
-        addressee.extend(sole_other_side(cx, &by));
-    }
+    let demand = DemandSpan {
+        span: (ts, te, obj_end),
+        verb: &verb,
+        passive,
+        by: &by,
+        topics: &topics,
+    };
+    add_addressees(cx, &demand, &mut addressee);
     if by.is_empty() || (needs_addressee(&verb) && addressee.is_empty()) {
         return None;
     }
@@ -210,6 +149,104 @@ fn one(
         end: obj_end,
         by,
     })
+}
+
+/// A demand being read: its trigger and object span (trigger start, trigger
+/// end, object end), the trigger's words, whether it is passive, who makes
+/// it and its topics.
+struct DemandSpan<'d> {
+    span: (usize, usize, usize),
+    verb: &'d str,
+    passive: bool,
+    by: &'d BTreeSet<usize>,
+    topics: &'d [Topic],
+}
+
+/// Adds whom the demand is made of, trying each way a text says it in turn
+/// until one names someone: the verb's object ("urged Britain and Argentina
+/// to"), the person an object pronoun stands for, the subject of a "that"
+/// clause, whose support is sought, "from X", the state of forces asked to
+/// withdraw, the owner of sanctions asked to be lifted, and the one other
+/// side the sentence names.
+fn add_addressees(cx: &SentenceContext<'_>, demand: &DemandSpan<'_>, addressee: &mut BTreeSet<usize>) {
+    let (text, view) = (cx.text, &cx.view);
+    let DemandSpan {
+        span: (ts, te, obj_end),
+        verb,
+        passive,
+        by,
+        topics,
+    } = *demand;
+    let object_text = &text[te..obj_end];
+    if !passive && (takes_addressee(verb) || verb.ends_with("that")) {
+        // "urged Britain and Argentina to": the object with those coordinated after it
+        let first = object(view, te).into_iter().find(|f| !f.possessive);
+        let coordinated = first.map(|f| coordination_after(view, f.start, obj_end));
+        addressee.extend(
+            first
+                .into_iter()
+                .chain(coordinated.into_iter().flatten())
+                .filter(|f| !f.possessive)
+                .map(|f| f.entity)
+                .filter(|e| !by.contains(e)),
+        );
+    }
+    // "would urge him to": whom the pronoun stands for
+    if addressee.is_empty() && !passive && takes_addressee(verb) {
+        addressee.extend(object_pronoun_referent(cx, te, by));
+    }
+    // "demanded that Russia withdraw": the subject of the clause demanded is asked
+    if addressee.is_empty() && !passive {
+        let lead = object_text.len() - object_text.trim_start().len();
+        if let Some(rest) = object_text[lead..].strip_prefix("that ") {
+            let at = te + object_text.len() - rest.len();
+            addressee.extend(
+                object(view, at)
+                    .iter()
+                    .filter(|f| !f.possessive)
+                    .map(|f| f.entity)
+                    .filter(|e| !by.contains(e)),
+            );
+        }
+    }
+    // "sought Kenya's support": whose support is sought is asked for it
+    if addressee.is_empty() && !passive && is_seeking(verb) {
+        addressee.extend(
+            view.found
+                .iter()
+                .filter(|f| f.start > ts && f.end <= te && f.possessive && f.actor)
+                .map(|f| f.entity)
+                .filter(|e| !by.contains(e)),
+        );
+    }
+    // "demanded the release of the crew from Borduria"
+    if addressee.is_empty() && !passive {
+        if let Some(i) = object_text.find(" from ") {
+            let at = te + i + " from ".len();
+            addressee.extend(agents_at(cx, at).filter(|e| !by.contains(e)));
+        }
+    }
+    if topics.contains(&Topic::Withdrawal) && addressee.is_empty() {
+        // "withdrawal of all Russian forces": the forces' state is asked to leave
+        addressee.extend(
+            view.found
+                .iter()
+                .filter(|f| f.start >= te && f.end <= obj_end && f.role == Role::Adjective && f.actor)
+                .map(|f| f.entity)
+                .filter(|e| !by.contains(e))
+                .take(1),
+        );
+    }
+    // "called for the embargo to be lifted": of whoever keeps it
+    if addressee.is_empty() && !passive && topics.contains(&Topic::Sanctions) && asks_to_end(object_text) {
+        addressee.extend(sanctions_owner(cx, te, obj_end).filter(|e| !by.contains(e)));
+    }
+    // "Kiev called for his immediate release" after "Russia's FSB said it had detained a
+    // Ukrainian journalist": a demand that names no addressee is made of the one other side
+    // the sentence names
+    if addressee.is_empty() && !passive && !takes_addressee(verb) {
+        addressee.extend(sole_other_side(cx, by));
+    }
 }
 
 /// The words that open what a demand noun asks for: "request for", "demand
