@@ -144,9 +144,7 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
             return None;
         }
         let after = coordination_after(&cx.view, te, s.end);
-        after
-            .first()
-            .filter(|f| title_only(&text[te..f.start]) || inverted && described_then_named(&text[te..f.start]))?;
+        after.first().filter(|f| title_only(&text[te..f.start]))?;
         let last = after.last()?;
         let rest = text[last.end..s.end].trim_start();
         // "said a Home Office spokesman.": a role noun or two may follow the name
@@ -390,31 +388,6 @@ pub(super) const MAX_FRAME_GAP: usize = 160;
 pub(super) fn title_only(gap: &str) -> bool {
     let gap = gap.trim();
     gap.is_empty() || (gap.split_whitespace().count() <= 4 && !gap.contains([';', '"', '\u{201C}', '\u{201D}']))
-}
-
-/// How many words a description of the speaker before their name may hold:
-/// "said | the North's top military body |, the National Defence Commission".
-const DESCRIPTION_REACH: usize = 6;
-
-/// Whether the words between an inverted speech verb and a name describe
-/// the one named, in apposition: "the North's top military body, the",
-/// "a senior aide to the president, ". A determiner or a possessive opens
-/// the description; one comma closes it.
-fn described_then_named(gap: &str) -> bool {
-    let gap = gap.trim();
-    let Some((description, rest)) = gap.rsplit_once(',') else {
-        return false;
-    };
-    let words: Vec<&str> = description.split_whitespace().collect();
-    let opens = words.first().is_some_and(|w| {
-        matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
-            || w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-    });
-    opens
-        && words.len() <= DESCRIPTION_REACH
-        && !description.contains([',', ';', '"', '\u{201C}', '\u{201D}'])
-        && matches!(rest.trim(), "" | "the")
 }
 
 /// Whether a subject separated from its verb by a comma stands right before
