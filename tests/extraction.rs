@@ -1560,6 +1560,21 @@ fn a_visit_and_a_meeting_at_a_place_in_no_state_visited_stay_two_meetings() {
 }
 
 #[test]
+fn a_report_after_while_is_a_second_statement_and_ends_the_first() {
+    let text = "Foreign Minister Wanjiru Kamau said the border would reopen, while Norway says the plan has failed.";
+    let ex = extract(text, None);
+    assert_eq!(
+        speakers_saying(&ex, "the border would reopen"),
+        vec!["Wanjiru Kamau".to_string()]
+    );
+    assert!(
+        ex.events.iter().all(|e| !e.text.contains("while Norway")),
+        "the first statement's words end before the contrasted report"
+    );
+    assert_eq!(speakers_saying(&ex, "the plan has failed"), vec!["NOR".to_string()]);
+}
+
+#[test]
 fn a_report_after_but_is_a_second_statement_and_ends_the_first() {
     let text =
         "Foreign Minister Wanjiru Kamau said the border would reopen, but opposition leaders say the plan has failed.";

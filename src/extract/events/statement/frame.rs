@@ -253,7 +253,11 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
                         || comma_before && next.len() > 4 && next.ends_with("ed"))
                     || word == "but" && !excepting(&lower(i - 1)) && contrasted_report(text, &ws[i + 1..]).is_some()
             }
-            "after" | "while" => comma_before && next_lower && next.len() > 5 && next.ends_with("ing"),
+            "after" | "while" => {
+                comma_before && next_lower && next.len() > 5 && next.ends_with("ing")
+                    // "..., while the Tories say ...": someone else's report
+                    || word == "while" && contrasted_report(text, &ws[i + 1..]).is_some()
+            }
             // a second report of the same speaker: ", adding that ...", ", saying ..."
             "adding" | "saying" => comma_before,
             _ => false,

@@ -76,8 +76,9 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
     first_speaker
 }
 
-/// Whether the speech verb at `ts` closes a contrasted report: "but", a
-/// short subject, the verb ("..., but the Tories say").
+/// Whether the speech verb at `ts` closes a contrasted report: "but" or
+/// "while", a short subject, the verb ("..., but the Tories say", "...,
+/// while the Tories say").
 fn after_contrast(cx: &SentenceContext<'_>, ts: usize) -> bool {
     let words = &cx.syntax().words;
     let verb = words.partition_point(|w| w.span.start < ts);
@@ -85,7 +86,8 @@ fn after_contrast(cx: &SentenceContext<'_>, ts: usize) -> bool {
         let before = but
             .checked_sub(1)
             .map(|b| cx.text[words[b].span.start..words[b].span.end].to_lowercase());
-        cx.text[words[but].span.start..words[but].span.end].eq_ignore_ascii_case("but")
+        let word = &cx.text[words[but].span.start..words[but].span.end];
+        ["but", "while"].iter().any(|c| word.eq_ignore_ascii_case(c))
             && !before.is_some_and(|w| excepting(&w))
             && contrasted_report(cx.text, &words[but + 1..]) == Some(verb - but - 1)
     })
