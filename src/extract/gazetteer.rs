@@ -8,6 +8,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::error::ParleyError;
+use crate::extract::ascii::{alphanumeric_bits, alphanumeric_run, eight_bytes, HIGH_BITS};
 use crate::extract::lexicon::Lexicon;
 
 /// What a surface form can name.
@@ -512,55 +513,6 @@ impl WordForms {
     }
 }
 
-/// The high bit of each of eight bytes.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The first eight bytes of `bytes` (first lowest), zero bytes in place of
-/// those from `len` on and past its end.
-fn eight_bytes(bytes: &[u8], len: usize) -> u64 {
-    let eight = match bytes.first_chunk::<8>() {
-        Some(&eight) => u64::from_le_bytes(eight),
-        None => {
-            let mut eight = [0u8; 8];
-            eight[..bytes.len()].copy_from_slice(bytes);
-            u64::from_le_bytes(eight)
-        }
-    };
-    match len {
-        0..8 => eight & ((1 << (8 * len)) - 1),
-        _ => eight,
-    }
-}
-
-/// The number of ASCII letters and digits in `bytes[from..end]` before the
-/// first other byte, read eight bytes at a time.
-fn alphanumeric_run(bytes: &[u8], from: usize, end: usize) -> usize {
-    let mut at = from;
-    loop {
-        let (alphanumeric, _) = alphanumeric_bits(eight_bytes(&bytes[at..], end - at));
-        let run = ((!alphanumeric & HIGH_BITS).trailing_zeros() / 8) as usize;
-        at += run;
-        if run < 8 {
-            return at - from;
-        }
-    }
-}
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit, and
-/// of each that is an ASCII letter, found for all eight bytes at once.
-fn alphanumeric_bits(x: u64) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = x & !HIGH_BITS;
-    // the high bit of each byte whose low seven bits are in lo..=hi: no sum
-    // carries into the next byte
-    let within =
-        |v: u64, lo: u8, hi: u8| (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7F - hi)) & HIGH_BITS;
-    // a byte with its high bit set is no ASCII character
-    let letters = within(low7 | (ONES * 0x20), b'a', b'z') & !x;
-    let digits = within(low7, b'0', b'9') & !x;
-    (letters | digits, letters)
-}
-
 /// `u8::is_ascii_alphanumeric` as a table, for the tight loops of
 /// [`WordForms::find`].
 const ASCII_ALPHANUMERIC: [bool; 256] = {
@@ -612,17 +564,7 @@ mod tests {
     }
 
     #[test]
-    fn runs_of_letters_and_digits_are_read_eight_bytes_at_a_time_as_a_byte_at_a_time() {
-        let bytes: Vec<u8> = (0..=255u8).flat_map(|b| [b'a', b, b'Z', b'7', b]).collect();
-        for from in 0..bytes.len() {
-            for end in from..(from + 20).min(bytes.len()) {
-                let slow = bytes[from..end]
-                    .iter()
-                    .take_while(|&&b| b.is_ascii_alphanumeric())
-                    .count();
-                assert_eq!(alphanumeric_run(&bytes, from, end), slow, "{from}..{end}");
-            }
-        }
+    fn a_first_word_has_one_bit_whatever_its_case() {
         let forms = WordForms::new(&["Zurich"], true);
         let text = "ZURICH zurich Zuric\u{e9}h";
         assert_eq!(forms.first_word_bit(text, 0, 6), forms.first_word_bit(text, 7, 13));
