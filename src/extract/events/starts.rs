@@ -70,6 +70,75 @@ struct Ending {
     whole: bool,
 }
 
+/// One slot of [`RuleStarts::slots`].
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The slot of the node whose child this slot holds; [`NO_PARENT`] for
+    /// a free slot.
+    parent: u32,
+    /// The child as a walk reads it: this slot's index, with
+    /// [`HAS_ENDINGS`] set when literals end here.
+    child: u32,
+    /// Where this node's children begin: its child by symbol `s` is in
+    /// slot `base + s`.
+    base: u32,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+const FREE: Slot = Slot {
+    parent: NO_PARENT,
+    child: 0,
+    base: 0,
+};
+
+/// Lays out the trie of dense `children` (rows of [`SYMBOLS`] by node,
+/// node 0 the root) as a double array: each node's children in free slots
+/// at one base, nodes nearer the root first (they are read most). Returns
+/// the slots and the slot of each node.
+fn double_array(children: &[u32]) -> (Vec<Slot>, Vec<u32>) {
+    let nodes = children.len() / SYMBOLS;
+    let mut slots = vec![FREE];
+    let mut slot_of = vec![0u32; nodes];
+    let mut first_free = 1;
+    let mut queue = std::collections::VecDeque::from([0usize]);
+    while let Some(node) = queue.pop_front() {
+        let row = &children[node * SYMBOLS..(node + 1) * SYMBOLS];
+        let symbols: Vec<usize> = (0..SYMBOLS).filter(|&s| row[s] != 0).collect();
+        let Some(&lowest) = symbols.first() else {
+            continue;
+        };
+        while slots.get(first_free).is_some_and(|slot| slot.parent != NO_PARENT) {
+            first_free += 1;
+        }
+        let mut base = first_free.saturating_sub(lowest).max(1);
+        while symbols
+            .iter()
+            .any(|&s| slots.get(base + s).is_some_and(|slot| slot.parent != NO_PARENT))
+        {
+            base += 1;
+        }
+        // every slot a lookup from this base may read, [`NO_SYMBOL`] too
+        let reach = base + NO_SYMBOL as usize + 1;
+        if slots.len() < reach {
+            slots.resize(reach, FREE);
+        }
+        for &s in &symbols {
+            let child = (row[s] & !HAS_ENDINGS) as usize;
+            let at = base + s;
+            slots[at] = Slot {
+                parent: slot_of[node],
+                child: at as u32 | (row[s] & HAS_ENDINGS),
+                base: 0,
+            };
+            slot_of[child] = at as u32;
+            queue.push_back(child);
+        }
+        slots[slot_of[node] as usize].base = base as u32;
+    }
+    (slots, slot_of)
+}
+
 /// The bit of a start in `DocStarts::at` telling that its rule matches
 /// there for certain (see [`Ending::whole`]).
 const CERTAIN: u32 = 1 << 31;
@@ -79,20 +148,20 @@ const CERTAIN: u32 = 1 << 31;
 /// The trie is walked at every word of every sentence, between passes that
 /// fill the caches with other tables: a table of 37 children per node
 /// (220 KiB) was mostly out of cache, and its loads took a third of the
-/// walk. The children are stored sparse instead (a few KiB).
+/// walk. The trie is stored as a double array instead (some tens of KiB): a
+/// node's child by a symbol is the slot at the node's base plus the
+/// symbol, if that slot's parent is the node. That is read with no search
+/// and no branch: a search of each node's edges mispredicted at most words,
+/// and a bit per symbol with a count of the bits below took a software
+/// population count (no `popcnt` in the baseline x86-64 target) per step.
 pub(super) struct RuleStarts {
-    /// The root's child by symbol. A child is a node index, with
-    /// [`HAS_ENDINGS`] set when literals end there; 0 for none (node 0, the
+    /// The root's child by symbol. A child is a slot index, with
+    /// [`HAS_ENDINGS`] set when literals end there; 0 for none (slot 0, the
     /// root, is no one's child).
     root: [u32; SYMBOLS],
-    /// Each node's children as a bit for each symbol it has a child by
-    /// (the root's too), and where they begin in `children`, in the order
-    /// of their symbols: a child is found by counting the bits below its
-    /// own, with no search and no branch (a search of each node's edges
-    /// mispredicted at most words).
-    nodes: Vec<(u64, u32)>,
-    children: Vec<u32>,
-    /// The literals ending at each node.
+    /// The double array, by slot; a node is the slot it is stored in.
+    slots: Vec<Slot>,
+    /// The literals ending at each slot's node.
     endings: Vec<Vec<Ending>>,
     /// Whether a rule's matches all begin at one of its literals in the trie.
     covered: Vec<bool>,
@@ -381,7 +450,7 @@ impl RuleStarts {
     /// The starts of the rules written as `written` (their spaces to be
     /// compiled as `\s+`; case-insensitive, Unicode).
     pub(super) fn new(written: &[&str]) -> RuleStarts {
-        // built with a dense table of children, then stored sparse
+        // built with a dense table of children, then laid out as a double array
         let mut children = vec![0; SYMBOLS];
         let mut endings = vec![Vec::new()];
         let mut covered = Vec::new();
@@ -393,37 +462,30 @@ impl RuleStarts {
                 add(&mut children, &mut endings, rule as u32, &literal, certain && exact);
             }
         }
-        let mut trie = RuleStarts {
-            root: children[..SYMBOLS].try_into().expect("the root's row"),
-            nodes: Vec::new(),
-            children: Vec::new(),
-            endings,
-            covered,
-        };
-        for row in children.chunks(SYMBOLS) {
-            let first = trie.children.len() as u32;
-            let mut bits = 0u64;
-            for (symbol, &child) in row.iter().enumerate().filter(|&(_, &child)| child != 0) {
-                bits |= 1 << symbol;
-                trie.children.push(child);
-            }
-            trie.nodes.push((bits, first));
+        let (slots, slot_of) = double_array(&children);
+        let mut slot_endings: Vec<Vec<Ending>> = std::iter::repeat_with(Vec::new).take(slots.len()).collect();
+        for (node, node_endings) in endings.into_iter().enumerate() {
+            slot_endings[slot_of[node] as usize] = node_endings;
         }
-        // read by a node with no children: see `child`
-        trie.children.push(0);
-        trie
+        let root = std::array::from_fn(|s| match children[s] {
+            0 => 0,
+            child => slot_of[(child & !HAS_ENDINGS) as usize] | (child & HAS_ENDINGS),
+        });
+        RuleStarts {
+            root,
+            slots,
+            endings: slot_endings,
+            covered,
+        }
     }
 
     /// The child of `node` by `symbol`, 0 for none ([`NO_SYMBOL`] has none).
     fn child(&self, node: usize, symbol: u8) -> u32 {
-        let (bits, first) = self.nodes[node];
-        let bit = 1u64 << symbol;
-        let below = (bits & (bit - 1)).count_ones();
-        // the slot read when there is no such child is in bounds (the next
-        // node's first child, or the 0 after the last), and not used
-        let child = self.children[(first + below) as usize];
-        if bits & bit != 0 {
-            child
+        let at = self.slots[node].base as usize + symbol as usize;
+        // in bounds: the slots reach past every base by NO_SYMBOL
+        let slot = self.slots[at];
+        if slot.parent == node as u32 {
+            slot.child
         } else {
             0
         }
