@@ -352,9 +352,8 @@ fn split_clauses(text: &str, span: ByteSpan, words: &[Word]) -> (Vec<Range<usize
     let bytes = text.as_bytes();
     // over the bytes, undecoded: the cuts are ASCII or start with E2, a
     // lead byte, so each byte matched starts a character
-    let may_cut = |b: &u8| matches!(b, b';' | b'-' | 0xE2);
     let mut next = span.start;
-    while let Some(offset) = bytes[next..span.end].iter().position(may_cut) {
+    while let Some(offset) = memchr::memchr3(b';', b'-', 0xE2, &bytes[next..span.end]) {
         let at = next + offset;
         next = at + 1;
         let spaced = |len: usize| {

@@ -120,17 +120,34 @@ fn frame_in_relative(cx: &SentenceContext<'_>, ts: usize) -> bool {
     super::word_before_adverbs(cx, ts).is_some_and(|w| &cx.text[w.span.start..w.span.end] == "who")
 }
 
+/// Where the first straight quotation mark or `curly` (a curly one, three
+/// bytes from E2) is in `hay`: what `hay.find(['"', curly])` finds, by a
+/// byte search (the character search decoded every character).
+fn find_quote_mark(hay: &str, curly: char) -> Option<usize> {
+    let mut buffer = [0u8; 4];
+    let curly = curly.encode_utf8(&mut buffer).as_bytes();
+    let bytes = hay.as_bytes();
+    // E2 leads a character, so a match of the curly mark's bytes is one
+    memchr::memchr2_iter(b'"', curly[0], bytes).find(|&at| bytes[at] == b'"' || bytes[at..].starts_with(curly))
+}
+
 /// Where a relative clause set off by commas closes inside `a..b`: the comma
 /// before the main clause's verb (", died Sunday", ", has said", ", left"):
 /// a lower-case word that is no preposition, determiner or pronoun. A comma
 /// before a subject ("if the bill passed, the community would") or inside a
 /// number closes nothing.
 fn relative_close(cx: &SentenceContext<'_>, a: usize, b: usize) -> Option<usize> {
+    // the quotation marks before each comma, counted on from the last
+    // comma's (counted from `a` at each, they made long sentences quadratic)
+    let (mut counted, mut straight, mut opening, mut closing) = (a, 0, 0, 0);
     cx.text[a..b].match_indices(", ").find_map(|(i, _)| {
         // a comma inside a quotation: "was "politics, politics, politics""
-        let before = &cx.text[a..a + i];
-        let quoted = before.matches('"').count() % 2 == 1
-            || before.matches('\u{201C}').count() > before.matches('\u{201D}').count();
+        let more = &cx.text[counted..a + i];
+        straight += more.matches('"').count();
+        opening += more.matches('\u{201C}').count();
+        closing += more.matches('\u{201D}').count();
+        counted = a + i;
+        let quoted = straight % 2 == 1 || opening > closing;
         if quoted {
             return None;
         }
@@ -298,10 +315,10 @@ pub(super) fn direct_quote(text: &str, s: &Sentence, frame_start: usize, frame_e
     // the quotations of the sentence, as (open, inner start, close, after)
     let mut spans = Vec::new();
     let mut at = s.start;
-    while let Some(i) = text[at..s.end].find(['\u{201C}', '"']) {
+    while let Some(i) = find_quote_mark(&text[at..s.end], '\u{201C}') {
         let open = at + i;
         let inner = open + text[open..].chars().next()?.len_utf8();
-        let Some(j) = text[inner..s.end].find(['\u{201D}', '"']) else {
+        let Some(j) = find_quote_mark(&text[inner..s.end], '\u{201D}') else {
             break;
         };
         let close = inner + j;
