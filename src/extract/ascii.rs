@@ -39,6 +39,31 @@ pub(super) fn alphanumeric_run(bytes: &[u8], from: usize, end: usize) -> usize {
     }
 }
 
+/// Whether `hay` holds any of `marks`: what `hay.contains(marks)` answers,
+/// by a byte search (memchr) where the marks are at most two ASCII
+/// characters and any number of three-byte ones led by E2 (quotation marks,
+/// dashes), instead of a character search that decodes every character.
+pub(super) fn contains_any(hay: &str, marks: &[char]) -> bool {
+    let mut ascii = [0xE2u8; 2];
+    let mut count = 0;
+    for &mark in marks {
+        if mark.is_ascii() && count < 2 {
+            ascii[count] = mark as u8;
+            count += 1;
+        } else if mark.is_ascii() || mark.len_utf8() != 3 || mark.encode_utf8(&mut [0; 4]).as_bytes()[0] != 0xE2 {
+            return hay.contains(marks);
+        }
+    }
+    let bytes = hay.as_bytes();
+    // E2 leads a character, so a match of a mark's bytes there is that mark
+    memchr::memchr3_iter(ascii[0], ascii[1], 0xE2, bytes).any(|at| {
+        bytes[at] != 0xE2
+            || marks
+                .iter()
+                .any(|&mark| !mark.is_ascii() && bytes[at..].starts_with(mark.encode_utf8(&mut [0; 4]).as_bytes()))
+    })
+}
+
 /// The high bit of each byte of `x` that is an ASCII letter or digit, and
 /// of each that is an ASCII letter, found for all eight bytes at once.
 pub(super) fn alphanumeric_bits(x: u64) -> (u64, u64) {
@@ -57,6 +82,31 @@ pub(super) fn alphanumeric_bits(x: u64) -> (u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_search_for_marks_finds_what_a_character_search_finds() {
+        let pieces = [
+            "", "a", "\"", ";", "\u{201C}", "\u{201D}", "\u{2019}", "\u{e9}", "\u{2014}", "-", " ",
+        ];
+        let sets: [&[char]; 6] = [
+            &['"', '\u{201D}'],
+            &['\u{201C}', '\u{201D}', '"'],
+            &[';', '"', '\u{201C}', '\u{201D}'],
+            &['-'],
+            &[',', ';', '"', '('],
+            &['\u{e9}'],
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let hay = format!("{a}{b}{c}");
+                    for marks in sets {
+                        assert_eq!(contains_any(&hay, marks), hay.contains(marks), "{hay} {marks:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_run_is_read_eight_bytes_at_a_time_as_a_byte_at_a_time() {

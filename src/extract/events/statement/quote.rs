@@ -1,6 +1,7 @@
 //! What a statement says: the quotation or the reported clause, never the frame.
 
 use super::*;
+use crate::extract::ascii::contains_any;
 use crate::extract::word_lists::word_lists;
 
 /// What was said, never the reporting frame around it: the quotation that
@@ -213,7 +214,7 @@ pub(super) fn clean(s: &str) -> String {
         } else if t.starts_with(['"', '\u{201C}']) && t.ends_with(['"', '\u{201D}']) && t.len() > 2 && {
             // one quotation from end to end: its marks are the frame's
             let inner = &t[1..t.len() - 1];
-            !inner.contains(['"', '\u{201C}', '\u{201D}'])
+            !contains_any(inner, &['"', '\u{201C}', '\u{201D}'])
         } {
             t = t
                 .trim_start_matches(['"', '\u{201C}'])
@@ -251,7 +252,7 @@ pub(super) fn clause_before(cx: &SentenceContext<'_>, frame_start: usize) -> Opt
                         w.to_lowercase().as_str(),
                         "we" | "they" | "he" | "she" | "it" | "i" | "you"
                     )
-                    && !w.contains(['"', '\u{201C}', '\u{201D}', '\''])
+                    && !contains_any(w, &['"', '\u{201C}', '\u{201D}', '\''])
             });
         titled.then_some(head)
     })?;
@@ -335,7 +336,7 @@ pub(super) fn direct_quote(text: &str, s: &Sentence, frame_start: usize, frame_e
         // `"We came," Foreign Minister Kamau said`: a title may stand between
         let closed_by_frame = close <= frame_start
             && only(s.start, open, &lead)
-            && !text[after..frame_start].contains(['"', '\u{201C}', '\u{201D}'])
+            && !contains_any(&text[after..frame_start], &['"', '\u{201C}', '\u{201D}'])
             && (only(after, frame_start, &trail)
                 || text[after..].trim_start().starts_with(',')
                 || text[inner..close].trim_end().ends_with([',', '?', '!']));
