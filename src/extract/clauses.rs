@@ -169,18 +169,26 @@ impl FunctionWords {
     /// The class of a contraction by its ending: "didn't" is a negation,
     /// "we'll" a future.
     fn contraction_class(&self, word: &str) -> Option<WordClass> {
-        // a contraction has an apostrophe, straight or curly (its first
-        // byte 0xE2); most words have none
-        if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
-            return None;
-        }
-        let apostrophe = word.rfind(['\'', '\u{2019}'])?;
-        let before = &word[..apostrophe];
-        let after = word[apostrophe..].trim_start_matches(['\'', '\u{2019}']);
-        match after.to_ascii_lowercase().as_str() {
-            "t" if before.ends_with(['n', 'N']) => Some(WordClass::Negation),
-            "ll" => Some(WordClass::Future),
-            "d" => Some(WordClass::Conditional),
+        // read from the end: the one or two letters after the last
+        // apostrophe, straight or curly, and the letter before it (a scan
+        // of every word for an apostrophe, most having none, cost more)
+        let bytes = word.as_bytes();
+        let n = bytes.len();
+        // where an apostrophe ending at byte `end` begins
+        let apostrophe_before = |end: usize| match bytes[..end] {
+            [.., b'\''] => Some(end - 1),
+            [.., 0xE2, 0x80, 0x99] => Some(end - 3),
+            _ => None,
+        };
+        match bytes.last()?.to_ascii_lowercase() {
+            b't' => {
+                let at = apostrophe_before(n - 1)?;
+                (at > 0 && matches!(bytes[at - 1], b'n' | b'N')).then_some(WordClass::Negation)
+            }
+            b'd' => apostrophe_before(n - 1).map(|_| WordClass::Conditional),
+            b'l' if n >= 2 && bytes[n - 2].eq_ignore_ascii_case(&b'l') => {
+                apostrophe_before(n - 2).map(|_| WordClass::Future)
+            }
             _ => None,
         }
     }
@@ -344,9 +352,8 @@ fn split_clauses(text: &str, span: ByteSpan, words: &[Word]) -> (Vec<Range<usize
     let bytes = text.as_bytes();
     // over the bytes, undecoded: the cuts are ASCII or start with E2, a
     // lead byte, so each byte matched starts a character
-    let may_cut = |b: &u8| matches!(b, b';' | b'-' | 0xE2);
     let mut next = span.start;
-    while let Some(offset) = bytes[next..span.end].iter().position(may_cut) {
+    while let Some(offset) = memchr::memchr3(b';', b'-', 0xE2, &bytes[next..span.end]) {
         let at = next + offset;
         next = at + 1;
         let spaced = |len: usize| {
@@ -407,6 +414,36 @@ mod tests {
                 .collect();
             for form in [word.clone(), word.to_ascii_uppercase(), title] {
                 assert_eq!(words.class(&form), Some(*class), "{form}");
+            }
+        }
+    }
+
+    /// Read from the end, a contraction has the class it has by a search
+    /// for its last apostrophe.
+    #[test]
+    fn a_contraction_is_read_from_its_end() {
+        fn by_search(word: &str) -> Option<WordClass> {
+            let apostrophe = word.rfind(['\'', '\u{2019}'])?;
+            let before = &word[..apostrophe];
+            let after = word[apostrophe..].trim_start_matches(['\'', '\u{2019}']);
+            match after.to_ascii_lowercase().as_str() {
+                "t" if before.ends_with(['n', 'N']) => Some(WordClass::Negation),
+                "ll" => Some(WordClass::Future),
+                "d" => Some(WordClass::Conditional),
+                _ => None,
+            }
+        }
+        let words = lexicon();
+        let pieces = [
+            "", "n", "N", "we", "x", "l", "t", "d", "\u{e9}", "'", "\u{2019}", "\u{2018}", "''",
+        ];
+        let ends = ["t", "T", "d", "D", "ll", "LL", "lL", "l", "s", "", "tt", "dd", "\u{e9}"];
+        for a in pieces {
+            for b in pieces {
+                for end in ends {
+                    let word = format!("{a}{b}{end}");
+                    assert_eq!(words.contraction_class(&word), by_search(&word), "{word}");
+                }
             }
         }
     }

@@ -10,6 +10,7 @@
 //! rules -> byte offsets converted to code points for the output.
 
 #[doc(hidden)]
+mod ascii;
 pub mod bench;
 mod clauses;
 pub mod codes;

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::extract::ascii;
 use crate::extract::word_lists::word_lists;
 
 /// A sentence: its byte span in the document, and whether it is a headline.
@@ -279,9 +280,12 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     // about one word in six bytes of prose: reserving once spares the
     // vector most of its doublings
     let mut out = Vec::with_capacity(bytes.len() / 5 + 4);
+    // read eight bytes at a time, past `end` where the text goes on
+    let all = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // spaces and punctuation are skipped a byte at a time, undecoded
+        // (mostly one or two: eight at a time cost more)
         if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
             i += 1;
             continue;
@@ -296,11 +300,8 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         loop {
             // letters, marks and digits: ASCII ones without decoding
             while i < bytes.len() {
-                if bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
-                if bytes[i] < 0x80 {
+                i += ascii::alphanumeric_run(all, start + i, end);
+                if i >= bytes.len() || bytes[i] < 0x80 {
                     break;
                 }
                 let (c, len) = char_at(i);

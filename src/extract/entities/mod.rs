@@ -108,6 +108,10 @@ pub struct EntityRules {
     title_by_lower: HashMap<String, usize>,
     /// Index of the first state with each ISO code (see `state_index`).
     state_by_iso3: HashMap<String, usize>,
+    /// The rows of `people.tsv` by the last word of the name (after the
+    /// last space), in file order: `state_of_surname` scanned every row,
+    /// splitting each name, for every name it was asked about.
+    people_by_surname: HashMap<String, Vec<usize>>,
 }
 
 impl EntityRules {
@@ -159,8 +163,14 @@ impl EntityRules {
         for (i, state) in lexicon.states.iter().enumerate() {
             state_by_iso3.entry(state.iso3.clone()).or_insert(i);
         }
+        let mut people_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, person) in lexicon.people.iter().enumerate() {
+            let surname = person.name.rsplit(' ').next().unwrap_or_default();
+            people_by_surname.entry(surname.to_string()).or_default().push(i);
+        }
         Ok(EntityRules {
             state_by_iso3,
+            people_by_surname,
             party_first_bytes,
             lexicon,
             gazetteer,

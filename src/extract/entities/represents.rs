@@ -461,20 +461,25 @@ impl EntityRules {
     /// bare surnames shared by relatives (Bush, Castro, Assad) are left out of
     /// the gazetteer as names, but not as evidence of the state.
     fn state_of_surname(&self, name: &str) -> Option<usize> {
+        // the rows whose name ends with the word `last`, in file order
+        let with_surname = |last: &str| {
+            self.people_by_surname
+                .get(last)
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.lexicon.people[i])
+        };
         if name.contains(char::is_whitespace) {
+            let (given, surname) = (name.split(' ').next()?, name.rsplit(' ').next()?);
             // a full name the text gave only in part ("President Bush" resolved to
             // George W. Bush): the state of that public figure
-            if let Some(row) = self.lexicon.people.iter().find(|p| p.name == name) {
+            if let Some(row) = with_surname(surname).find(|p| p.name == name) {
                 return self.state_index(row.represents.as_deref()?);
             }
             // a name the list holds with a middle name ("George Bush": George W.
             // Bush and George H. W. Bush): the state all such figures held office for
-            let (given, surname) = (name.split(' ').next()?, name.rsplit(' ').next()?);
-            let mut states = self
-                .lexicon
-                .people
-                .iter()
-                .filter(|p| p.name.split(' ').next() == Some(given) && p.name.rsplit(' ').next() == Some(surname))
+            let mut states = with_surname(surname)
+                .filter(|p| p.name.split(' ').next() == Some(given))
                 .map(|p| p.represents.as_deref());
             let first = states.next()??;
             return states
@@ -482,12 +487,7 @@ impl EntityRules {
                 .then(|| self.state_index(first))
                 .flatten();
         }
-        let mut states = self
-            .lexicon
-            .people
-            .iter()
-            .filter(|p| p.name.rsplit(' ').next() == Some(name))
-            .map(|p| p.represents.as_deref());
+        let mut states = with_surname(name).map(|p| p.represents.as_deref());
         let first = states.next()??;
         if !states.all(|s| s == Some(first)) {
             return None;

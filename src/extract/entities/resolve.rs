@@ -310,7 +310,10 @@ pub(super) fn definite_references(
         let Some(tokens) = tokens else { continue };
         for (i, pair) in tokens.windows(2).enumerate() {
             let (det, noun) = (&pair[0], &pair[1]);
-            if !text[det.start..det.end].eq_ignore_ascii_case("the") || &text[det.end..noun.start] != " " {
+            // compared as bytes: slicing the text checked character
+            // boundaries at every pair of words
+            let bytes = text.as_bytes();
+            if !bytes[det.start..det.end].eq_ignore_ascii_case(b"the") || &bytes[det.end..noun.start] != b" " {
                 continue;
             }
             let word = strip_possessive(&text[noun.start..noun.end]);

@@ -45,7 +45,9 @@ const SYMBOL_OF: [u8; 256] = {
     table[b'_' as usize] = 36;
     table
 };
-const NO_SYMBOL: u8 = u8::MAX;
+/// Past the symbols, so that no node has a child by it (see
+/// [`RuleStarts::child`]).
+const NO_SYMBOL: u8 = 63;
 
 /// Whether `byte` is an ASCII character of `\w`.
 pub(super) fn is_ascii_word(byte: u8) -> bool {
@@ -68,6 +70,75 @@ struct Ending {
     whole: bool,
 }
 
+/// One slot of [`RuleStarts::slots`].
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The slot of the node whose child this slot holds; [`NO_PARENT`] for
+    /// a free slot.
+    parent: u32,
+    /// The child as a walk reads it: this slot's index, with
+    /// [`HAS_ENDINGS`] set when literals end here.
+    child: u32,
+    /// Where this node's children begin: its child by symbol `s` is in
+    /// slot `base + s`.
+    base: u32,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+const FREE: Slot = Slot {
+    parent: NO_PARENT,
+    child: 0,
+    base: 0,
+};
+
+/// Lays out the trie of dense `children` (rows of [`SYMBOLS`] by node,
+/// node 0 the root) as a double array: each node's children in free slots
+/// at one base, nodes nearer the root first (they are read most). Returns
+/// the slots and the slot of each node.
+fn double_array(children: &[u32]) -> (Vec<Slot>, Vec<u32>) {
+    let nodes = children.len() / SYMBOLS;
+    let mut slots = vec![FREE];
+    let mut slot_of = vec![0u32; nodes];
+    let mut first_free = 1;
+    let mut queue = std::collections::VecDeque::from([0usize]);
+    while let Some(node) = queue.pop_front() {
+        let row = &children[node * SYMBOLS..(node + 1) * SYMBOLS];
+        let symbols: Vec<usize> = (0..SYMBOLS).filter(|&s| row[s] != 0).collect();
+        let Some(&lowest) = symbols.first() else {
+            continue;
+        };
+        while slots.get(first_free).is_some_and(|slot| slot.parent != NO_PARENT) {
+            first_free += 1;
+        }
+        let mut base = first_free.saturating_sub(lowest).max(1);
+        while symbols
+            .iter()
+            .any(|&s| slots.get(base + s).is_some_and(|slot| slot.parent != NO_PARENT))
+        {
+            base += 1;
+        }
+        // every slot a lookup from this base may read, [`NO_SYMBOL`] too
+        let reach = base + NO_SYMBOL as usize + 1;
+        if slots.len() < reach {
+            slots.resize(reach, FREE);
+        }
+        for &s in &symbols {
+            let child = (row[s] & !HAS_ENDINGS) as usize;
+            let at = base + s;
+            slots[at] = Slot {
+                parent: slot_of[node],
+                child: at as u32 | (row[s] & HAS_ENDINGS),
+                base: 0,
+            };
+            slot_of[child] = at as u32;
+            queue.push_back(child);
+        }
+        slots[slot_of[node] as usize].base = base as u32;
+    }
+    (slots, slot_of)
+}
+
 /// The bit of a start in `DocStarts::at` telling that its rule matches
 /// there for certain (see [`Ending::whole`]).
 const CERTAIN: u32 = 1 << 31;
@@ -77,34 +148,36 @@ const CERTAIN: u32 = 1 << 31;
 /// The trie is walked at every word of every sentence, between passes that
 /// fill the caches with other tables: a table of 37 children per node
 /// (220 KiB) was mostly out of cache, and its loads took a third of the
-/// walk. The children are stored sparse instead (a few KiB).
+/// walk. The trie is stored as a double array instead (some tens of KiB): a
+/// node's child by a symbol is the slot at the node's base plus the
+/// symbol, if that slot's parent is the node. That is read with no search
+/// and no branch: a search of each node's edges mispredicted at most words,
+/// and a bit per symbol with a count of the bits below took a software
+/// population count (no `popcnt` in the baseline x86-64 target) per step.
 pub(super) struct RuleStarts {
-    /// The root's child by symbol. A child is a node index, with
-    /// [`HAS_ENDINGS`] set when literals end there; 0 for none (node 0, the
+    /// The root's child by symbol. A child is a slot index, with
+    /// [`HAS_ENDINGS`] set when literals end there; 0 for none (slot 0, the
     /// root, is no one's child).
     root: [u32; SYMBOLS],
-    /// The child of the root's child by each first symbol, by each second
-    /// (first * SYMBOLS + second): most words leave the trie within two
-    /// characters, read here without a search of edges.
-    second: Vec<u32>,
-    /// The first of each node's edges and their number.
-    edge_spans: Vec<(u32, u32)>,
-    /// The symbol and the child of every edge, each node's together.
-    edge_symbols: Vec<u8>,
-    edge_children: Vec<u32>,
-    /// The literals ending at each node.
+    /// The double array, by slot; a node is the slot it is stored in.
+    slots: Vec<Slot>,
+    /// The literals ending at each slot's node.
     endings: Vec<Vec<Ending>>,
     /// Whether a rule's matches all begin at one of its literals in the trie.
     covered: Vec<bool>,
 }
 
-/// The places in one sentence where a rule's words begin, as they are found.
+/// The places in a document where a rule's words begin, as they are found.
 #[derive(Default)]
 struct Starts {
-    /// Each rule's starts: byte offsets in the text, in order, without repeats.
-    at: Vec<Vec<u32>>,
-    /// False when the sentence holds a character that folds to an ASCII
-    /// letter: then no rule is searched at its starts alone.
+    /// Each start found, as (rule, byte offset in the text), in text order,
+    /// each once: [`DocStarts::at`] as it is filled.
+    at: Vec<(u32, u32)>,
+    /// Where the starts of the word being walked begin in `at`: a rule
+    /// found twice in one word (by two of its literals) is kept once.
+    word_first: usize,
+    /// False when the sentence being walked holds a character that folds
+    /// to an ASCII letter: then no rule is searched at its starts alone.
     usable: bool,
 }
 
@@ -123,20 +196,28 @@ const SPACE_MARK: &str = "\u{E000}";
 /// sentence's walk began with misses (measured: a walk right after took
 /// half the time).
 pub(super) struct DocStarts {
-    /// Every start, by sentence and by rule.
-    at: Vec<u32>,
-    /// Where each rule's starts lie in `at`, for each sentence in turn
-    /// (sentence * rules + rule): first and count.
-    spans: Vec<(u32, u32)>,
+    /// Every start, as (rule, byte offset in the text), by sentence, and in
+    /// a sentence in text order. Only the rules that start somewhere are
+    /// listed: a span for each rule in each sentence, mostly empty, cost
+    /// more than the starts themselves.
+    at: Vec<(u32, u32)>,
+    /// Where each sentence's starts begin in `at`, and after the last
+    /// sentence where they end.
+    firsts: Vec<u32>,
+    /// For each sentence, a bit for each rule that starts in it
+    /// (`words` of 64 bits a sentence): most rules asked about start
+    /// nowhere in the sentence, and are answered without a look at `at`.
+    present: Vec<u64>,
+    words: usize,
     /// Whether each sentence's starts may be used (see [`Starts`]).
     usable: Vec<bool>,
-    rules: usize,
 }
 
 /// One sentence's part of [`DocStarts`].
 pub(super) struct SentenceStarts<'a> {
-    at: &'a [u32],
-    spans: &'a [(u32, u32)],
+    /// The sentence's starts, in text order.
+    at: &'a [(u32, u32)],
+    present: &'a [u64],
     usable: bool,
 }
 
@@ -144,10 +225,22 @@ impl DocStarts {
     /// The starts of sentence `si`.
     pub(super) fn sentence(&self, si: usize) -> SentenceStarts<'_> {
         SentenceStarts {
-            at: &self.at,
-            spans: &self.spans[si * self.rules..(si + 1) * self.rules],
+            at: &self.at[self.firsts[si] as usize..self.firsts[si + 1] as usize],
+            present: &self.present[si * self.words..(si + 1) * self.words],
             usable: self.usable[si],
         }
+    }
+}
+
+impl<'a> SentenceStarts<'a> {
+    /// The offsets where `rule` starts, [`CERTAIN`] marked, in text order.
+    fn of_rule(&self, rule: usize) -> impl Iterator<Item = u32> + 'a {
+        let at: &'a [(u32, u32)] = match self.present[rule / 64] >> (rule % 64) & 1 {
+            0 => &[],
+            _ => self.at,
+        };
+        let rule = rule as u32;
+        at.iter().filter(move |&&(r, _)| r == rule).map(|&(_, at)| at)
     }
 }
 
@@ -357,7 +450,7 @@ impl RuleStarts {
     /// The starts of the rules written as `written` (their spaces to be
     /// compiled as `\s+`; case-insensitive, Unicode).
     pub(super) fn new(written: &[&str]) -> RuleStarts {
-        // built with a dense table of children, then stored sparse
+        // built with a dense table of children, then laid out as a double array
         let mut children = vec![0; SYMBOLS];
         let mut endings = vec![Vec::new()];
         let mut covered = Vec::new();
@@ -369,71 +462,67 @@ impl RuleStarts {
                 add(&mut children, &mut endings, rule as u32, &literal, certain && exact);
             }
         }
-        let mut trie = RuleStarts {
-            root: children[..SYMBOLS].try_into().expect("the root's row"),
-            second: (0..SYMBOLS * SYMBOLS)
-                .map(|at| match children[at / SYMBOLS] & !HAS_ENDINGS {
-                    0 => 0,
-                    first => children[first as usize * SYMBOLS + at % SYMBOLS],
-                })
-                .collect(),
-            edge_spans: Vec::new(),
-            edge_symbols: Vec::new(),
-            edge_children: Vec::new(),
-            endings,
-            covered,
-        };
-        for row in children.chunks(SYMBOLS) {
-            let first = trie.edge_symbols.len() as u32;
-            for (symbol, &child) in row.iter().enumerate().filter(|&(_, &child)| child != 0) {
-                trie.edge_symbols.push(symbol as u8);
-                trie.edge_children.push(child);
-            }
-            trie.edge_spans.push((first, trie.edge_symbols.len() as u32 - first));
+        let (slots, slot_of) = double_array(&children);
+        let mut slot_endings: Vec<Vec<Ending>> = std::iter::repeat_with(Vec::new).take(slots.len()).collect();
+        for (node, node_endings) in endings.into_iter().enumerate() {
+            slot_endings[slot_of[node] as usize] = node_endings;
         }
-        trie
+        let root = std::array::from_fn(|s| match children[s] {
+            0 => 0,
+            child => slot_of[(child & !HAS_ENDINGS) as usize] | (child & HAS_ENDINGS),
+        });
+        RuleStarts {
+            root,
+            slots,
+            endings: slot_endings,
+            covered,
+        }
     }
 
-    /// The child of `node` by `symbol`, 0 for none.
+    /// The child of `node` by `symbol`, 0 for none ([`NO_SYMBOL`] has none).
     fn child(&self, node: usize, symbol: u8) -> u32 {
-        let (first, count) = self.edge_spans[node];
-        let edges = first as usize..(first + count) as usize;
-        self.edge_symbols[edges.clone()]
-            .iter()
-            .position(|&s| s == symbol)
-            .map_or(0, |k| self.edge_children[edges.start + k])
+        let at = self.slots[node].base as usize + symbol as usize;
+        // in bounds: the slots reach past every base by NO_SYMBOL
+        let slot = self.slots[at];
+        if slot.parent == node as u32 {
+            slot.child
+        } else {
+            0
+        }
     }
 
     /// The rule starts of every sentence of a document but its headlines.
     pub(super) fn of_document(&self, text: &str, sentences: &[Sentence]) -> DocStarts {
-        let rules = self.covered.len();
+        let words = self.covered.len().div_ceil(64);
         let mut doc = DocStarts {
             at: Vec::new(),
-            spans: Vec::with_capacity(sentences.len() * rules),
+            firsts: Vec::with_capacity(sentences.len() + 1),
+            present: vec![0; sentences.len() * words],
+            words,
             usable: Vec::with_capacity(sentences.len()),
-            rules,
         };
         let mut starts = Starts::default();
-        for s in sentences {
+        for (si, s) in sentences.iter().enumerate() {
+            let first = starts.at.len();
+            doc.firsts.push(first as u32);
             if s.headline {
                 doc.usable.push(false);
-                doc.spans.extend(std::iter::repeat_n((0, 0), rules));
                 continue;
             }
             self.fill(text, s.start, s.end, &mut starts);
             doc.usable.push(starts.usable);
-            for places in &starts.at {
-                doc.spans.push((doc.at.len() as u32, places.len() as u32));
-                doc.at.extend_from_slice(places);
+            let present = &mut doc.present[si * words..(si + 1) * words];
+            for &(rule, _) in &starts.at[first..] {
+                present[rule as usize / 64] |= 1 << (rule % 64);
             }
         }
+        doc.firsts.push(starts.at.len() as u32);
+        doc.at = starts.at;
         doc
     }
 
-    /// Fills `starts` with the rule starts in `text[from..to]`.
+    /// Adds the rule starts in `text[from..to]` to `starts`.
     fn fill(&self, text: &str, from: usize, to: usize, starts: &mut Starts) {
-        starts.at.resize_with(self.covered.len(), Vec::new);
-        starts.at.iter_mut().for_each(Vec::clear);
         let body = &text[from..to];
         starts.usable = body.is_ascii() || !(body.contains('\u{17F}') || body.contains('\u{212A}'));
         if !starts.usable {
@@ -451,6 +540,7 @@ impl RuleStarts {
             while word_starts != 0 {
                 let at = chunk_at * 64 + word_starts.trailing_zeros() as usize;
                 word_starts &= word_starts - 1;
+                starts.word_first = starts.at.len();
                 self.walk(bytes, at, (from + at) as u32, starts);
             }
         }
@@ -460,24 +550,18 @@ impl RuleStarts {
     /// literals it holds as starting at `start`.
     fn walk(&self, bytes: &[u8], at: usize, start: u32, starts: &mut Starts) {
         let symbol = |i: usize| bytes.get(i).map_or(NO_SYMBOL, |&b| SYMBOL_OF[b as usize]);
-        let first = symbol(at) as usize;
-        let mut child = self.root[first];
+        // a word boundary before the word for certain: an ASCII character before it, or none
+        let after_ascii = at == 0 || bytes[at - 1].is_ascii();
+        let mut child = self.root[symbol(at) as usize];
         let mut i = at + 1;
+        // one exit, where the trie or the word ends (no child by NO_SYMBOL)
         while child != 0 {
             let node = (child & !HAS_ENDINGS) as usize;
             let next = symbol(i);
             if child & HAS_ENDINGS != 0 {
-                // a word boundary before the word for certain: an ASCII character before it, or none
-                let after_ascii = at == 0 || bytes[at - 1].is_ascii();
                 self.record(node, (next == NO_SYMBOL, after_ascii), &bytes[i..], start, starts);
             }
-            if next == NO_SYMBOL {
-                break;
-            }
-            child = match i - at {
-                1 => self.second[first * SYMBOLS + next as usize],
-                _ => self.child(node, next),
-            };
+            child = self.child(node, next);
             i += 1;
         }
     }
@@ -501,10 +585,12 @@ impl RuleStarts {
             } else {
                 start
             };
-            let places = &mut starts.at[ending.rule as usize];
-            match places.last_mut() {
-                Some(last) if *last & !CERTAIN == start => *last |= mark,
-                _ => places.push(mark),
+            match starts.at[starts.word_first..]
+                .iter_mut()
+                .find(|(rule, _)| *rule == ending.rule)
+            {
+                Some((_, at)) => *at |= mark,
+                None => starts.at.push((ending.rule, mark)),
             }
         }
     }
@@ -522,13 +608,11 @@ impl RuleStarts {
         if !starts.usable || !self.covered[rule] {
             return None;
         }
-        let (first, count) = starts.spans[rule];
-        let at: &'s [u32] = starts.at;
         let end = base + hay.len();
         Some(
-            at[first as usize..(first + count) as usize]
-                .iter()
-                .map(|&at| (at & !CERTAIN) as usize)
+            starts
+                .of_rule(rule)
+                .map(|at| (at & !CERTAIN) as usize)
                 .filter(move |&at| at >= base && at < end)
                 .map(move |at| at - base),
         )
@@ -540,10 +624,7 @@ impl RuleStarts {
         if !starts.usable || !self.covered[rule] {
             return false;
         }
-        let (first, count) = starts.spans[rule];
-        starts.at[first as usize..(first + count) as usize]
-            .iter()
-            .any(|&at| at & CERTAIN != 0)
+        starts.of_rule(rule).any(|at| at & CERTAIN != 0)
     }
 
     /// Whether `regex` (of `rule`) matches `hay`, the text from byte `base`

@@ -4,6 +4,7 @@
 //! Every event rule reads agents through these, so a fix to subject finding
 //! (a relative clause, a coordination) reaches every kind at once.
 
+use crate::extract::ascii::contains_any;
 use crate::extract::entities::{DocEntities, Found};
 use crate::extract::sentences::Sentence;
 use crate::extract::word_lists::{word_lists, Gender};
@@ -49,11 +50,21 @@ pub(super) fn previous_word(text: &str, at: usize) -> Option<String> {
 /// over the spaces between.
 pub(super) fn previous_word_span(text: &str, at: usize) -> Option<(usize, usize)> {
     let before = text[..at].trim_end();
-    let start = before
-        .char_indices()
+    // back over ASCII letters, digits and hyphens without decoding; other
+    // characters, past the first byte that is not ASCII, decoded
+    let ascii = before
+        .bytes()
         .rev()
-        .find(|(_, c)| !c.is_alphanumeric() && *c != '-')
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-'))
+        .map_or(0, |back| before.len() - back);
+    let start = match ascii.checked_sub(1).map(|i| before.as_bytes()[i]) {
+        Some(b) if !b.is_ascii() => before[..ascii]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric() && *c != '-')
+            .map_or(0, |(i, c)| i + c.len_utf8()),
+        _ => ascii,
+    };
     (start < before.len()).then_some((start, before.len()))
 }
 
@@ -115,7 +126,7 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
         // a quote opening right at the trigger does not separate it from its subject:
         // `X had "agreed in principle"`
         let between = text[f.end..at].trim_end_matches(|c: char| c == '"' || c == '\u{201C}' || c.is_whitespace());
-        if between.contains(['\u{201C}', '\u{201D}', '"']) || between.contains(';') {
+        if contains_any(between, &['\u{201C}', '\u{201D}', '"']) || between.contains(';') {
             break;
         }
         // "criticised Mr Brown's plan and called on": a possessor is not the subject
@@ -555,4 +566,35 @@ pub(super) fn two_sides<'e>(
         })
         .max_by_key(|(rank, _)| *rank)
         .map(|(_, states)| states)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Read over the bytes, the word before a place is the one read over
+    /// the characters.
+    #[test]
+    fn the_previous_word_is_found_over_bytes_as_over_characters() {
+        fn by_characters(text: &str, at: usize) -> Option<(usize, usize)> {
+            let before = text[..at].trim_end();
+            let start = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphanumeric() && *c != '-')
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            (start < before.len()).then_some((start, before.len()))
+        }
+        let pieces = ["", "a", "7", "-", " ", ",", "\u{e9}", "\u{2014}", "\u{a0}", "x-y"];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c} ");
+                    for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                        assert_eq!(previous_word_span(&text, at), by_characters(&text, at), "{text:?} {at}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -23,6 +23,7 @@ use super::syntax::{
     coordination_after, inside_quotation, person_gender, previous_word, pronoun_referent_except, subject, Pronoun,
 };
 use super::{EventRules, RuleKind, SentenceContext};
+use crate::extract::ascii::contains_any;
 use crate::extract::word_lists::word_lists;
 
 /// Reads the sentence's statement, if any, and returns its speaker (a "we"
@@ -39,7 +40,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         // "... the changes it has announced," he said: a speech verb inside the
         // quotation is part of what was said, not the sentence's frame
         let s = cx.sentence();
-        let closed_after = cx.text[te..s.end].contains(['"', '\u{201D}']);
+        let closed_after = contains_any(&cx.text[te..s.end], &['"', '\u{201D}']);
         if closed_after && inside_quotation(cx.text, s.start, ts) {
             continue;
         }
@@ -166,7 +167,7 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
         // "said Hannah Kamau of the Refugee Council": her body, after the name
         let affiliation = inverted && (rest.starts_with("of ") || rest.starts_with("from "));
         let after_role = rest[role..].trim_start();
-        let role_only = role > 0 && closes(after_role) && !rest[..role].contains(['"', '\u{201C}']);
+        let role_only = role > 0 && closes(after_role) && !contains_any(&rest[..role], &['"', '\u{201C}']);
         (closes(rest) || affiliation || inverted && (role_only || frame_adverbial(rest))).then(|| Frame {
             speakers: dedup(after.iter().map(|f| f.entity)),
             start: ts,
@@ -211,7 +212,7 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
         let between = &text[f.end..ts];
         let same_clause =
             !may_cross_clauses(cx, between) || cx.syntax().clause_index(f.start) == cx.syntax().clause_index(ts);
-        let quoted = between.contains(['\u{201C}', '\u{201D}', '"']);
+        let quoted = contains_any(between, &['\u{201C}', '\u{201D}', '"']);
         // "Kenya denied the report and said": the subject of the first verb
         let accepted = if coordinated {
             !quoted && coordinated_verb(cx, (f.start, f.end), ts)
@@ -389,7 +390,7 @@ pub(super) const MAX_FRAME_GAP: usize = 160;
 /// at most: "said | Foreign Minister | X", "said | the Kenyan envoy, | X".
 pub(super) fn title_only(gap: &str) -> bool {
     let gap = gap.trim();
-    gap.is_empty() || (gap.split_whitespace().count() <= 4 && !gap.contains([';', '"', '\u{201C}', '\u{201D}']))
+    gap.is_empty() || (gap.split_whitespace().count() <= 4 && !contains_any(gap, &[';', '"', '\u{201C}', '\u{201D}']))
 }
 
 /// Whether a subject separated from its verb by a comma stands right before
@@ -507,7 +508,7 @@ pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize)
     }
     // only one step back: the clause of the coordinator's left side holds the subject
     let boundaries = syntax.clause_index(before.span.start) - syntax.clause_index(subject_end.saturating_sub(1));
-    boundaries <= 1 && !cx.text[subject_end..ts].contains(['"', '\u{201C}', '\u{201D}', ';'])
+    boundaries <= 1 && !contains_any(&cx.text[subject_end..ts], &['"', '\u{201C}', '\u{201D}', ';'])
 }
 
 /// The word of the sentence before byte `at`, adverbs aside: the "and" of

@@ -1,6 +1,7 @@
 //! What a statement says: the quotation or the reported clause, never the frame.
 
 use super::*;
+use crate::extract::ascii::contains_any;
 use crate::extract::word_lists::word_lists;
 
 /// What was said, never the reporting frame around it: the quotation that
@@ -120,17 +121,34 @@ fn frame_in_relative(cx: &SentenceContext<'_>, ts: usize) -> bool {
     super::word_before_adverbs(cx, ts).is_some_and(|w| &cx.text[w.span.start..w.span.end] == "who")
 }
 
+/// Where the first straight quotation mark or `curly` (a curly one, three
+/// bytes from E2) is in `hay`: what `hay.find(['"', curly])` finds, by a
+/// byte search (the character search decoded every character).
+fn find_quote_mark(hay: &str, curly: char) -> Option<usize> {
+    let mut buffer = [0u8; 4];
+    let curly = curly.encode_utf8(&mut buffer).as_bytes();
+    let bytes = hay.as_bytes();
+    // E2 leads a character, so a match of the curly mark's bytes is one
+    memchr::memchr2_iter(b'"', curly[0], bytes).find(|&at| bytes[at] == b'"' || bytes[at..].starts_with(curly))
+}
+
 /// Where a relative clause set off by commas closes inside `a..b`: the comma
 /// before the main clause's verb (", died Sunday", ", has said", ", left"):
 /// a lower-case word that is no preposition, determiner or pronoun. A comma
 /// before a subject ("if the bill passed, the community would") or inside a
 /// number closes nothing.
 fn relative_close(cx: &SentenceContext<'_>, a: usize, b: usize) -> Option<usize> {
+    // the quotation marks before each comma, counted on from the last
+    // comma's (counted from `a` at each, they made long sentences quadratic)
+    let (mut counted, mut straight, mut opening, mut closing) = (a, 0, 0, 0);
     cx.text[a..b].match_indices(", ").find_map(|(i, _)| {
         // a comma inside a quotation: "was "politics, politics, politics""
-        let before = &cx.text[a..a + i];
-        let quoted = before.matches('"').count() % 2 == 1
-            || before.matches('\u{201C}').count() > before.matches('\u{201D}').count();
+        let more = &cx.text[counted..a + i];
+        straight += more.matches('"').count();
+        opening += more.matches('\u{201C}').count();
+        closing += more.matches('\u{201D}').count();
+        counted = a + i;
+        let quoted = straight % 2 == 1 || opening > closing;
         if quoted {
             return None;
         }
@@ -196,7 +214,7 @@ pub(super) fn clean(s: &str) -> String {
         } else if t.starts_with(['"', '\u{201C}']) && t.ends_with(['"', '\u{201D}']) && t.len() > 2 && {
             // one quotation from end to end: its marks are the frame's
             let inner = &t[1..t.len() - 1];
-            !inner.contains(['"', '\u{201C}', '\u{201D}'])
+            !contains_any(inner, &['"', '\u{201C}', '\u{201D}'])
         } {
             t = t
                 .trim_start_matches(['"', '\u{201C}'])
@@ -234,7 +252,7 @@ pub(super) fn clause_before(cx: &SentenceContext<'_>, frame_start: usize) -> Opt
                         w.to_lowercase().as_str(),
                         "we" | "they" | "he" | "she" | "it" | "i" | "you"
                     )
-                    && !w.contains(['"', '\u{201C}', '\u{201D}', '\''])
+                    && !contains_any(w, &['"', '\u{201C}', '\u{201D}', '\''])
             });
         titled.then_some(head)
     })?;
@@ -298,10 +316,10 @@ pub(super) fn direct_quote(text: &str, s: &Sentence, frame_start: usize, frame_e
     // the quotations of the sentence, as (open, inner start, close, after)
     let mut spans = Vec::new();
     let mut at = s.start;
-    while let Some(i) = text[at..s.end].find(['\u{201C}', '"']) {
+    while let Some(i) = find_quote_mark(&text[at..s.end], '\u{201C}') {
         let open = at + i;
         let inner = open + text[open..].chars().next()?.len_utf8();
-        let Some(j) = text[inner..s.end].find(['\u{201D}', '"']) else {
+        let Some(j) = find_quote_mark(&text[inner..s.end], '\u{201D}') else {
             break;
         };
         let close = inner + j;
@@ -318,7 +336,7 @@ pub(super) fn direct_quote(text: &str, s: &Sentence, frame_start: usize, frame_e
         // `"We came," Foreign Minister Kamau said`: a title may stand between
         let closed_by_frame = close <= frame_start
             && only(s.start, open, &lead)
-            && !text[after..frame_start].contains(['"', '\u{201C}', '\u{201D}'])
+            && !contains_any(&text[after..frame_start], &['"', '\u{201C}', '\u{201D}'])
             && (only(after, frame_start, &trail)
                 || text[after..].trim_start().starts_with(',')
                 || text[inner..close].trim_end().ends_with([',', '?', '!']));
