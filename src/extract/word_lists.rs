@@ -45,6 +45,7 @@ pub const CAPTIVE_NOUNS: DataFile = data_file!("lexicon/captive_nouns.txt");
 pub const RESOLUTION_BODIES: DataFile = data_file!("lexicon/resolution_bodies.txt");
 pub const LIFTING_VERBS: DataFile = data_file!("lexicon/lifting_verbs.txt");
 pub const BAN_NOUNS: DataFile = data_file!("lexicon/ban_nouns.txt");
+pub const TOPIC_OPENERS: DataFile = data_file!("lexicon/topic_openers.txt");
 pub const COUNTERPART_CUES: DataFile = data_file!("lexicon/counterpart_cues.txt");
 pub const CLAUSE_OPENERS: DataFile = data_file!("lexicon/clause_openers.txt");
 
@@ -110,6 +111,9 @@ pub struct WordLists {
     pub lifting_verbs: HashSet<String>,
     /// Measures a state keeps against another ("embargo", "sanctions").
     pub ban_nouns: HashSet<String>,
+    /// Words after a meeting that open what it is to discuss, each with a
+    /// space either side (" to discuss ").
+    pub topic_openers: Vec<String>,
     /// Words before two coordinated ministers that set them on opposite
     /// sides ("talks between", "signed by").
     pub counterpart_cues: HashSet<String>,
@@ -278,6 +282,11 @@ impl WordLists {
             resolution_bodies: file(RESOLUTION_BODIES).lower_case_words()?,
             lifting_verbs: file(LIFTING_VERBS).lower_case_words()?,
             ban_nouns: file(BAN_NOUNS).lower_case_words()?,
+            topic_openers: file(TOPIC_OPENERS)
+                .ordered_words()?
+                .into_iter()
+                .map(|w| format!(" {w} "))
+                .collect(),
             counterpart_cues: file(COUNTERPART_CUES).lower_case_words()?,
             clause_openers: file(CLAUSE_OPENERS).lower_case_words()?,
         })
@@ -296,7 +305,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 24] = [
+    const FILES: [DataFile; 25] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -319,6 +328,7 @@ mod tests {
         RESOLUTION_BODIES,
         LIFTING_VERBS,
         BAN_NOUNS,
+        TOPIC_OPENERS,
         COUNTERPART_CUES,
         CLAUSE_OPENERS,
     ];

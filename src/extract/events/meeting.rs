@@ -427,15 +427,13 @@ fn participants_end(text: &str, cs: usize, (ts, te): (usize, usize), ce: usize) 
         }
     }
     let after = &text[te..end];
-    TOPIC_OPENERS
+    word_lists()
+        .topic_openers
         .iter()
-        .filter_map(|opener| after.find(opener))
+        .filter_map(|opener| after.find(opener.as_str()))
         .min()
         .map_or(end, |i| te + i)
 }
-
-/// The words after a meeting that open what it is to discuss.
-const TOPIC_OPENERS: [&str; 4] = [" to discuss ", " discussing ", " to talk about ", " to review "];
 
 /// Whether the mention at `at` is where something moves to, not who takes
 /// part: "immigration into the EU", "a step towards Turkey". ("about" and
