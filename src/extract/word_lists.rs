@@ -283,7 +283,7 @@ impl WordLists {
             lifting_verbs: file(LIFTING_VERBS).lower_case_words()?,
             ban_nouns: file(BAN_NOUNS).lower_case_words()?,
             topic_openers: file(TOPIC_OPENERS)
-                .ordered_words()?
+                .lower_case_words()?
                 .into_iter()
                 .map(|w| format!(" {w} "))
                 .collect(),
