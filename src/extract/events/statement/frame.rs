@@ -251,12 +251,12 @@ pub(super) fn narration_starts(text: &str, ws: &[Word]) -> Option<usize> {
                 next_lower
                     && (word_lists().next_acts.contains(&next)
                         || comma_before && next.len() > 4 && next.ends_with("ed"))
-                    || word == "but" && !excepting(&lower(i - 1)) && contrasted_report(text, &ws[i + 1..]).is_some()
+                    || contrasted_report_at(text, ws, i).is_some()
             }
             "after" | "while" => {
                 comma_before && next_lower && next.len() > 5 && next.ends_with("ing")
                     // "..., while the Tories say ...": someone else's report
-                    || word == "while" && contrasted_report(text, &ws[i + 1..]).is_some()
+                    || contrasted_report_at(text, ws, i).is_some()
             }
             // a second report of the same speaker: ", adding that ...", ", saying ..."
             "adding" | "saying" => comma_before,
@@ -284,6 +284,28 @@ pub(super) fn excepting(word: &str) -> bool {
         word,
         "all" | "nothing" | "anything" | "none" | "everything" | "everyone" | "anyone" | "last"
     )
+}
+
+/// The words that open someone else's report after a statement: "..., but
+/// the Tories say", "..., while the Tories say".
+const CONTRAST_WORDS: [&str; 2] = ["but", "while"];
+
+/// The index in `ws` of the verb of a contrasted report that opens at
+/// `ws[at]`: a word of [`CONTRAST_WORDS`] (a "but" not meaning "except"),
+/// then a [`contrasted_report`]. Read both where a statement's words end
+/// and where the second statement's verb is accepted, so the two agree.
+pub(super) fn contrasted_report_at(text: &str, ws: &[Word], at: usize) -> Option<usize> {
+    let word = &text[ws[at].span.start..ws[at].span.end];
+    if !CONTRAST_WORDS.iter().any(|c| word.eq_ignore_ascii_case(c)) {
+        return None;
+    }
+    let before = at
+        .checked_sub(1)
+        .map(|b| text[ws[b].span.start..ws[b].span.end].to_lowercase());
+    if before.is_some_and(|w| excepting(&w)) {
+        return None;
+    }
+    contrasted_report(text, &ws[at + 1..]).map(|k| at + 1 + k)
 }
 
 /// After a "but": a report of someone else's, "but the Tories say ...",

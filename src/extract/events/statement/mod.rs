@@ -83,15 +83,7 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
 fn after_contrast(cx: &SentenceContext<'_>, ts: usize) -> bool {
     let words = &cx.syntax().words;
     let verb = words.partition_point(|w| w.span.start < ts);
-    (verb.saturating_sub(4)..verb).any(|but| {
-        let before = but
-            .checked_sub(1)
-            .map(|b| cx.text[words[b].span.start..words[b].span.end].to_lowercase());
-        let word = &cx.text[words[but].span.start..words[but].span.end];
-        ["but", "while"].iter().any(|c| word.eq_ignore_ascii_case(c))
-            && !before.is_some_and(|w| excepting(&w))
-            && contrasted_report(cx.text, &words[but + 1..]) == Some(verb - but - 1)
-    })
+    (verb.saturating_sub(4)..verb).any(|at| contrasted_report_at(cx.text, words, at) == Some(verb))
 }
 
 /// Who spoke, and where the reporting frame around the speech verb lies.
