@@ -744,6 +744,43 @@ fn he_continues_the_speaker_of_the_sentence_before() {
 }
 
 #[test]
+fn he_after_an_unnamed_spokesman_is_not_someone_named_before() {
+    // the spokesman, not the peer named in the sentence before, goes on speaking
+    let text = "Lord Otieno said the cabinet was bypassed. The prime minister's official spokesman said the cabinet still met weekly. But he added: \"You cannot take every decision in cabinet.\"";
+    let ex = extract(text, None);
+    assert!(speakers_saying(&ex, "every decision").is_empty(), "{:?}", speakers(&ex));
+    // an indefinite subject brings in someone new, even without a running quotation
+    let text = "John Mwangi visited the plant. A spokesman for the company said output had doubled. He said more workers would be hired.";
+    assert!(speakers_saying(&extract(text, None), "more workers").is_empty());
+    // "for Peter Otieno" does not name the spokesman (who speaks for him,
+    // so "he" just after the spokesman's statement is Otieno's)
+    let text = "Peter Otieno left the party. A spokesman for Peter Otieno later handed out copies of the letter. He said the talks were friendly.";
+    assert!(speakers_saying(&extract(text, None), "talks were friendly").is_empty());
+    // someone brought in unnamed ("a sheriff") and told again with "the"
+    let text = "Mr Otieno told the old story again. It is about a sheriff and two prisoners. Later the clever sheriff has an idea. He tells each prisoner that he will be let off.";
+    assert!(speakers_saying(&extract(text, None), "let off").is_empty());
+}
+
+#[test]
+fn he_after_an_office_told_again_is_the_person_who_holds_it() {
+    // "the minister" tells the minister named before again: "she" is her
+    let text = "Finance Minister Wanjiru Kamau presented the budget on Monday. The minister told delegates that taxes would fall. She said spending would rise.";
+    assert_eq!(
+        speakers_saying(&extract(text, None), "spending would rise"),
+        vec!["Wanjiru Kamau".to_string()]
+    );
+    // but not when someone else is named after the office holder in their sentence
+    let text = "Peter Otieno spoke first. Then the chancellor said the cuts proposed by John Mwangi were deep. He said the economy was strong.";
+    assert!(speakers_saying(&extract(text, None), "economy was strong").is_empty());
+    // a name in apposition names the subject
+    let text = "The Minister of State for Finance, Ahmed Karimi, told reporters the talks had ended. He said a deal was close.";
+    assert_eq!(
+        speakers_saying(&extract(text, None), "deal was close"),
+        vec!["Ahmed Karimi".to_string()]
+    );
+}
+
+#[test]
 fn reported_speech_names_the_speaker() {
     let ex = extract(
         "Foreign Minister Wanjiru Kamau told reporters that the border would reopen.",

@@ -48,6 +48,7 @@ pub const BAN_NOUNS: DataFile = data_file!("lexicon/ban_nouns.txt");
 pub const TOPIC_OPENERS: DataFile = data_file!("lexicon/topic_openers.txt");
 pub const COUNTERPART_CUES: DataFile = data_file!("lexicon/counterpart_cues.txt");
 pub const CLAUSE_OPENERS: DataFile = data_file!("lexicon/clause_openers.txt");
+pub const PERSON_NOUNS: DataFile = data_file!("lexicon/person_nouns.tsv");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -120,6 +121,18 @@ pub struct WordLists {
     /// Words that open a sentence's subordinate clause or adverbial phrase,
     /// which runs to the first comma (`clause_openers.txt`).
     pub clause_openers: HashSet<String>,
+    /// Singular nouns that name one person by what they are ("spokesman",
+    /// "chancellor"), and whom they refer to: such a subject with no name
+    /// may be someone a later "he" stands for.
+    pub person_nouns: HashMap<String, PersonNoun>,
+    /// Words that join two clauses ("and", "but": `function_words.tsv`,
+    /// classes `coordinator` and `contrast`), lower case.
+    pub joining_words: HashSet<String>,
+    /// Auxiliary verbs ("has", "will", "would": `function_words.tsv`,
+    /// classes `be`, `have`, `future`, `conditional`, `obligation`), lower case.
+    pub auxiliaries: HashSet<String>,
+    /// Adverbs of the clause layer ("then", "later", "also": class `adverb`), lower case.
+    pub adverbs: HashSet<String>,
 }
 
 /// A person's sex as the words around their name tell it; a "he" or a
@@ -149,6 +162,36 @@ fn name_genders(file: &DataFile) -> Result<HashMap<String, Gender>, ParleyError>
         }
     }
     Ok(genders)
+}
+
+/// Whom a noun of `person_nouns.tsv` refers to after "the".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonNoun {
+    /// Someone other than the people the story has named ("the spokesman").
+    Other,
+    /// Most often a person named before, told again by office ("the chancellor").
+    Title,
+}
+
+/// The rows of `person_nouns.tsv`, checked: a lower-case word and `other`
+/// or `title`, each word once.
+fn person_nouns(file: &DataFile) -> Result<HashMap<String, PersonNoun>, ParleyError> {
+    let mut nouns = HashMap::default();
+    for row in file.rows(&["noun", "refers"])? {
+        let noun = row.get(0);
+        if noun.is_empty() || noun.contains(' ') || noun.chars().any(char::is_uppercase) {
+            return Err(row.error(format!("bad noun `{noun}` (one lower-case word)")));
+        }
+        let refers = match row.get(1) {
+            "other" => PersonNoun::Other,
+            "title" => PersonNoun::Title,
+            other => return Err(row.error(format!("unknown reference `{other}` (other or title)"))),
+        };
+        if nouns.insert(noun.to_string(), refers).is_some() {
+            return Err(row.error(format!("`{noun}` is listed twice")));
+        }
+    }
+    Ok(nouns)
 }
 
 /// Whether a demand verb of `addressee_verbs.tsv` needs its addressee.
@@ -289,6 +332,25 @@ impl WordLists {
                 .collect(),
             counterpart_cues: file(COUNTERPART_CUES).lower_case_words()?,
             clause_openers: file(CLAUSE_OPENERS).lower_case_words()?,
+            person_nouns: person_nouns(&file(PERSON_NOUNS))?,
+            joining_words: function_words
+                .clause
+                .iter()
+                .filter(|(_, class)| matches!(class, WordClass::Coordinator | WordClass::Contrast))
+                .map(|(word, _)| word.to_lowercase())
+                .collect(),
+            auxiliaries: function_words
+                .clause
+                .iter()
+                .filter(|(_, class)| class.is_auxiliary())
+                .map(|(word, _)| word.to_lowercase())
+                .collect(),
+            adverbs: function_words
+                .clause
+                .iter()
+                .filter(|(_, class)| *class == WordClass::Adverb)
+                .map(|(word, _)| word.to_lowercase())
+                .collect(),
         })
     }
 }
@@ -305,7 +367,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 25] = [
+    const FILES: [DataFile; 26] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -331,6 +393,7 @@ mod tests {
         TOPIC_OPENERS,
         COUNTERPART_CUES,
         CLAUSE_OPENERS,
+        PERSON_NOUNS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.
@@ -452,6 +515,24 @@ mod tests {
             ("urg may", "expected 2 tab-separated fields, found 1"),
         ];
         assert_bad_lines(ADDRESSEE_VERBS, &cases);
+    }
+
+    #[test]
+    fn a_bad_person_noun_row_names_the_file_and_line() {
+        let cases = [
+            ("sheriff\tnew", "unknown reference `new` (other or title)"),
+            ("Sheriff\ttitle", "bad noun `Sheriff` (one lower-case word)"),
+            (
+                "home secretary\ttitle",
+                "bad noun `home secretary` (one lower-case word)",
+            ),
+            ("spokesman\ttitle", "`spokesman` is listed twice"),
+        ];
+        assert_bad_lines(PERSON_NOUNS, &cases);
+        let lists = WordLists::load().unwrap();
+        assert_eq!(lists.person_nouns.get("spokesman"), Some(&PersonNoun::Other));
+        assert_eq!(lists.person_nouns.get("chancellor"), Some(&PersonNoun::Title));
+        assert_eq!(lists.person_nouns.get("officials"), None);
     }
 
     #[test]

@@ -381,10 +381,163 @@ pub(super) fn pronoun_referent_except(
             })
             .map(|f| f.entity)
     };
-    first_person(si, at)
-        .or(running)
-        .or_else(|| (0..si).rev().find_map(|i| first_person(i, sentences[i].end)))
+    first_person(si, at).or(running).or_else(|| {
+        for i in (0..si).rev() {
+            // Some(..) ends the search; Some(None): "he" is someone unnamed
+            let ends = match unnamed_person_subject(text, doc, sentences, i) {
+                // someone new is the subject there: "he" is most likely them,
+                // whom no name tells, unless someone is named before them
+                Some(UnnamedSubject::New(unnamed)) => Some(first_person(i, unnamed)),
+                // the office holder may be someone named further back
+                // ("the chancellor said."), but not a person named after
+                // them ("the chancellor said the cuts proposed by Oliver
+                // Letwin")
+                Some(UnnamedSubject::Definite(unnamed)) => {
+                    match (first_person(i, unnamed), first_person(i, sentences[i].end)) {
+                        (Some(person), _) => Some(Some(person)),
+                        (None, Some(_)) => Some(None),
+                        (None, None) => None,
+                    }
+                }
+                None => first_person(i, sentences[i].end).map(Some),
+            };
+            if let Some(person) = ends {
+                return person;
+            }
+        }
+        None
+    })
 }
+
+/// A clause's subject that is one person the text does not name there,
+/// told by what they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UnnamedSubject {
+    /// Someone new: "A spokesman for the BPI said", "Our correspondent
+    /// said", "The prime minister's official spokesman said", "the clever
+    /// sheriff" after "a sheriff" earlier. A later "he" stands for them.
+    New(usize),
+    /// Most often a person named before, told again by office: "the
+    /// chancellor said", "The minister told delegates". A later "he" may
+    /// well be that person, found further back.
+    Definite(usize),
+}
+
+/// The first clause of sentence `si` whose subject is one person it does
+/// not name: "The prime minister's official spokesman said", "..., but the
+/// clever sheriff has an idea". The subject opens its clause (the
+/// sentence's start, after a comma, semicolon or colon, or after a joining
+/// or subordinating word: "and", "when"), starts with a determiner or a
+/// possessive, has at most [`PERSON_SUBJECT_MODIFIERS`] words before its
+/// noun (`person_nouns.tsv`), is followed by a lower-case word ("said",
+/// "for"), and overlaps no person found ("the Ukrainian leader" resolved
+/// to a name is named, as is "the spokesman, Tom Kelly,").
+pub(super) fn unnamed_person_subject(
+    text: &str,
+    doc: &DocEntities,
+    sentences: &[Sentence],
+    si: usize,
+) -> Option<UnnamedSubject> {
+    let sentence = &sentences[si];
+    use crate::extract::word_lists::PersonNoun;
+    let lists = word_lists();
+    let words: Vec<(usize, &str)> = text[sentence.start..sentence.end]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
+    let ends_clause = |w: &str| w.ends_with([',', ';', ':']);
+    let opens_clause = |i: usize| {
+        i == 0 || ends_clause(words[i - 1].1) || {
+            let previous = bare(words[i - 1].1);
+            // "and" or "but" joins clauses after a comma or at the start ("But
+            // the chancellor said"), and mostly nouns elsewhere ("a party and
+            // a leader"); "as" and "after" are prepositions as often
+            let joins = lists.joining_words.contains(&previous) && (i == 1 || ends_clause(words[i - 2].1));
+            let subordinates = lists.clause_openers.contains(&previous) && !lists.prepositions.contains(&previous);
+            // "Then the chancellor said", "Later the sheriff"
+            let opening_adverb = i == 1 && lists.adverbs.contains(&previous);
+            joins || subordinates || opening_adverb
+        }
+    };
+    (0..words.len())
+        .filter(|&i| opens_clause(i) && (lists.determiners.contains(&bare(words[i].1)) || possessive(words[i].1)))
+        // a subject inside a quotation is the quoted speaker's, not the story's
+        .filter(|&i| !inside_quotation(text, sentence.start, words[i].0))
+        .find_map(|i| {
+            let (head, refers) = (i + 1..words.len())
+                .take(PERSON_SUBJECT_MODIFIERS + 1)
+                .take_while(|&j| j == i + 1 || !words[j - 1].1.ends_with([',', ';', ':', '.']))
+                .find_map(|j| lists.person_nouns.get(&bare(words[j].1)).map(|&refers| (j, refers)))?;
+            let start = words[i].0;
+            let lower = |w: &str| w.starts_with(|c: char| c.is_lowercase());
+            // "The spokesman, who ..." or "The spokesman said"; not "The Minister Said"
+            if !words[head].1.ends_with(',') && !words.get(head + 1).is_some_and(|(_, w)| lower(w)) {
+                return None;
+            }
+            // the subject runs to its verb: a name before it is the person's
+            // ("The UAE's Minister of State for Finance, Ahmed Humaid
+            // al-Tayer, told"), a name after it someone else
+            let verb_like = |w: &str| {
+                let w = bare(w);
+                lower(&w)
+                    && (w.ends_with("ed")
+                        || matches!(w.as_str(), "said" | "says")
+                        || lists.listener_verbs.contains(&w)
+                        || lists.auxiliaries.contains(&w))
+            };
+            let subject_end = words[head + 1..]
+                .iter()
+                .take(APPOSITION_WORDS)
+                .find(|(_, w)| verb_like(w))
+                .map_or(sentence.end, |&(at, _)| at);
+            // "A spokesman for Michael Howard" is not Michael Howard
+            let named = doc.found.iter().any(|f| {
+                f.sentence == si
+                    && start < f.end
+                    && f.start < subject_end
+                    && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person
+                    && !preceded_by_preposition(text, f.start)
+            });
+            if named {
+                return None;
+            }
+            let determiner = bare(words[i].1);
+            let noun = bare(words[head].1);
+            // "the clever sheriff" after "a sheriff": someone the text brought
+            // in unnamed, in a sentence that names no one ("a US judge, Letitia
+            // Clark," brings in Letitia Clark)
+            let brought_in = (0..si).any(|j| {
+                let names_a_person = doc.found.iter().any(|f| {
+                    f.sentence == j && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person
+                });
+                let earlier: Vec<&str> = text[sentences[j].start..sentences[j].end].split_whitespace().collect();
+                !names_a_person
+                    && earlier.iter().enumerate().any(|(k, w)| {
+                        bare(w) == noun
+                            && earlier[k.saturating_sub(PERSON_SUBJECT_MODIFIERS + 1)..k]
+                                .iter()
+                                .any(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+                    })
+            });
+            let definite = matches!(determiner.as_str(), "the" | "this" | "that")
+                && !words[i + 1..head].iter().any(|(_, w)| possessive(w));
+            Some(if definite && refers == PersonNoun::Title && !brought_in {
+                UnnamedSubject::Definite(start)
+            } else {
+                UnnamedSubject::New(start)
+            })
+        })
+}
+
+/// How many words may stand between the determiner and the person noun of
+/// an unnamed subject: "the prime minister's official spokesman".
+const PERSON_SUBJECT_MODIFIERS: usize = 3;
+
+/// How many words after a person noun its subject's verb is looked for; a
+/// name up to there is the person's own ("the spokesman, Tom Kelly, said").
+const APPOSITION_WORDS: usize = 10;
 
 /// The state or organization that opens sentence `si` as its subject:
 /// "The South dismissed the offer", "Japan's cabinet ..." is not one (a

@@ -52,7 +52,8 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
         return te;
     }
     let (mut end, mut i) = (te, 0);
-    let determiner = word_lists().determiners.contains(&l0);
+    // "told each prisoner", "told several reporters"
+    let determiner = word_lists().determiners.contains(&l0) || word_lists().quantifiers.contains(&l0);
     if determiner {
         end = w0.span.end;
         i = 1;

@@ -342,7 +342,16 @@ fn running_speaker(cx: &SentenceContext<'_>, earlier: &[Event], pronoun: Pronoun
     let last_si = (si.saturating_sub(2)..si)
         .rev()
         .find(|&i| last.evidence.start == cx.sentences[i].start)?;
-    let just_before = last_si + 1 == si || !names_a_person(last_si + 1);
+    // a sentence between that names no one carries the quotation on, unless
+    // its subject is someone new, whom the pronoun may mean ("A spokesman
+    // for the party said ... But he added")
+    let someone_new = |i: usize| {
+        matches!(
+            super::syntax::unnamed_person_subject(cx.text, cx.doc, cx.sentences, i),
+            Some(super::syntax::UnnamedSubject::New(_))
+        )
+    };
+    let just_before = last_si + 1 == si || !names_a_person(last_si + 1) && !someone_new(last_si + 1);
     let mut speakers = last.agents_in(AgentRole::Speaker);
     let speaker = speakers.next()?;
     if !just_before || speakers.next().is_some() {
