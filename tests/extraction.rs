@@ -377,6 +377,36 @@ fn meetings(ex: &Extraction) -> Vec<MeetingRow> {
 }
 
 #[test]
+fn a_state_people_only_come_from_is_no_participant() {
+    let text = "Kenyan Foreign Minister Wanjiru Kamau met with refugees from Chile, Peru and the former Yugoslavia in Nairobi.";
+    let m = meetings(&extract(text, None));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, set(&["KEN", "Wanjiru Kamau"]));
+    // officials act for the state they come from
+    let text = "Kenyan Foreign Minister Wanjiru Kamau met officials from Chile in Nairobi.";
+    let m = meetings(&extract(text, None));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, set(&["CHL", "KEN", "Wanjiru Kamau"]));
+}
+
+#[test]
+fn as_before_a_subject_opens_a_clause_of_its_own() {
+    // Chile is the subject of what she said, not someone she visits
+    let text =
+        "Kenyan Foreign Minister Wanjiru Kamau said that Chile should open its border as she began a visit to Peru.";
+    let m = meetings(&extract(text, None));
+    assert!(m.iter().all(|(who, ..)| !who.contains("CHL")), "{m:?}");
+    // "even as" sets off where the protests were, not who negotiates
+    let text = "Kenya and Chile entered a critical week in their trade talks on Monday, even as protests flared at factories across Peru.";
+    let m = meetings(&extract(text, None));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, set(&["CHL", "KEN"]));
+    // "as" before no subject is a preposition: the clause goes on
+    let text = "Kenya and Chile held talks in Nairobi on Monday as a first step toward a trade pact.";
+    assert_eq!(meetings(&extract(text, None)).len(), 1);
+}
+
+#[test]
 fn a_held_meeting_has_participants_place_and_resolved_weekday() {
     let ex = extract("Kenya and Norway held talks in Nairobi on Tuesday.", Some("2026-02-05"));
     let m = meetings(&ex);

@@ -22,6 +22,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::extract::sentences::{self, Sentence, Token};
+use crate::extract::word_lists::word_lists;
 
 /// A span of the document text in bytes: the unit inside extraction.
 /// Conversion to code points happens once, at the output (`extract::mod`).
@@ -61,6 +62,10 @@ pub enum WordClass {
     Adverb,
     /// Opens a relative clause.
     Relative,
+    /// Opens a subordinate clause only before a subject pronoun or after
+    /// "even" ("as he began a visit", "even as protests flared"); elsewhere
+    /// a preposition ("as a result", "such as Kenya").
+    SubordinatorBeforeSubject,
 }
 
 impl WordClass {
@@ -96,6 +101,7 @@ impl WordClass {
             "to" => WordClass::To,
             "adverb" => WordClass::Adverb,
             "relative" => WordClass::Relative,
+            "subordinator_before_subject" => WordClass::SubordinatorBeforeSubject,
             _ => return None,
         })
     }
@@ -344,9 +350,30 @@ impl SentenceSyntax {
 /// spans that tile `span`.
 fn split_clauses(text: &str, span: ByteSpan, words: &[Word]) -> (Vec<Range<usize>>, Vec<ByteSpan>) {
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (byte where the clause starts, its first word)
+    let lower_word = |w: &Word| text[w.span.start..w.span.end].to_ascii_lowercase();
     for (i, word) in words.iter().enumerate() {
-        if i > 0 && word.class.is_some_and(WordClass::opens_clause) {
-            cuts.push((word.span.start, i));
+        let opens = match word.class {
+            Some(WordClass::SubordinatorBeforeSubject) => {
+                let subject_follows = words
+                    .get(i + 1)
+                    .is_some_and(|next| word_lists().subject_pronouns.contains(&lower_word(next)));
+                let after_even = i > 0 && lower_word(&words[i - 1]) == "even";
+                subject_follows || after_even
+            }
+            class => class.is_some_and(WordClass::opens_clause),
+        };
+        // "even as": the clause starts at "even"
+        let first = if opens
+            && word.class == Some(WordClass::SubordinatorBeforeSubject)
+            && i > 0
+            && lower_word(&words[i - 1]) == "even"
+        {
+            i - 1
+        } else {
+            i
+        };
+        if first > 0 && opens {
+            cuts.push((words[first].span.start, first));
         }
     }
     let bytes = text.as_bytes();
@@ -496,6 +523,23 @@ mod tests {
             clauses("Kenya and Norway signed a cease-fire."),
             vec!["Kenya and Norway signed a cease-fire."]
         );
+    }
+
+    #[test]
+    fn as_opens_a_clause_only_before_a_subject_or_after_even() {
+        let clause_of = |text: &str, word: &str| {
+            let syntax = read(text);
+            let span = syntax.clause_span(text.find(word).unwrap());
+            text[span.start..span.end].trim().to_string()
+        };
+        let text = "Kamau said Chile should act as she began a visit.";
+        assert_eq!(clause_of(text, "visit"), "as she began a visit.");
+        let text = "Kenya and Chile met, even as protests flared.";
+        assert_eq!(clause_of(text, "protests"), "even as protests flared.");
+        let text = "Kenya and Chile met as a first step.";
+        assert_eq!(clause_of(text, "step"), text);
+        let text = "Kenya has met Chile since 1990.";
+        assert_eq!(clause_of(text, "1990"), text);
     }
 
     #[test]

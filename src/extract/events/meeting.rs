@@ -14,6 +14,7 @@ use crate::extract::word_lists::word_lists;
 
 use super::syntax::{object, previous_word, pronoun_in, refers_back, subject};
 use super::{Demanded, RuleKind, SentenceContext};
+use crate::extract::entities::Found;
 
 /// How far after the trigger a status cue still speaks of it ("talks | will
 /// resume next week", "talks between President Reagan and Nakasone, |
@@ -400,6 +401,7 @@ fn participants(
                     .agents()
                     .iter()
                     .filter(|f| f.start >= cs && f.end <= ce && !aimed_at(cx.text, f.start))
+                    .filter(|f| !only_where_from(cx, f))
                     .map(|f| f.entity),
             );
             if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|pronoun| cx.pronoun(pronoun, ts)) {
@@ -446,6 +448,35 @@ fn aimed_at(text: &str, at: usize) -> bool {
         _ => word,
     };
     matches!(word.as_deref(), Some("into" | "toward" | "towards"))
+}
+
+/// Whether the state mentioned at `f` is only where the people met come
+/// from: "met with refugees from Colombia, Iraq and Rwanda", "investors
+/// from Japan"; not "officials from Kenya" or "a delegation from Chile",
+/// who act for it (`actor_nouns.tsv`, `member_nouns.txt`). The states of a
+/// list after "from" share its noun.
+fn only_where_from(cx: &SentenceContext<'_>, f: &Found) -> bool {
+    if cx.doc.entities[f.entity].kind != EntityKind::State {
+        return false;
+    }
+    let text = cx.text;
+    // back over the list's other names, commas, "and" and "the" to "from"
+    let before = &text[cx.sentence().start..f.start];
+    let Some(from) = before.rfind(" from ") else {
+        return false;
+    };
+    let list = &before[from + " from ".len()..];
+    let in_list = cx
+        .view
+        .found
+        .iter()
+        .filter(|g| g.start >= from && g.end <= f.start)
+        .fold(list.to_string(), |rest, g| rest.replace(&text[g.start..g.end], ""));
+    let only_joins = in_list
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .all(|w| w.is_empty() || matches!(w, "and" | "the" | "former") || w.chars().all(char::is_uppercase));
+    let noun = previous_word(text, cx.sentence().start + from).unwrap_or_default();
+    only_joins && !cx.rules.acting_nouns.contains(&noun)
 }
 
 /// Hosts and mediators: "hosted by Turkey", "Qatar will host", "talks mediated by Egypt".

@@ -144,6 +144,10 @@ pub struct EventRules {
     /// kinds `intergovernmental` and `alliance`): "the G8 agreed" is an
     /// agreement among its members.
     multilateral_orgs: rustc_hash::FxHashSet<String>,
+    /// Nouns for people who act for a state or body (`actor_nouns.tsv` and
+    /// `member_nouns.txt`): "officials from Kenya" take part for Kenya,
+    /// "refugees from Colombia" do not.
+    acting_nouns: rustc_hash::FxHashSet<String>,
 }
 
 /// The senses a rule's named groups give its triggers; a name that is no
@@ -292,6 +296,12 @@ impl EventRules {
                 .iter()
                 .filter(|o| matches!(o.kind.as_str(), "intergovernmental" | "alliance"))
                 .map(|o| o.key.clone())
+                .collect(),
+            acting_nouns: lexicon
+                .actor_nouns
+                .keys()
+                .cloned()
+                .chain(crate::extract::word_lists::word_lists().member_nouns.iter().cloned())
                 .collect(),
         })
     }
