@@ -48,6 +48,8 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) {
         || frame.modality == Modality::Conditional
         || cx.overlapped_by(RuleKind::Negation, ts, te)
         || cx.overlapped_by(RuleKind::Hypothetical, ts, te)
+        // "fighting threatened to wreck the ceasefire": a risk, not a threat
+        || cx.overlapped_by(RuleKind::Veto(EventClass::Threat), ts, te)
     {
         return;
     }
