@@ -811,6 +811,33 @@ fn he_after_an_office_told_again_is_the_person_who_holds_it() {
 }
 
 #[test]
+fn the_group_said_is_neither_a_name_set_off_before_it_nor_the_body_it_is_linked_to() {
+    let text = "A group linked to al-Qaeda killed a hostage, Peter Otieno, and threatened to kill another, the group said on its website.";
+    let ex = extract(text, None);
+    assert!(speakers(&ex).is_empty(), "{:?}", speakers(&ex));
+    // a name set off before the verb with nothing after its comma still speaks
+    let text = "Peter Otieno, a former envoy, said the talks had failed.";
+    assert_eq!(speakers(&extract(text, None)), vec!["Peter Otieno".to_string()]);
+}
+
+#[test]
+fn a_body_named_with_and_after_the_keeps_its_whole_name() {
+    let text = "Jane Kamau of the Public and Commercial Services Union said the strike would go ahead.";
+    let ex = extract(text, None);
+    assert!(
+        ex.entities
+            .iter()
+            .any(|e| e.label == "Public and Commercial Services Union"),
+        "{:?}",
+        ex.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+    // two names joined by "and" stay two
+    let text = "Talks between the US and European Commission ended.";
+    let ex = extract(text, None);
+    assert!(ex.entities.iter().any(|e| e.label == "European Commission"));
+}
+
+#[test]
 fn reported_speech_names_the_speaker() {
     let ex = extract(
         "Foreign Minister Wanjiru Kamau told reporters that the border would reopen.",

@@ -49,6 +49,7 @@ pub const TOPIC_OPENERS: DataFile = data_file!("lexicon/topic_openers.txt");
 pub const COUNTERPART_CUES: DataFile = data_file!("lexicon/counterpart_cues.txt");
 pub const CLAUSE_OPENERS: DataFile = data_file!("lexicon/clause_openers.txt");
 pub const PERSON_NOUNS: DataFile = data_file!("lexicon/person_nouns.tsv");
+pub const AFFILIATION_PHRASES: DataFile = data_file!("lexicon/affiliation_phrases.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -128,6 +129,9 @@ pub struct WordLists {
     /// Words that join two clauses ("and", "but": `function_words.tsv`,
     /// classes `coordinator` and `contrast`), lower case.
     pub joining_words: HashSet<String>,
+    /// Words that tie one group to another ("linked to", "loyal to"), each
+    /// followed by a space: the body after them is not the group.
+    pub affiliation_phrases: Vec<String>,
     /// Auxiliary verbs ("has", "will", "would": `function_words.tsv`,
     /// classes `be`, `have`, `future`, `conditional`, `obligation`), lower case.
     pub auxiliaries: HashSet<String>,
@@ -333,6 +337,11 @@ impl WordLists {
             counterpart_cues: file(COUNTERPART_CUES).lower_case_words()?,
             clause_openers: file(CLAUSE_OPENERS).lower_case_words()?,
             person_nouns: person_nouns(&file(PERSON_NOUNS))?,
+            affiliation_phrases: file(AFFILIATION_PHRASES)
+                .lower_case_words()?
+                .into_iter()
+                .map(|w| format!("{w} "))
+                .collect(),
             joining_words: function_words
                 .clause
                 .iter()
@@ -367,7 +376,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 26] = [
+    const FILES: [DataFile; 27] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -394,6 +403,7 @@ mod tests {
         COUNTERPART_CUES,
         CLAUSE_OPENERS,
         PERSON_NOUNS,
+        AFFILIATION_PHRASES,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

@@ -79,6 +79,23 @@ impl EntityRules {
         }) {
             start = org.start;
         }
+        // "the Public and Commercial Services Union", "the Food and Agriculture
+        // Organization": one capitalized word joined by "and" after "the" opens
+        // the name, unless it is a name of its own ("the US and European Union")
+        if let Some(before) = text[..start].strip_suffix(" and ") {
+            let word_start = before.rfind(' ').map_or(0, |i| i + 1);
+            let word = &before[word_start..];
+            let after_the = before[..word_start].to_ascii_lowercase().ends_with("the ");
+            let own_name = doc.found.iter().any(|f| f.start < before.len() && word_start < f.end);
+            if after_the
+                && !own_name
+                && word.len() > 1
+                && word.chars().all(char::is_alphabetic)
+                && word.starts_with(char::is_uppercase)
+            {
+                start = word_start;
+            }
+        }
         // a place that opens the name: "Texas Instruments Inc" is based in the United States
         let mut based_in = None;
         if let Some(&(place_start, _, state)) = doc

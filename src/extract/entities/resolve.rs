@@ -237,6 +237,7 @@ impl EntityRules {
                 .iter()
                 .filter(|f| f.end <= reference.start && f.sentence + ORG_DESCRIPTOR_REACH >= reference.sentence)
                 .filter(|f| self.org_fits(descriptor, f.entity, doc))
+                .filter(|f| !tied_to(text, f.start))
                 .max_by_key(|f| f.end)
                 .map(|f| f.entity);
             if let Some(entity) = referent {
@@ -297,6 +298,19 @@ impl DefiniteReference {
             sentence: self.sentence,
         }
     }
+}
+
+/// Whether the body named at `at` follows words that tie another group to
+/// it ("an Iraqi group linked to al-Qaeda", "militias loyal to the
+/// government": `affiliation_phrases.txt`): "the group" later is that other
+/// group, not this body.
+fn tied_to(text: &str, at: usize) -> bool {
+    let before = text[..at].to_ascii_lowercase();
+    let before = before.strip_suffix("the ").unwrap_or(&before);
+    crate::extract::word_lists::word_lists()
+        .affiliation_phrases
+        .iter()
+        .any(|phrase| before.ends_with(&format!(" {phrase}")))
 }
 
 /// The document's definite references whose noun (without "'s") `is_head` accepts.

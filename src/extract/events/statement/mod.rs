@@ -211,7 +211,7 @@ pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, 
         } else {
             !quoted && same_clause && opens_its_segment(between) || set_off(cx, between)
         };
-        if between.len() < MAX_FRAME_GAP && accepted {
+        if between.len() < MAX_FRAME_GAP && accepted && !own_subject_before(between) {
             // "Kenya and Norway said": every subject joined by "and"
             let mut speakers = vec![f.entity];
             let mut first = *f;
@@ -401,6 +401,25 @@ pub(super) fn title_only(gap: &str) -> bool {
 /// where Kenya belongs to what was said.
 pub(super) fn opens_its_segment(between: &str) -> bool {
     !between.contains(',') || between.trim_start().starts_with(',') || between.trim_start().starts_with("'s,")
+}
+
+/// Whether the words right before a verb, after the last comma between it
+/// and a name further back, are a noun phrase of their own: "Rebels killed
+/// a hostage, Jack Hensley, ..., the group said" (the group speaks, not
+/// Hensley). A determiner and one to three lower-case words.
+fn own_subject_before(between: &str) -> bool {
+    let Some((_, tail)) = between.rsplit_once(',') else {
+        return false;
+    };
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    match words.split_first() {
+        Some((determiner, nouns)) => {
+            word_lists().determiners.contains(determiner.to_lowercase().as_str())
+                && (1..=3).contains(&nouns.len())
+                && nouns.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        }
+        None => false,
+    }
 }
 
 /// Whether the words between a subject and its verb are set off from both:
