@@ -384,7 +384,7 @@ pub(super) fn pronoun_referent_except(
     first_person(si, at).or(running).or_else(|| {
         for i in (0..si).rev() {
             // Some(..) ends the search; Some(None): "he" is someone unnamed
-            let ends = match unnamed_person_subject(text, doc, sentences, i) {
+            let ends = match unnamed_subject(text, doc, sentences, i) {
                 // someone new is the subject there: "he" is most likely them,
                 // whom no name tells, unless someone is named before them
                 Some(UnnamedSubject::New(unnamed)) => Some(first_person(i, unnamed)),
@@ -529,6 +529,79 @@ pub(super) fn unnamed_person_subject(
                 UnnamedSubject::New(start)
             })
         })
+}
+
+/// [`unnamed_person_subject`], or else a name recognition left unknown as
+/// the subject at the sentence's start or after its first comma: "Ameer
+/// Jamaat-e-Islami, Siraj ul Haq extended congratulations". Two to four
+/// capitalized words (short lower-case particles between them: "ul",
+/// "bin"), overlapping no mention found, then a past-tense verb or
+/// "said"/"says". A "he" after it is most likely that person, whom Parley
+/// cannot name, so it ends the walk back like someone new.
+pub(super) fn unnamed_subject(
+    text: &str,
+    doc: &DocEntities,
+    sentences: &[Sentence],
+    si: usize,
+) -> Option<UnnamedSubject> {
+    unnamed_person_subject(text, doc, sentences, si).or_else(|| unknown_name_subject(text, doc, &sentences[si], si))
+}
+
+fn unknown_name_subject(text: &str, doc: &DocEntities, sentence: &Sentence, si: usize) -> Option<UnnamedSubject> {
+    let body = &text[sentence.start..sentence.end];
+    let openings = std::iter::once(0).chain(body.find(", ").map(|comma| comma + 2));
+    openings.into_iter().find_map(|offset| {
+        let start = sentence.start + offset;
+        let mut words = text[start..sentence.end].split_whitespace().peekable();
+        // "The MEP said", "In September Symantec released": a function word is
+        // no part of a name
+        let lists = word_lists();
+        // ("But Jumbo Kariuki resigned": a joining word or an adverb before it is not)
+        let lower = |w: &str| w.trim_end_matches(',').to_lowercase();
+        if words
+            .peek()
+            .is_some_and(|w| lists.joining_words.contains(&lower(w)) || lists.adverbs.contains(&lower(w)))
+        {
+            words.next();
+        }
+        let first = lower(words.peek()?);
+        if [
+            &lists.determiners,
+            &lists.prepositions,
+            &lists.clause_openers,
+            &lists.subject_pronouns,
+        ]
+        .iter()
+        .any(|list| list.contains(&first))
+        {
+            return None;
+        }
+        let mut capitalized = 0;
+        let mut end = start;
+        for word in words.by_ref() {
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            if word.starts_with(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                capitalized += 1;
+                end = at + word.len();
+            } else if capitalized > 0 && word.len() <= 3 && word.chars().all(|c| c.is_ascii_lowercase()) {
+                continue; // a particle, if a capitalized word follows
+            } else {
+                let verb = word.trim_end_matches([',', '.']);
+                let past = verb.len() > 4 && verb.ends_with("ed") && verb.chars().all(|c| c.is_ascii_lowercase());
+                let named = doc
+                    .found
+                    .iter()
+                    .any(|f| f.sentence == si && f.start < end && start < f.end);
+                let name_ends_before_verb = text[end..at].trim().is_empty();
+                return ((2..=4).contains(&capitalized)
+                    && name_ends_before_verb
+                    && (past || matches!(verb, "said" | "says"))
+                    && !named)
+                    .then_some(UnnamedSubject::New(start));
+            }
+        }
+        None
+    })
 }
 
 /// How many words may stand between the determiner and the person noun of

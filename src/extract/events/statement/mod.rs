@@ -347,7 +347,7 @@ fn running_speaker(cx: &SentenceContext<'_>, earlier: &[Event], pronoun: Pronoun
     // for the party said ... But he added")
     let someone_new = |i: usize| {
         matches!(
-            super::syntax::unnamed_person_subject(cx.text, cx.doc, cx.sentences, i),
+            super::syntax::unnamed_subject(cx.text, cx.doc, cx.sentences, i),
             Some(super::syntax::UnnamedSubject::New(_))
         )
     };
