@@ -806,6 +806,17 @@ fn he_after_a_name_recognition_left_unknown_is_not_someone_named_before() {
 }
 
 #[test]
+fn he_is_not_someone_spoken_of_before_an_earlier_set_off_frame() {
+    // "Mr Otieno" is whom Kamau's claim is about, not who goes on speaking
+    let text = "John Kamau spoke in Nakuru. Mr Otieno has failed to tackle these problems, he claimed. This is the record that will be tested, he said.";
+    let ex = extract(text, None);
+    assert_eq!(
+        speakers_saying(&ex, "record that will be tested"),
+        vec!["John Kamau".to_string()]
+    );
+}
+
+#[test]
 fn he_after_an_office_told_again_is_the_person_who_holds_it() {
     // "the minister" tells the minister named before again: "she" is her
     let text = "Finance Minister Wanjiru Kamau presented the budget on Monday. The minister told delegates that taxes would fall. She said spending would rise.";

@@ -377,6 +377,7 @@ pub(super) fn pronoun_referent_except(
                     && doc.entities[f.entity].kind == Person
                     && !except.contains(&f.entity)
                     && !inside_quotation(text, sentences[sentence].start, f.start)
+                    && (sentence == si || !reported_before_frame(text, &sentences[sentence], f.start))
                     && pronoun.fits(person_gender(text, doc, f.entity))
             })
             .map(|f| f.entity)
@@ -611,6 +612,22 @@ const PERSON_SUBJECT_MODIFIERS: usize = 3;
 /// How many words after a person noun its subject's verb is looked for; a
 /// name up to there is the person's own ("the spokesman, Tom Kelly, said").
 const APPOSITION_WORDS: usize = 10;
+
+/// Whether the mention at `at` stands in what was said before a frame set
+/// off after it in its sentence ("Mr Blair has failed to tackle these
+/// problems, he claimed, ..."): someone spoken of, so a "he" in a later
+/// sentence does not stand for them. The frame is a comma, "he" or "she",
+/// one word, and a comma or the sentence's end.
+fn reported_before_frame(text: &str, sentence: &Sentence, at: usize) -> bool {
+    let after = &text[at..sentence.end];
+    [", he ", ", she "].iter().any(|frame| {
+        after.match_indices(frame).any(|(i, _)| {
+            let rest = &after[i + frame.len()..];
+            let verb_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            verb_end > 0 && (rest[verb_end..].starts_with([',', '.']) || rest[verb_end..].trim().is_empty())
+        })
+    })
+}
 
 /// The state or organization that opens sentence `si` as its subject:
 /// "The South dismissed the offer", "Japan's cabinet ..." is not one (a
