@@ -509,22 +509,25 @@ pub(super) fn unnamed_person_subject(
             // "the clever sheriff" after "a sheriff": someone the text brought
             // in unnamed, in a sentence that names no one ("a US judge, Letitia
             // Clark," brings in Letitia Clark)
-            let brought_in = (0..si).any(|j| {
-                let names_a_person = doc.found.iter().any(|f| {
-                    f.sentence == j && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person
-                });
-                let earlier: Vec<&str> = text[sentences[j].start..sentences[j].end].split_whitespace().collect();
-                !names_a_person
-                    && earlier.iter().enumerate().any(|(k, w)| {
+            // (read only for a definite title: it walks the text before)
+            let brought_in = || {
+                (0..si).any(|j| {
+                    let earlier: Vec<&str> = text[sentences[j].start..sentences[j].end].split_whitespace().collect();
+                    let introduced = earlier.iter().enumerate().any(|(k, w)| {
                         bare(w) == noun
                             && earlier[k.saturating_sub(PERSON_SUBJECT_MODIFIERS + 1)..k]
                                 .iter()
                                 .any(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
-                    })
-            });
+                    });
+                    introduced
+                        && !doc.found.iter().any(|f| {
+                            f.sentence == j && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person
+                        })
+                })
+            };
             let definite = matches!(determiner.as_str(), "the" | "this" | "that")
                 && !words[i + 1..head].iter().any(|(_, w)| possessive(w));
-            Some(if definite && refers == PersonNoun::Title && !brought_in {
+            Some(if definite && refers == PersonNoun::Title && !brought_in() {
                 UnnamedSubject::Definite(start)
             } else {
                 UnnamedSubject::New(start)
