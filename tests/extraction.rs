@@ -390,6 +390,20 @@ fn a_state_people_only_come_from_is_no_participant() {
 }
 
 #[test]
+fn a_persons_wife_or_aide_is_who_meets_not_the_person() {
+    let text = "Mr. Kamau's wife Amina visited the National Council of Women together with the first lady of Chile.";
+    let m = meetings(&extract(text, None));
+    assert!(
+        m.iter().all(|(who, ..)| !who.iter().any(|w| w.contains("Kamau"))),
+        "{m:?}"
+    );
+    // "Kamau's talks" are his
+    let text = "Foreign Minister Wanjiru Kamau's talks with Chile ended on Monday.";
+    let m = meetings(&extract(text, None));
+    assert!(m.iter().any(|(who, ..)| who.contains("Wanjiru Kamau")), "{m:?}");
+}
+
+#[test]
 fn as_before_a_subject_opens_a_clause_of_its_own() {
     // Chile is the subject of what she said, not someone she visits
     let text =

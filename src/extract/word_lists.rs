@@ -50,6 +50,7 @@ pub const COUNTERPART_CUES: DataFile = data_file!("lexicon/counterpart_cues.txt"
 pub const CLAUSE_OPENERS: DataFile = data_file!("lexicon/clause_openers.txt");
 pub const PERSON_NOUNS: DataFile = data_file!("lexicon/person_nouns.tsv");
 pub const AFFILIATION_PHRASES: DataFile = data_file!("lexicon/affiliation_phrases.txt");
+pub const ENTOURAGE_NOUNS: DataFile = data_file!("lexicon/entourage_nouns.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -132,6 +133,9 @@ pub struct WordLists {
     /// Words that tie one group to another ("linked to", "loyal to"), each
     /// followed by a space: the body after them is not the group.
     pub affiliation_phrases: Vec<String>,
+    /// Nouns for someone close to a person who is not that person ("wife",
+    /// "aide"): "Annan's wife visited" is no visit of Annan's.
+    pub entourage_nouns: HashSet<String>,
     /// Auxiliary verbs ("has", "will", "would": `function_words.tsv`,
     /// classes `be`, `have`, `future`, `conditional`, `obligation`), lower case.
     pub auxiliaries: HashSet<String>,
@@ -337,6 +341,7 @@ impl WordLists {
             counterpart_cues: file(COUNTERPART_CUES).lower_case_words()?,
             clause_openers: file(CLAUSE_OPENERS).lower_case_words()?,
             person_nouns: person_nouns(&file(PERSON_NOUNS))?,
+            entourage_nouns: file(ENTOURAGE_NOUNS).lower_case_words()?,
             affiliation_phrases: file(AFFILIATION_PHRASES)
                 .lower_case_words()?
                 .into_iter()
@@ -376,7 +381,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 27] = [
+    const FILES: [DataFile; 28] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -404,6 +409,7 @@ mod tests {
         CLAUSE_OPENERS,
         PERSON_NOUNS,
         AFFILIATION_PHRASES,
+        ENTOURAGE_NOUNS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::extract::clauses::{Modality, WordClass};
 use crate::extract::dates::Tense;
 use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, Topic};
@@ -65,6 +66,24 @@ pub(super) fn read(cx: &SentenceContext<'_>, speaker: Option<usize>, events: &mu
         .find_map(|trigger| one(cx, trigger, speaker, events))
 }
 
+/// Whether the conditional modal before the verb at `ts` is "would"
+/// ("would insist"), not "could", "might" or "may".
+fn modal_is_would(cx: &SentenceContext<'_>, ts: usize) -> bool {
+    let syntax = cx.syntax();
+    syntax
+        .words
+        .iter()
+        .rev()
+        .filter(|w| w.span.end <= ts)
+        .take(MODAL_REACH)
+        .find(|w| w.class == Some(WordClass::Conditional))
+        .is_some_and(|w| cx.text[w.span.start..w.span.end].eq_ignore_ascii_case("would"))
+}
+
+/// How many words before a demand verb its modal may stand: "would not
+/// have been" is four.
+const MODAL_REACH: usize = 4;
+
 /// The demand of one trigger, if it is one.
 fn one(
     cx: &SentenceContext<'_>,
@@ -80,6 +99,13 @@ fn one(
         .join(" ");
     let frame = cx.syntax().frame(ts);
     if frame.negated || cx.overlapped_by(RuleKind::Negation, ts, te) {
+        return None;
+    }
+    // "a future government could request", "he may call for hearings": a
+    // demand that may be made is none. "would" is most often the future of
+    // a report ("said they would insist on"), and "I would urge them" a
+    // demand made politely: both stay.
+    if frame.modality == Modality::Conditional && !modal_is_would(cx, ts) {
         return None;
     }
     let passive = cx.overlapped_by(RuleKind::DemandPassive, ts, te);

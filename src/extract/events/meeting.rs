@@ -401,7 +401,7 @@ fn participants(
                     .agents()
                     .iter()
                     .filter(|f| f.start >= cs && f.end <= ce && !aimed_at(cx.text, f.start))
-                    .filter(|f| !only_where_from(cx, f))
+                    .filter(|f| !only_where_from(cx, f) && !someone_close_to(cx, f))
                     .map(|f| f.entity),
             );
             if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|pronoun| cx.pronoun(pronoun, ts)) {
@@ -477,6 +477,19 @@ fn only_where_from(cx: &SentenceContext<'_>, f: &Found) -> bool {
         .all(|w| w.is_empty() || matches!(w, "and" | "the" | "former") || w.chars().all(char::is_uppercase));
     let noun = previous_word(text, cx.sentence().start + from).unwrap_or_default();
     only_joins && !cx.rules.acting_nouns.contains(&noun)
+}
+
+/// Whether the person mentioned at `f` only tells whose relative or aide
+/// takes part: "Mr. Annan's wife Nane visited" (`entourage_nouns.txt`).
+fn someone_close_to(cx: &SentenceContext<'_>, f: &Found) -> bool {
+    if !f.possessive || cx.doc.entities[f.entity].kind != EntityKind::Person {
+        return false;
+    }
+    let after = cx.text[f.end..]
+        .trim_start_matches(['\'', '\u{2019}', 's'])
+        .trim_start();
+    let noun: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    word_lists().entourage_nouns.contains(&noun.to_lowercase())
 }
 
 /// Hosts and mediators: "hosted by Turkey", "Qatar will host", "talks mediated by Egypt".
