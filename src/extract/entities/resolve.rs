@@ -305,12 +305,22 @@ impl DefiniteReference {
 /// government": `affiliation_phrases.txt`): "the group" later is that other
 /// group, not this body.
 fn tied_to(text: &str, at: usize) -> bool {
-    let before = text[..at].to_ascii_lowercase();
-    let before = before.strip_suffix("the ").unwrap_or(&before);
+    // compared as bytes in any case, without copying the text before
+    let ends_with =
+        |hay: &[u8], tail: &[u8]| hay.len() >= tail.len() && hay[hay.len() - tail.len()..].eq_ignore_ascii_case(tail);
+    let before = &text.as_bytes()[..at];
+    let before = if ends_with(before, b"the ") {
+        &before[..before.len() - 4]
+    } else {
+        before
+    };
     crate::extract::word_lists::word_lists()
         .affiliation_phrases
         .iter()
-        .any(|phrase| before.ends_with(&format!(" {phrase}")))
+        .any(|phrase| {
+            // the phrase ends with its space; a space opens it too
+            ends_with(before, phrase.as_bytes()) && ends_with(&before[..before.len() - phrase.len()], b" ")
+        })
 }
 
 /// The document's definite references whose noun (without "'s") `is_head` accepts.
