@@ -252,6 +252,17 @@ pub struct FunctionWordRows {
     pub object_pronouns: HashSet<String>,
 }
 
+impl FunctionWordRows {
+    /// The clause layer's words of the classes `keep` accepts, lower case.
+    fn words_of(&self, keep: impl Fn(WordClass) -> bool) -> HashSet<String> {
+        self.clause
+            .iter()
+            .filter(|(_, class)| keep(*class))
+            .map(|(word, _)| word.to_lowercase())
+            .collect()
+    }
+}
+
 /// The words of `function_words.tsv`, checked: a word, a known class, and
 /// at most one class of the clause layer per word (a second would silently
 /// replace the first).
@@ -308,6 +319,10 @@ impl WordLists {
     /// bad line into one of them).
     fn read(file: impl Fn(DataFile) -> DataFile) -> Result<WordLists, ParleyError> {
         let function_words = function_words(&file(FUNCTION_WORDS))?;
+        let joining_words =
+            function_words.words_of(|class| matches!(class, WordClass::Coordinator | WordClass::Contrast));
+        let auxiliaries = function_words.words_of(WordClass::is_auxiliary);
+        let adverbs = function_words.words_of(|class| class == WordClass::Adverb);
         Ok(WordLists {
             listener_verbs: file(LISTENER_VERBS).lower_case_words()?,
             addressee_verbs: addressee_verbs(&file(ADDRESSEE_VERBS))?,
@@ -347,24 +362,9 @@ impl WordLists {
                 .into_iter()
                 .map(|w| format!("{w} "))
                 .collect(),
-            joining_words: function_words
-                .clause
-                .iter()
-                .filter(|(_, class)| matches!(class, WordClass::Coordinator | WordClass::Contrast))
-                .map(|(word, _)| word.to_lowercase())
-                .collect(),
-            auxiliaries: function_words
-                .clause
-                .iter()
-                .filter(|(_, class)| class.is_auxiliary())
-                .map(|(word, _)| word.to_lowercase())
-                .collect(),
-            adverbs: function_words
-                .clause
-                .iter()
-                .filter(|(_, class)| *class == WordClass::Adverb)
-                .map(|(word, _)| word.to_lowercase())
-                .collect(),
+            joining_words,
+            auxiliaries,
+            adverbs,
         })
     }
 }
