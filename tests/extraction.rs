@@ -1796,3 +1796,64 @@ fn military_titles_written_without_a_period_introduce_a_name() {
     );
     assert!(entities_of(&ex, EntityKind::Person).contains("Peter Otieno"));
 }
+
+#[test]
+fn a_demands_addressee_may_follow_an_honorific_or_a_rank() {
+    let d = demands(&extract("Peter Kamau urged Mr Otieno to resign.", None));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].1, set(&["Otieno"]));
+    let d = demands(&extract(
+        "Peter Kamau called on Foreign Minister Peter Otieno to resign.",
+        None,
+    ));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].1, set(&["Peter Otieno"]));
+}
+
+#[test]
+fn asking_someone_if_or_whether_is_a_question_not_a_demand() {
+    for text in [
+        "Peter Kamau asked Mr Otieno if he had ever met the envoy.",
+        "Tony Blair asked Jacques Chirac when he would come.",
+        "Peter Kamau asked Mr Otieno whether talks would resume.",
+        "Peter Kamau asked Mr Otieno: \"Did you sign it?\"",
+    ] {
+        assert!(demands(&extract(text, None)).is_empty(), "{text}");
+    }
+    let d = demands(&extract("Peter Kamau asked Mr Otieno to sign the accord.", None));
+    assert_eq!(d.len(), 1, "{d:?}");
+}
+
+#[test]
+fn a_visit_to_what_a_state_owns_meets_that_state() {
+    let m = meetings(&extract(
+        "Kenyan President Peter Otieno visited Norway's biggest port on Monday.",
+        None,
+    ));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].0.contains("NOR"), "{m:?}");
+    // what the visitor's own state owns is no visit abroad
+    let m = meetings(&extract(
+        "Kenyan President Peter Otieno visited Kenya's biggest port on Monday.",
+        None,
+    ));
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn an_organization_head_after_the_takes_its_capitalized_tail() {
+    let orgs = |text: &str| entities_of(&extract(text, None), EntityKind::Organization);
+    assert!(orgs("Otieno chaired the Commission for Africa in Nairobi.").contains("Commission for Africa"));
+    assert!(
+        orgs("The Department of Trade and Industry said exports rose on Friday.")
+            .contains("Department of Trade and Industry")
+    );
+    // a time word, a people's adjective or a title after the head is no part of a name
+    assert!(orgs("The Council on Friday said no.").is_empty());
+    let o = orgs("He met the Director in the Office of Kenyan President Peter Otieno.");
+    assert!(o.is_empty(), "{o:?}");
+    let o = orgs("The Ministry of Defence and Foreign Minister Peter Otieno met.");
+    assert_eq!(o, set(&["Ministry of Defence"]));
+    let o = orgs("The Council of Europe and Norway met.");
+    assert_eq!(o, set(&["Council of Europe"]));
+}

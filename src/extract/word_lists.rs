@@ -51,6 +51,7 @@ pub const CLAUSE_OPENERS: DataFile = data_file!("lexicon/clause_openers.txt");
 pub const PERSON_NOUNS: DataFile = data_file!("lexicon/person_nouns.tsv");
 pub const AFFILIATION_PHRASES: DataFile = data_file!("lexicon/affiliation_phrases.txt");
 pub const ENTOURAGE_NOUNS: DataFile = data_file!("lexicon/entourage_nouns.txt");
+pub const QUESTION_OPENERS: DataFile = data_file!("lexicon/question_openers.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -136,6 +137,9 @@ pub struct WordLists {
     /// Nouns for someone close to a person who is not that person ("wife",
     /// "aide"): "Annan's wife visited" is no visit of Annan's.
     pub entourage_nouns: HashSet<String>,
+    /// Words that open an indirect question ("if", "whether"): "asked Mr
+    /// Myers if he knew" is a question, not a demand.
+    pub question_openers: HashSet<String>,
     /// Auxiliary verbs ("has", "will", "would": `function_words.tsv`,
     /// classes `be`, `have`, `future`, `conditional`, `obligation`), lower case.
     pub auxiliaries: HashSet<String>,
@@ -357,6 +361,7 @@ impl WordLists {
             clause_openers: file(CLAUSE_OPENERS).lower_case_words()?,
             person_nouns: person_nouns(&file(PERSON_NOUNS))?,
             entourage_nouns: file(ENTOURAGE_NOUNS).lower_case_words()?,
+            question_openers: file(QUESTION_OPENERS).lower_case_words()?,
             affiliation_phrases: file(AFFILIATION_PHRASES)
                 .lower_case_words()?
                 .into_iter()
@@ -381,7 +386,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 28] = [
+    const FILES: [DataFile; 29] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -410,6 +415,7 @@ mod tests {
         PERSON_NOUNS,
         AFFILIATION_PHRASES,
         ENTOURAGE_NOUNS,
+        QUESTION_OPENERS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

@@ -134,7 +134,7 @@ impl EntityRules {
     /// Operations") that stops before a word such as "Friday"; after the
     /// period of a legal form ("Corp."), whose tail would say where the
     /// company is ("Kia Motor Corp of South Korea").
-    fn org_name_end(&self, text: &str, end: usize) -> usize {
+    pub(super) fn org_name_end(&self, text: &str, end: usize) -> usize {
         let head = text[..end].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
         if self.lexicon.org_legal_forms.contains(head) {
             let dotted = text[end..].starts_with('.') && text[end + 1..].chars().next().is_none_or(char::is_whitespace);
@@ -146,20 +146,58 @@ impl EntityRules {
         // the tail ends before its first word that is no name: " on Friday"
         let mut tail_end = end;
         let mut at = end;
+        // where the tail ended before an "and" whose second half is not yet known to be
+        // part of the name: "the Department of Trade and Industry", not "the Council of
+        // Europe and Russia" or "the Ministry of Defence and Foreign Minister Kamau"
+        let mut before_and: Option<usize> = None;
+        let tail_end_at_m = end + m.end();
         for word in m.as_str().split(' ').skip(1) {
-            let word_end = at + 1 + word.len();
+            let word_start = at + 1;
+            let word_end = word_start + word.len();
             let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-            if capitalized
+            let no_name = capitalized
                 && self.lexicon.non_names.contains(word)
                 && !self.lexicon.org_modifiers.contains(word)
-                && !self.lexicon.org_heads.contains(word)
-            {
+                && !self.lexicon.org_heads.contains(word);
+            // right after "and", a name of its own, a title or a given name opens
+            // something else ("the University of California and Dan Gillmor"); a
+            // head word does not ("the Association of Payment and Clearing Services")
+            let names_another = || {
+                before_and.is_some_and(|b| b == tail_end)
+                    && (self.lexicon.given_names.contains(word)
+                        || self
+                            .gazetteer
+                            .find(text, word_start, tail_end_at_m)
+                            .iter()
+                            .any(|hit| hit.start == word_start)
+                        || self
+                            .title_spans(text, word_start, tail_end_at_m)
+                            .iter()
+                            .any(|&(s, _)| s == word_start))
+            };
+            if no_name || glued_words(word) || (capitalized && names_another()) {
+                tail_end = before_and.unwrap_or(tail_end);
                 break;
             }
-            if capitalized {
+            if word == "and" {
+                before_and = Some(tail_end);
+            } else if capitalized {
                 tail_end = word_end;
+            } else {
+                before_and = None; // "of Trade and Industry on Friday": the name is whole
             }
             at = word_end;
+        }
+        // a tail that stops on a people's adjective is no name's: "the Office of Eritrean
+        // President Isaias Afewerki", "the Group of Latin American and Caribbean countries"
+        let last_word_start = text[..tail_end].rfind(' ').map_or(0, |i| i + 1);
+        let names_a_people = self
+            .gazetteer
+            .find(text, last_word_start, tail_end)
+            .iter()
+            .any(|hit| hit.end == tail_end && hit.targets.iter().any(|t| matches!(t, Target::StateAdjective(_))));
+        if names_a_people {
+            return end;
         }
         tail_end
     }
@@ -450,15 +488,42 @@ impl EntityRules {
     }
 }
 
-/// " on Peacekeeping Operations", " of the Red Cross": the capitalized tail of an organization's name.
+/// Whether `word` is two words run together by a lost space or line break
+/// ("StateSource" in a scanned archive page): a capital after four or more
+/// lower-case letters ("MacArthur" and "McDonald" have fewer).
+fn glued_words(word: &str) -> bool {
+    let mut lower_run = 0;
+    for c in word.chars() {
+        if c.is_uppercase() && lower_run >= 4 {
+            return true;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
+}
+
+/// " on Peacekeeping Operations", " of the Red Cross", " for the Protection of
+/// Journalists": the capitalized tail of an organization's name.
 pub(super) fn org_tail_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r"^ (?:on|of|for)(?: the)?(?: [A-Z][\p{L}-]+)+").expect("valid regex"))
+    RE.get_or_init(|| {
+        regex::Regex::new(r"^(?: (?:on|of|for)(?: the)?(?: [A-Z][\p{L}-]+)+(?: and(?: [A-Z][\p{L}-]+)+)*)+")
+            .expect("valid regex")
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_words_are_told_from_names_with_an_inner_capital() {
+        assert!(glued_words("StateSource"));
+        assert!(glued_words("AgreementThe"));
+        for name in ["MacArthur", "McDonald", "State", "Co-operation", "LaGuardia", "UNESCO"] {
+            assert!(!glued_words(name), "{name}");
+        }
+    }
 
     /// The quick check passes every sentence the regex matches in, and turns
     /// away sentences where "the" comes only before lower-case words.

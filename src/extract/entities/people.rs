@@ -220,7 +220,12 @@ impl EntityRules {
                 && self.lexicon.org_heads.contains(strip_possessive(
                     &text[run[run.len() - 1].start..run[run.len() - 1].end],
                 ));
-            if self.lexicon.non_names.contains(tok) && title.is_none() && !honorific && !opens_org {
+            if self.lexicon.non_names.contains(tok)
+                && title.is_none()
+                && !honorific
+                && !opens_org
+                && !(run.len() - k == 1 && self.head_with_name_tail(text, run[k].start, run[k].end))
+            {
                 k += 1;
                 continue;
             }
@@ -238,6 +243,16 @@ impl EntityRules {
             break;
         }
         (k, title, honorific)
+    }
+
+    /// Whether the one word at `start..end` is an organization's head word
+    /// after "the", with a capitalized tail that names it: "the Commission
+    /// for Africa", "the Court of Appeal"; not "the Council on Friday",
+    /// whose tail is no name.
+    fn head_with_name_tail(&self, text: &str, start: usize, end: usize) -> bool {
+        self.lexicon.org_heads.contains(&text[start..end])
+            && text[..start].to_ascii_lowercase().ends_with("the ")
+            && self.org_name_end(text, end) > end
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -293,7 +308,7 @@ impl EntityRules {
                 && !self.lexicon.org_modifiers.contains(w.as_str())
                 && !self.lexicon.org_heads.contains(w.as_str())
         });
-        if words.len() >= 2
+        if (words.len() >= 2 || self.head_with_name_tail(text, start, end))
             && self.lexicon.org_heads.contains(words[words.len() - 1].as_str())
             && title.is_none()
             && !honorific

@@ -42,18 +42,42 @@ fn someone_told_to(
     (te, clause_end): (usize, usize),
     next: &[&str],
 ) -> bool {
-    let Some(last) = cx
-        .view
+    let Some(last) = addressee_end(cx, addressee, (te, clause_end)) else {
+        return false;
+    };
+    let words: Vec<&str> = cx.text[last..clause_end].split_whitespace().take(3).collect();
+    words.iter().position(|w| next.contains(w)).is_some_and(|i| i <= 2)
+}
+
+/// Where the last mention of the addressee after the verb ends.
+fn addressee_end(
+    cx: &SentenceContext<'_>,
+    addressee: &BTreeSet<usize>,
+    (te, clause_end): (usize, usize),
+) -> Option<usize> {
+    cx.view
         .agents()
         .iter()
         .filter(|f| f.start >= te && f.end <= clause_end && addressee.contains(&f.entity))
         .map(|f| f.end)
         .max()
-    else {
+}
+
+/// Whether what follows the listener of "asked" is a question: a word that
+/// opens one ("if", "whether": `question_openers.txt`) or a colon before the
+/// question itself.
+fn asked_a_question(cx: &SentenceContext<'_>, addressee: &BTreeSet<usize>, (te, clause_end): (usize, usize)) -> bool {
+    let Some(last) = addressee_end(cx, addressee, (te, clause_end)) else {
         return false;
     };
-    let words: Vec<&str> = cx.text[last..clause_end].split_whitespace().take(3).collect();
-    words.iter().position(|w| next.contains(w)).is_some_and(|i| i <= 2)
+    let after = &cx.text[last..];
+    if after.starts_with(':') {
+        return true;
+    }
+    after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| word_lists().question_openers.contains(&w.to_lowercase()))
 }
 
 /// Reads the sentence's demands and returns what the first one asks for.
@@ -154,6 +178,9 @@ fn one(
     }
     if verb == "press" && !someone_told_to(cx, &addressee, (te, obj_end), &["to", "for"]) {
         return None;
+    }
+    if verb.starts_with("ask") && asked_a_question(cx, &addressee, (te, obj_end)) {
+        return None; // "asked Mr Myers if he ever knew", "asked Mr Sullivan: \"..."
     }
     let topics = if topics.is_empty() {
         vec![Topic::OtherTopic]

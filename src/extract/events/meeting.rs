@@ -92,7 +92,26 @@ fn one(
     if visit && !acts_for_someone {
         return None;
     }
-    if let Some(host) = visited.and_then(|place| cx.doc.entities[place].located_in) {
+    // "visited Kenya's biggest shantytown", "a visit to China's Xinjiang region": the
+    // state that owns what is visited
+    let owner_visited = || {
+        cx.view
+            .found
+            .iter()
+            .find(|f| {
+                f.possessive
+                    && f.start >= te
+                    && cx.doc.entities[f.entity].kind == EntityKind::State
+                    && matches!(text[te..f.start].trim(), "" | "to")
+            })
+            .map(|f| f.entity)
+    };
+    let host = match visited {
+        Some(place) => cx.doc.entities[place].located_in,
+        None if visit => owner_visited(),
+        None => None,
+    };
+    if let Some(host) = host {
         // a visit abroad meets the state visited; a minister touring their own country meets nobody
         let sides = super::merge::sides(participants.iter().copied(), cx.doc);
         if !sides.is_empty() && sides.iter().all(|&s| s == host) {

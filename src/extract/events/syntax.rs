@@ -251,7 +251,15 @@ fn object_gap(gap: &str) -> bool {
     let particle = words
         .first()
         .is_some_and(|w| matches!(w.as_str(), "on" | "upon" | "of" | "to" | "that"));
-    let modifiers = &words[usize::from(particle)..];
+    let mut modifiers = &words[usize::from(particle)..];
+    // a name's honorific or rank is outside its span: "urged Mr Hockney to",
+    // "called on Foreign Minister Kamau to"
+    while let Some((last, rest)) = modifiers.split_last() {
+        if !lists.address_words.contains(last.trim_end_matches('.')) {
+            break;
+        }
+        modifiers = rest;
+    }
     // an indefinite article makes a state's name a nationality: "asked a US banker to"
     let indefinite = |w: &str| matches!(w, "a" | "an");
     modifiers.len() <= OBJECT_GAP_WORDS
