@@ -1857,3 +1857,22 @@ fn an_organization_head_after_the_takes_its_capitalized_tail() {
     let o = orgs("The Council of Europe and Norway met.");
     assert_eq!(o, set(&["Council of Europe"]));
 }
+
+#[test]
+fn an_apposed_title_may_name_where_the_office_is_for_and_a_region_may_qualify_it() {
+    let ex = extract(
+        "Kenya's ambassador to the United States, Peter Otieno, said the talks would resume.",
+        None,
+    );
+    assert_eq!(represents_of(&ex, "Peter Otieno"), set(&["KEN"]));
+    let ex = extract("Norway's director general for Europe, Jan Olsen, said no.", None);
+    assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["NOR"]));
+    let ex = extract("Norway's Africa Director Jan Olsen said no.", None);
+    assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["NOR"]));
+    // a region after "and" qualifies nobody's title: "Microsoft and New York attorney general"
+    let ex = extract(
+        "The suit was brought by Microsoft and New York attorney general Eliot Spitzer.",
+        None,
+    );
+    assert!(!represents_of(&ex, "Eliot Spitzer").contains("Microsoft"));
+}

@@ -371,7 +371,9 @@ pub(super) fn strip_possessive(t: &str) -> &str {
 
 /// A title ending right before a name ("spokeswoman Mariana Betsa"), or in
 /// apposition after a determiner or possessive ("Russia's chief negotiator,
-/// Vladimir Medinsky").
+/// Vladimir Medinsky"), where the title may take a named complement
+/// ("Kenya's ambassador to the United States, Peter Otieno", "Spain's
+/// director general for Europe, Jose Maria Pons").
 pub(super) fn title_before(
     text: &str,
     sentence_start: usize,
@@ -383,9 +385,36 @@ pub(super) fn title_before(
         .filter(|&&(_, b)| b <= name_start)
         .find(|&&(_, b)| {
             let gap = &text[b..name_start];
-            gap == " " || gap == ", " && apposition_allowed(text, sentence_start, b)
+            gap == " " || (gap == ", " || named_complement(gap)) && apposition_allowed(text, sentence_start, b)
         })
         .map(|&(a, b)| (a, b, text[a..b].to_string()))
+}
+
+/// How many words a title's named complement may have: "to | the United
+/// Nations Security Council".
+const TITLE_COMPLEMENT_WORDS: usize = 6;
+
+/// Whether `gap`, between a title and a name, is a complement naming where
+/// or what the office is for, then the comma of the apposition: " to the
+/// United States, ", " for Europe, ". After the preposition come only
+/// "the", "of", "and" and capitalized words.
+fn named_complement(gap: &str) -> bool {
+    let Some(inner) = gap.strip_suffix(", ") else {
+        return false;
+    };
+    let Some(named) = [" to ", " for ", " in ", " at "]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = named.split(' ').collect();
+    let named = named.strip_prefix("the ").unwrap_or(named);
+    words.len() <= TITLE_COMPLEMENT_WORDS
+        && named.starts_with(char::is_uppercase)
+        && named
+            .split(' ')
+            .all(|w| matches!(w, "of" | "and" | "the") || w.starts_with(char::is_uppercase) && !w.contains(','))
 }
 
 /// A title, then the state or organization it is an office of, right before

@@ -112,9 +112,29 @@ impl EntityRules {
         doc: &mut DocEntities,
     ) -> Vec<EntityId> {
         let mut agents: Vec<EntityId> = Vec::new();
-        let Some(last) = before.iter().max_by_key(|f| f.end) else {
+        let Some(mut last) = before.iter().max_by_key(|f| f.end) else {
             return agents;
         };
+        // a region that qualifies the title belongs to it: "Britain's Europe Director
+        // Dominick Chilcott", "Kenya's Africa envoy"
+        let mut title_start = title_start;
+        if doc.entities[last.entity].kind == EntityKind::Place && text[last.end..title_start].trim().is_empty() {
+            let place_start = last.start;
+            // only a possessive right before the region: not "Microsoft and New York
+            // attorney general Eliot Spitzer"
+            let owner = before
+                .iter()
+                .filter(|f| f.end <= place_start)
+                .max_by_key(|f| f.end)
+                .filter(|f| matches!(&text[f.end..place_start], "'s " | "\u{2019}s " | " "));
+            match owner {
+                Some(earlier) => {
+                    title_start = place_start;
+                    last = earlier;
+                }
+                None => return agents,
+            }
+        }
         // "Brazilian Coffee Institute (IBC) President": the acronym in parentheses
         // is the same body as the name before it, where a state adjective may stand
         let f = before
