@@ -26,6 +26,10 @@ use super::{EventRules, RuleKind, SentenceContext};
 use crate::extract::ascii::contains_any;
 use crate::extract::word_lists::word_lists;
 
+/// The rule of verbs that judge rather than report ("criticised",
+/// "described ... as"; `rules/events.tsv`).
+const EVALUATION_RULE: &str = "statement.evaluation";
+
 /// Reads the sentence's statement, if any, and returns its speaker (a "we"
 /// in the same sentence is the speaker's side).
 pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<usize> {
@@ -33,7 +37,12 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
     // the end of the last statement's verb: a later one must be a contrasted
     // report ("Blair said ..., but the Tories say ...")
     let mut reported_after: Option<usize> = None;
-    for (ts, te, rule) in cx.triggers(EventClass::Statement) {
+    // a verb that reports words ("saying it would cost jobs") tells more than one
+    // that judges a thing ("condemned the move"): judgements are read last, and
+    // only where no report in the sentence gave a statement
+    let mut triggers = cx.triggers(EventClass::Statement);
+    triggers.sort_by_key(|&(ts, _, rule)| (cx.rules.rules[rule].id == EVALUATION_RULE, ts));
+    for (ts, te, rule) in triggers {
         if reported_after.is_some_and(|end| ts < end || !after_contrast(cx, ts)) {
             continue;
         }
