@@ -1876,3 +1876,14 @@ fn an_apposed_title_may_name_where_the_office_is_for_and_a_region_may_qualify_it
     );
     assert!(!represents_of(&ex, "Eliot Spitzer").contains("Microsoft"));
 }
+
+#[test]
+fn a_partys_form_before_a_given_name_links_the_member_to_the_party() {
+    let ex = extract("Tory Liam Fox said the plan was wrong.", None);
+    assert_eq!(represents_of(&ex, "Liam Fox"), set(&["Conservative Party"]));
+    let ex = extract("Lib Dem Mark Oaten said no.", None);
+    assert_eq!(represents_of(&ex, "Mark Oaten"), set(&["Liberal Democrats"]));
+    // a form before a word that is no given name is no party: "Conservative estimates"
+    let ex = extract("Conservative estimates put the cost at two billion pounds.", None);
+    assert!(entities_of(&ex, EntityKind::Organization).is_empty());
+}

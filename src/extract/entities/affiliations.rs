@@ -23,7 +23,8 @@ const TITLE_GAP_WORDS: usize = 3;
 impl EntityRules {
     /// Mentions of parties by the form news uses before a member's title
     /// (`party_adjectives.tsv`): only where a title follows, after an optional
-    /// possessive and "shadow", so that "Conservative estimates" is no party.
+    /// possessive and "shadow", or a known given name ("Tory Liam Fox"), so
+    /// that "Conservative estimates" is no party.
     pub(super) fn party_mentions(&self, text: &str, s: &Sentence, si: usize, tokens: &[Token], doc: &mut DocEntities) {
         if self.lexicon.party_adjectives.is_empty() {
             return;
@@ -55,7 +56,14 @@ impl EntityRules {
                 None => (false, after),
             };
             let titles = titles.get_or_insert_with(|| self.title_spans(text, s.start, s.end));
-            if !title_follows(text, text.len() - after.len(), s.end, titles) {
+            // "Tory Liam Fox", "Lib Dem Mark Oaten": a known given name right after the form
+            // opens a member's name, as a title does
+            let given_name_follows = !possessive && {
+                let next = after.strip_prefix(' ').unwrap_or("");
+                let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                self.lexicon.given_names.contains(word)
+            };
+            if !given_name_follows && !title_follows(text, text.len() - after.len(), s.end, titles) {
                 continue;
             }
             let Some(&oi) = self.org_by_key.get(key) else { continue };
@@ -98,7 +106,11 @@ impl EntityRules {
     pub(super) fn untitled_affiliations(&self, text: &str, doc: &mut DocEntities) {
         link_untitled_people(doc, |doc, f, before, after| {
             let is_org = |g: &&Found| doc.entities[g.entity].kind == EntityKind::Organization;
-            let before = before.filter(is_org).filter(|g| possessive_gap(&text[g.end..f.start]));
+            // "War on Want's John Hilary", or a party's form right before the name: "Tory Liam Fox"
+            let party_form = |g: &&Found| g.role == Role::Adjective && &text[g.end..f.start] == " ";
+            let before = before
+                .filter(is_org)
+                .filter(|g| possessive_gap(&text[g.end..f.start]) || party_form(g));
             let after = after.filter(is_org).filter(|g| affiliation_gap(&text[f.end..g.start]));
             before.or(after).map(|g| g.entity)
         });

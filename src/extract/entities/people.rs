@@ -205,6 +205,12 @@ impl EntityRules {
                 }
                 continue;
             }
+            // "Tory Liam Fox", "Lib Dem Mark Oaten": a party's form before a given name
+            // is no part of the name (`party_mentions` links the member to the party)
+            if let Some(after_form) = self.party_form_at(text, &run[k..]) {
+                k += after_form;
+                continue;
+            }
             let bare = tok.trim_end_matches('.');
             if self.lexicon.honorifics.contains(tok)
                 || self.lexicon.honorifics.contains(bare)
@@ -243,6 +249,25 @@ impl EntityRules {
             break;
         }
         (k, title, honorific)
+    }
+
+    /// How many tokens of `run` a party's form (`party_adjectives.tsv`)
+    /// takes up at its start, where a known given name follows it: "Tory |
+    /// Liam Fox", "Lib Dem | Mark Oaten".
+    fn party_form_at(&self, text: &str, run: &[Token]) -> Option<usize> {
+        let rest = &text[run.first()?.start..];
+        let (form, _) = self
+            .lexicon
+            .party_adjectives
+            .iter()
+            .find(|(form, _)| rest.starts_with(form.as_str()))?;
+        let end = run[0].start + form.len();
+        let tokens = run.iter().position(|t| t.end == end)? + 1;
+        let next = run.get(tokens)?;
+        self.lexicon
+            .given_names
+            .contains(&text[next.start..next.end])
+            .then_some(tokens)
     }
 
     /// Whether the one word at `start..end` is an organization's head word
