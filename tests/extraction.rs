@@ -1887,3 +1887,38 @@ fn a_partys_form_before_a_given_name_links_the_member_to_the_party() {
     let ex = extract("Conservative estimates put the cost at two billion pounds.", None);
     assert!(entities_of(&ex, EntityKind::Organization).is_empty());
 }
+
+#[test]
+fn whom_the_subject_wrote_to_is_asked_through_the_infinitive_not_the_asker() {
+    let d = demands(&extract(
+        "Peter Kamau has written to Prime Minister Jan Olsen to request a meeting.",
+        None,
+    ));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!((&d[0].0, &d[0].1), (&set(&["Peter Kamau"]), &set(&["Jan Olsen"])));
+    // the state before "wrote to" is no state of the prime minister's
+    let ex = extract("Norway wrote to Prime Minister Tony Blair to demand an apology.", None);
+    assert!(!represents_of(&ex, "Tony Blair").contains("NOR"));
+}
+
+#[test]
+fn a_name_after_a_title_and_a_word_that_opens_a_clause_is_its_subject() {
+    // "after" and "as" open a clause: the titled name is the speaker
+    let ex = extract(
+        "The vote came after Foreign Minister Peter Otieno said the border would reopen.",
+        None,
+    );
+    assert_eq!(speakers(&ex), vec!["Peter Otieno".to_string()]);
+    // a preposition before the title makes the name its object: the spokesman speaks
+    let ex = extract(
+        "A spokesman for President Peter Otieno said the border would reopen.",
+        None,
+    );
+    assert_eq!(
+        speakers(&ex),
+        vec!["Peter Otieno".to_string()],
+        "speaks through a spokesman"
+    );
+    let ex = extract("Sources close to Mr Otieno said the border would reopen.", None);
+    assert!(speakers(&ex).is_empty(), "{:?}", speakers(&ex));
+}

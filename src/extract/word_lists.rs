@@ -145,6 +145,9 @@ pub struct WordLists {
     pub auxiliaries: HashSet<String>,
     /// Adverbs of the clause layer ("then", "later", "also": class `adverb`), lower case.
     pub adverbs: HashSet<String>,
+    /// Words that open a subordinate clause ("after", "as": classes
+    /// `subordinator` and `subordinator_before_subject`), lower case.
+    pub subordinators: HashSet<String>,
 }
 
 /// A person's sex as the words around their name tell it; a "he" or a
@@ -327,6 +330,8 @@ impl WordLists {
             function_words.words_of(|class| matches!(class, WordClass::Coordinator | WordClass::Contrast));
         let auxiliaries = function_words.words_of(WordClass::is_auxiliary);
         let adverbs = function_words.words_of(|class| class == WordClass::Adverb);
+        let subordinators = function_words
+            .words_of(|class| matches!(class, WordClass::Subordinator | WordClass::SubordinatorBeforeSubject));
         Ok(WordLists {
             listener_verbs: file(LISTENER_VERBS).lower_case_words()?,
             addressee_verbs: addressee_verbs(&file(ADDRESSEE_VERBS))?,
@@ -370,6 +375,7 @@ impl WordLists {
             joining_words,
             auxiliaries,
             adverbs,
+            subordinators,
         })
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::extract::clauses::WordClass;
 use crate::extract::gazetteer::Target;
 use crate::extract::lexicon::TitleRow;
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
@@ -159,11 +160,21 @@ impl EntityRules {
             .unwrap_or(gap);
         let words: Vec<&str> = gap.split_whitespace().collect();
         // lower-case words only ("chief negotiator"); a dash alone is a dateline's
-        // ("CAIRO (Reuters) - Defense Secretary ...")
+        // ("CAIRO (Reuters) - Defense Secretary ..."); a preposition or a function
+        // word other than "and" ends the noun phrase ("Norway wrote to Prime
+        // Minister X", not "Venezuelan energy and mines minister X")
+        let lists = word_lists();
         let clean = words.len() <= 3
-            && words
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().any(char::is_lowercase));
+            && words.iter().all(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && w.chars().any(char::is_lowercase)
+                    && !lists.prepositions.contains(*w)
+                    && !self
+                        .lexicon
+                        .function_words
+                        .iter()
+                        .any(|(f, class)| f == w && *class != WordClass::Coordinator)
+            });
         let kind = doc.entities[f.entity].kind;
         if !clean || !matches!(kind, EntityKind::State | EntityKind::Organization) {
             return agents;

@@ -244,6 +244,17 @@ fn add_addressees(cx: &SentenceContext<'_>, demand: &DemandSpan<'_>, addressee: 
                 .filter(|e| !by.contains(e)),
         );
     }
+    // "wrote to Taoiseach Micheal Martin to request a meeting", "appealed to the
+    // Council to demand": whom the subject turned to asks through the infinitive
+    if addressee.is_empty() && !passive && text[..ts].ends_with(" to ") {
+        addressee.extend(
+            view.agents()
+                .iter()
+                .filter(|f| f.end + " to ".len() == ts && !by.contains(&f.entity))
+                .filter(|f| syntax::preceded_by_preposition(text, f.start))
+                .map(|f| f.entity),
+        );
+    }
     // "would urge him to": whom the pronoun stands for
     if addressee.is_empty() && !passive && takes_addressee(verb) {
         addressee.extend(object_pronoun_referent(cx, te, by));

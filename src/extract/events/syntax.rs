@@ -71,6 +71,7 @@ pub(super) fn previous_word_span(text: &str, at: usize) -> Option<(usize, usize)
 /// Whether a preposition governs the phrase at `at`, through a determiner:
 /// "for Kiev", "for the Forum 2000 foundation".
 pub(super) fn preceded_by_preposition(text: &str, at: usize) -> bool {
+    let at = before_address(text, at);
     let Some(word) = previous_word(text, at) else {
         return false;
     };
@@ -82,10 +83,51 @@ pub(super) fn preceded_by_preposition(text: &str, at: usize) -> bool {
     word_lists().prepositions.contains(&word)
 }
 
+/// How many words of address and rank may stand between a preposition and
+/// the name it governs: "to | Prime Minister | Tony Blair".
+const ADDRESS_WORDS_BEFORE_NAME: usize = 3;
+
+/// Where the words before a name end once its honorific, its rank and a
+/// parenthesis after them are left out: the name's governor is read from
+/// there ("to Mr Blair", "to Taoiseach (Irish PM) Micheal Martin", "a
+/// spokesman for President Bush").
+fn before_address(text: &str, at: usize) -> usize {
+    let lists = word_lists();
+    let mut before = text[..at].trim_end();
+    for _ in 0..ADDRESS_WORDS_BEFORE_NAME {
+        if before.ends_with(')') {
+            if let Some(open) = before.rfind('(') {
+                before = before[..open].trim_end();
+                continue;
+            }
+        }
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        if !lists.address_words.contains(&word.trim_end_matches('.').to_lowercase()) {
+            break;
+        }
+        before = before[..before.len() - word.len()].trim_end();
+    }
+    // "after Mr Blair told", "as Foreign Secretary Jack Straw said": a word that
+    // opens a clause makes the name its subject, not a preposition's object
+    let opens_clause = || {
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        lists.subordinators.contains(&word.to_lowercase())
+    };
+    if before.len() == text[..at].trim_end().len() || opens_clause() {
+        at // nothing left out: the name's own position, with the space before it
+    } else {
+        before.len()
+    }
+}
+
 /// Whether the mention at `at` follows "<members> of (the)" or "<spokesman>
 /// for (the)" (`member_nouns.txt`).
 fn speaks_through_members(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
+    let before = text[..before_address(text, at)].trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
     let Some(rest) = before.strip_suffix(" of").or_else(|| before.strip_suffix(" for")) else {
         return false;
