@@ -1922,3 +1922,31 @@ fn a_name_after_a_title_and_a_word_that_opens_a_clause_is_its_subject() {
     let ex = extract("Sources close to Mr Otieno said the border would reopen.", None);
     assert!(speakers(&ex).is_empty(), "{:?}", speakers(&ex));
 }
+
+#[test]
+fn a_news_medium_that_reports_a_meeting_takes_no_part_in_it() {
+    let m = meetings(&extract(
+        "The talks between Kenya and Norway will take place in Oslo, according to the Reuters news agency.",
+        None,
+    ));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(!m[0].0.contains("Reuters"), "{m:?}");
+    assert!(m[0].0.contains("KEN") && m[0].0.contains("NOR"), "{m:?}");
+}
+
+#[test]
+fn a_letter_to_request_a_meeting_is_a_demand_by_the_writer_and_proposes_the_meeting() {
+    let text = "Peter Kamau leads the opposition. \
+                He has written to Taoiseach (Irish PM) Micheal Martin to request a meeting.";
+    let ex = extract(text, None);
+    let d = demands(&ex);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!((&d[0].0, &d[0].1), (&set(&["Peter Kamau"]), &set(&["Micheal Martin"])));
+    assert_eq!(
+        represents_of(&ex, "Micheal Martin"),
+        set(&["IRL"]),
+        "a gloss in parentheses"
+    );
+    let m = meetings(&ex);
+    assert!(m.iter().any(|x| x.1 == MeetingStatus::Proposed), "{m:?}");
+}

@@ -258,6 +258,9 @@ pub struct DocEntities {
     /// People holding a shadow cabinet's office ("shadow home secretary"):
     /// they act for their party, not for the state whose office it mirrors.
     shadow_office_holders: Vec<EntityId>,
+    /// News organizations (`organizations.tsv` kind `media`): they report
+    /// and interview, and take part in no meeting they report.
+    pub news_media: BTreeSet<EntityId>,
     /// The word tokens of each sentence that recognition read (None where it
     /// skipped the sentence: all-caps lines, the sign-off), kept so that the
     /// clause layer does not tokenize the sentence again.
@@ -314,6 +317,7 @@ impl EntityRules {
             teams: self.teams(text),
             abbreviations: Vec::new(),
             shadow_office_holders: Vec::new(),
+            news_media: BTreeSet::new(),
             sentence_tokens: vec![None; sentences.len()],
             dateline: None,
         };

@@ -410,9 +410,23 @@ pub(super) fn title_before(
         .filter(|&&(_, b)| b <= name_start)
         .find(|&&(_, b)| {
             let gap = &text[b..name_start];
-            gap == " " || (gap == ", " || named_complement(gap)) && apposition_allowed(text, sentence_start, b)
+            gap == " "
+                || gloss(gap)
+                || (gap == ", " || named_complement(gap)) && apposition_allowed(text, sentence_start, b)
         })
         .map(|&(a, b)| (a, b, text[a..b].to_string()))
+}
+
+/// How many words a gloss in parentheses between a title and a name may
+/// have: "Taoiseach | (Irish PM) | Micheal Martin".
+const GLOSS_WORDS: usize = 4;
+
+/// Whether `gap`, between a title and a name, is a short gloss of the title
+/// in parentheses: " (Irish PM) ", " (prime minister) ".
+pub(super) fn gloss(gap: &str) -> bool {
+    gap.strip_prefix(" (")
+        .and_then(|g| g.strip_suffix(") "))
+        .is_some_and(|inner| !inner.contains(['(', ')']) && inner.split_whitespace().count() <= GLOSS_WORDS)
 }
 
 /// How many words a title's named complement may have: "to | the United

@@ -82,6 +82,9 @@ impl EntityRules {
                     &row.name,
                 );
                 self.org_state(i, id, doc);
+                if row.kind == "media" {
+                    doc.news_media.insert(id);
+                }
                 (id, Role::Name, true)
             }
         };

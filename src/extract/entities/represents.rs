@@ -87,7 +87,11 @@ impl EntityRules {
         if agents.is_empty() {
             agents.extend(self.default_organization(title, doc));
         }
-        if agents.is_empty() && text.get(title_end..c.start) == Some(" ") {
+        if agents.is_empty()
+            && text
+                .get(title_end..c.start)
+                .is_some_and(|gap| gap == " " || super::people::gloss(gap))
+        {
             agents.extend(self.state_of_office(title, doc));
         }
         // the state whose office a shadow minister mirrors is not theirs to act

@@ -201,6 +201,7 @@ fn one(
         start: te,
         end: obj_end,
         by,
+        of: addressee,
     })
 }
 
@@ -447,6 +448,11 @@ fn demanders(
             let pronoun = cx.word_before_predicate(ts).as_deref().and_then(Pronoun::of);
             by.extend(pronoun.and_then(|pronoun| cx.pronoun(pronoun, ts)));
             by.extend(cx.it_referent(ts));
+        }
+        // "She has written to the Taoiseach to request a meeting": an infinitive's
+        // demander is whoever the main clause is about
+        if by.is_empty() && text[..ts].ends_with(" to ") {
+            by.extend(cx.main_clause_subject(ts, true));
         }
         if by.is_empty() {
             by.extend(resolution_body(cx, ts));

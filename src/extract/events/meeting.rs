@@ -410,8 +410,34 @@ fn participants(
                     })
                     .map(|f| f.entity),
             );
+            // "wrote to the Taoiseach to request a meeting", "asked Norway for talks": the
+            // meeting asked for is between who asks and whom, and whoever the talks are "with";
+            // only where the meeting is what is asked for, a few words after whom it is asked
+            // of ("urged China to begin peace talks"), not an errand on the way ("urged China
+            // to exert its influence over North Korea to resume talks")
+            let asked_of_end = cx
+                .view
+                .agents()
+                .iter()
+                .filter(|f| f.start >= d.start && f.end <= ts && d.of.contains(&f.entity))
+                .map(|f| f.end)
+                .max()
+                .unwrap_or(d.start);
+            let asked_for_directly =
+                cx.text[asked_of_end.min(ts)..ts].split_whitespace().count() <= MEETING_ASKED_GAP_WORDS;
             if participants.is_empty() {
                 participants.extend(d.by.iter().copied());
+            }
+            if participants.is_empty() || asked_for_directly {
+                participants.extend(d.of.iter().copied());
+                participants.extend(
+                    cx.view
+                        .agents()
+                        .iter()
+                        .filter(|f| f.start >= d.start && f.end <= d.end)
+                        .filter(|f| previous_word(cx.text, f.start).as_deref() == Some("with"))
+                        .map(|f| f.entity),
+                );
             }
         }
         _ => {
@@ -421,6 +447,8 @@ fn participants(
                     .iter()
                     .filter(|f| f.start >= cs && f.end <= ce && !aimed_at(cx.text, f.start))
                     .filter(|f| !only_where_from(cx, f) && !someone_close_to(cx, f))
+                    // "talks in Zurich, according to the Reuters news agency": a medium reports
+                    .filter(|f| !cx.doc.news_media.contains(&f.entity))
                     .map(|f| f.entity),
             );
             if let Some(p) = pronoun_in(cx.text, cs, ts).and_then(|pronoun| cx.pronoun(pronoun, ts)) {
@@ -434,6 +462,11 @@ fn participants(
     participants.extend(cx.states_represented(&participants));
     participants
 }
+
+/// How many words may stand between whom a meeting is asked of and the
+/// meeting: "asked Japan | to begin | negotiations", "urged China | to begin
+/// peace | talks".
+const MEETING_ASKED_GAP_WORDS: usize = 3;
 
 /// Where those who meet may be named up to: the end of a relative clause
 /// that holds the trigger ("Jack Straw, who will hold talks in Beijing on

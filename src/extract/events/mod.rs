@@ -472,6 +472,8 @@ pub(super) struct Demanded {
     start: usize,
     end: usize,
     by: std::collections::BTreeSet<usize>,
+    /// Of whom it is demanded.
+    of: std::collections::BTreeSet<usize>,
 }
 
 impl<'a> SentenceContext<'a> {
@@ -789,7 +791,10 @@ impl<'a> SentenceContext<'a> {
                 } else {
                     (start, at)
                 };
-                syntax::pronoun_in(self.text, from, to).and_then(|pronoun| self.pronoun(pronoun, at))
+                // the pronoun opening the clause stands for someone named before it, not
+                // for a name between it and `at` ("He has written to Micheal Martin to request")
+                let before = if opening { from } else { at };
+                syntax::pronoun_in(self.text, from, to).and_then(|pronoun| self.pronoun(pronoun, before))
             })
     }
 
