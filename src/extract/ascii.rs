@@ -45,6 +45,23 @@ pub(super) fn alphanumeric_run(bytes: &[u8], from: usize, end: usize) -> usize {
     }
 }
 
+/// `word` in lower case, as `to_lowercase` gives it, borrowed when it is
+/// ASCII with no capital: most words a rule looks up are lower case already,
+/// and a copy of each, allocated and freed, cost more than the look-up.
+pub(super) fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// `word` without the characters around it that are no letters or digits,
+/// lower-cased as by [`lower_case`].
+pub(super) fn bare_lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    lower_case(word.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// Whether `hay` holds any of `marks`: what `hay.contains(marks)` answers,
 /// by a byte search (memchr) where the marks are at most two ASCII
 /// characters and any number of three-byte ones led by E2 (quotation marks,

@@ -305,7 +305,7 @@ impl EntityRules {
         let first = words[0].clone();
         // "Filip Sebek, the spokesman for ...": a name in subject position, not after "on"/"of"
         let governed =
-            previous_word(text, start).is_some_and(|w| matches!(w.as_str(), "on" | "of" | "for" | "the" | "in" | "at"));
+            previous_word(text, start).is_some_and(|w| matches!(w.as_ref(), "on" | "of" | "for" | "the" | "in" | "at"));
         if title.is_none() && !honorific && words.len() >= 2 && words.len() <= 4 && !governed {
             title = title_after(text, end, title_spans);
         }

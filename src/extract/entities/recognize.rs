@@ -258,7 +258,7 @@ impl EntityRules {
 }
 
 /// The word before byte offset `at`, lower-cased.
-pub(super) fn previous_word(text: &str, at: usize) -> Option<String> {
+pub(super) fn previous_word(text: &str, at: usize) -> Option<std::borrow::Cow<'_, str>> {
     let before = text[..at].trim_end();
     let start = before
         .char_indices()
@@ -266,5 +266,5 @@ pub(super) fn previous_word(text: &str, at: usize) -> Option<String> {
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[start..];
-    (!word.is_empty()).then(|| word.to_lowercase())
+    (!word.is_empty()).then(|| crate::extract::ascii::lower_case(word))
 }

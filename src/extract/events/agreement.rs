@@ -57,7 +57,7 @@ fn one(
     }
     // "the signed accord" is no agreement told
     let adjective_use =
-        previous_word(text, ts).is_some_and(|w| matches!(w.as_str(), "the" | "an" | "a" | "contacts" | "accords"));
+        previous_word(text, ts).is_some_and(|w| matches!(w.as_ref(), "the" | "an" | "a" | "contacts" | "accords"));
     let mut we = false;
     let mut parties: BTreeSet<usize> = if frame.passive {
         // "the agreement was signed by X and Y"
@@ -427,7 +427,7 @@ fn told_as_made(cx: &SentenceContext<'_>, ts: usize, frame: Frame) -> bool {
     });
     // after a possessive (a determiner is `adjective_use` in `one`)
     let adjective =
-        previous_word(cx.text, ts).is_some_and(|w| matches!(w.as_str(), "its" | "their" | "his" | "her" | "our"));
+        previous_word(cx.text, ts).is_some_and(|w| matches!(w.as_ref(), "its" | "their" | "his" | "her" | "our"));
     let failed = cx.text[clause.start..ts]
         .split_whitespace()
         .any(|w| matches!(w, "not" | "failed" | "failure" | "unable" | "never"));

@@ -181,7 +181,7 @@ fn destination(cx: &SentenceContext<'_>, cs: usize, ce: usize, te: usize, visit:
             }
             let before_to = text[..f.start].trim_end();
             let before_to = &before_to[..before_to.len() - "to".len()];
-            previous_word(text, before_to.len()).is_some_and(|w| cx.rules.motion_verbs.contains(&w))
+            previous_word(text, before_to.len()).is_some_and(|w| cx.rules.motion_verbs.contains(w.as_ref()))
         })
         .map(|f| f.entity)
 }
@@ -262,7 +262,7 @@ fn dateline_venue(
         f.start >= cs
             && f.end <= ce
             && matches!(cx.doc.entities[f.entity].kind, EntityKind::Place | EntityKind::State)
-            && previous_word(text, f.start).is_some_and(|w| matches!(w.as_str(), "in" | "at" | "to" | "for"))
+            && previous_word(text, f.start).is_some_and(|w| matches!(w.as_ref(), "in" | "at" | "to" | "for"))
     });
     if elsewhere {
         return None;
@@ -528,7 +528,7 @@ fn only_where_from(cx: &SentenceContext<'_>, f: &Found) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .all(|w| w.is_empty() || matches!(w, "and" | "the" | "former") || w.chars().all(char::is_uppercase));
     let noun = previous_word(text, cx.sentence().start + from).unwrap_or_default();
-    only_joins && !cx.rules.acting_nouns.contains(&noun)
+    only_joins && !cx.rules.acting_nouns.contains(noun.as_ref())
 }
 
 /// Whether the person mentioned at `f` only tells whose relative or aide

@@ -4,10 +4,11 @@
 //! Every event rule reads agents through these, so a fix to subject finding
 //! (a relative clause, a coordination) reaches every kind at once.
 
-use crate::extract::ascii::contains_any;
+use crate::extract::ascii::{bare_lower_case, contains_any, lower_case};
 use crate::extract::entities::{DocEntities, Found};
 use crate::extract::sentences::Sentence;
 use crate::extract::word_lists::{word_lists, Gender};
+use std::borrow::Cow;
 
 /// A sentence being read: its text and the mentions inside it.
 pub(super) struct View<'a> {
@@ -42,8 +43,8 @@ pub(super) fn is_agent_kind(f: &Found, doc: &DocEntities) -> bool {
     matches!(doc.entities[f.entity].kind, Person | State | Organization)
 }
 
-pub(super) fn previous_word(text: &str, at: usize) -> Option<String> {
-    previous_word_span(text, at).map(|(start, end)| text[start..end].to_lowercase())
+pub(super) fn previous_word(text: &str, at: usize) -> Option<Cow<'_, str>> {
+    previous_word_span(text, at).map(|(start, end)| lower_case(&text[start..end]))
 }
 
 /// The byte span of the word before `at` (letters, digits and hyphens),
@@ -75,12 +76,12 @@ pub(super) fn preceded_by_preposition(text: &str, at: usize) -> bool {
     let Some(word) = previous_word(text, at) else {
         return false;
     };
-    if matches!(word.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+    if matches!(word.as_ref(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
         let before = text[..at].trim_end();
         let start = before.len() - word.len();
-        return previous_word(text, start).is_some_and(|w| word_lists().prepositions.contains(&w));
+        return previous_word(text, start).is_some_and(|w| word_lists().prepositions.contains(w.as_ref()));
     }
-    word_lists().prepositions.contains(&word)
+    word_lists().prepositions.contains(word.as_ref())
 }
 
 /// How many words of address and rank may stand between a preposition and
@@ -226,8 +227,8 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
 pub(super) fn opening_clause_end(view: &View<'_>, doc: &DocEntities) -> Option<usize> {
     let body = view.body();
     let first = body.split_whitespace().next()?;
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    if !word_lists().clause_openers.contains(&first) {
+    let first = lower_case(first.trim_matches(|c: char| !c.is_alphanumeric()));
+    if !word_lists().clause_openers.contains(first.as_ref()) {
         return None;
     }
     let comma = view.start + body.find(',')?;
@@ -496,7 +497,7 @@ pub(super) fn unnamed_person_subject(
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let bare = bare_lower_case;
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
     let ends_clause = |w: &str| w.ends_with([',', ';', ':']);
     let opens_clause = |i: usize| {
@@ -505,22 +506,22 @@ pub(super) fn unnamed_person_subject(
             // "and" or "but" joins clauses after a comma or at the start ("But
             // the chancellor said"), and mostly nouns elsewhere ("a party and
             // a leader"); "as" and "after" are prepositions as often
-            let joins = lists.joining_words.contains(&previous) && (i == 1 || ends_clause(words[i - 2].1));
-            let subordinates = lists.clause_openers.contains(&previous) && !lists.prepositions.contains(&previous);
+            let joins = lists.joining_words.contains(&*previous) && (i == 1 || ends_clause(words[i - 2].1));
+            let subordinates = lists.clause_openers.contains(&*previous) && !lists.prepositions.contains(&*previous);
             // "Then the chancellor said", "Later the sheriff"
-            let opening_adverb = i == 1 && lists.adverbs.contains(&previous);
+            let opening_adverb = i == 1 && lists.adverbs.contains(&*previous);
             joins || subordinates || opening_adverb
         }
     };
     (0..words.len())
-        .filter(|&i| opens_clause(i) && (lists.determiners.contains(&bare(words[i].1)) || possessive(words[i].1)))
+        .filter(|&i| opens_clause(i) && (lists.determiners.contains(&*bare(words[i].1)) || possessive(words[i].1)))
         // a subject inside a quotation is the quoted speaker's, not the story's
         .filter(|&i| !inside_quotation(text, sentence.start, words[i].0))
         .find_map(|i| {
             let (head, refers) = (i + 1..words.len())
                 .take(PERSON_SUBJECT_MODIFIERS + 1)
                 .take_while(|&j| j == i + 1 || !words[j - 1].1.ends_with([',', ';', ':', '.']))
-                .find_map(|j| lists.person_nouns.get(&bare(words[j].1)).map(|&refers| (j, refers)))?;
+                .find_map(|j| lists.person_nouns.get(&*bare(words[j].1)).map(|&refers| (j, refers)))?;
             let start = words[i].0;
             let lower = |w: &str| w.starts_with(|c: char| c.is_lowercase());
             // "The spokesman, who ..." or "The spokesman said"; not "The Minister Said"
@@ -534,9 +535,9 @@ pub(super) fn unnamed_person_subject(
                 let w = bare(w);
                 lower(&w)
                     && (w.ends_with("ed")
-                        || matches!(w.as_str(), "said" | "says")
-                        || lists.listener_verbs.contains(&w)
-                        || lists.auxiliaries.contains(&w))
+                        || matches!(w.as_ref(), "said" | "says")
+                        || lists.listener_verbs.contains(w.as_ref())
+                        || lists.auxiliaries.contains(w.as_ref()))
             };
             let subject_end = words[head + 1..]
                 .iter()
@@ -575,7 +576,7 @@ pub(super) fn unnamed_person_subject(
                         })
                 })
             };
-            let definite = matches!(determiner.as_str(), "the" | "this" | "that")
+            let definite = matches!(determiner.as_ref(), "the" | "this" | "that")
                 && !words[i + 1..head].iter().any(|(_, w)| possessive(w));
             Some(if definite && refers == PersonNoun::Title && !brought_in() {
                 UnnamedSubject::Definite(start)
@@ -611,10 +612,12 @@ fn unknown_name_subject(text: &str, doc: &DocEntities, sentence: &Sentence, si: 
         // no part of a name
         let lists = word_lists();
         // ("But Jumbo Kariuki resigned": a joining word or an adverb before it is not)
-        let lower = |w: &str| w.trim_end_matches(',').to_lowercase();
+        fn lower(w: &str) -> Cow<'_, str> {
+            lower_case(w.trim_end_matches(','))
+        }
         if words
             .peek()
-            .is_some_and(|w| lists.joining_words.contains(&lower(w)) || lists.adverbs.contains(&lower(w)))
+            .is_some_and(|w| lists.joining_words.contains(&*lower(w)) || lists.adverbs.contains(&*lower(w)))
         {
             words.next();
         }
@@ -626,7 +629,7 @@ fn unknown_name_subject(text: &str, doc: &DocEntities, sentence: &Sentence, si: 
             &lists.subject_pronouns,
         ]
         .iter()
-        .any(|list| list.contains(&first))
+        .any(|list| list.contains(first.as_ref()))
         {
             return None;
         }

@@ -3,6 +3,7 @@
 //! the reported clause.
 
 use super::*;
+use crate::extract::ascii::lower_case;
 use crate::extract::dates;
 use crate::extract::word_lists::word_lists;
 
@@ -37,7 +38,7 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
     let (text, words) = (cx.text, &cx.syntax().words);
     let first = words.partition_point(|w| w.span.start < te);
     let ws: &[Word] = &words[first..];
-    let lower = |w: &Word| text[w.span.start..w.span.end].to_lowercase();
+    let lower = |w: &Word| lower_case(&text[w.span.start..w.span.end]);
     let Some(w0) = ws.first() else {
         return te;
     };
@@ -45,15 +46,18 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
         return te; // "told: ..." or a quote mark
     }
     let l0 = lower(w0);
-    if word_lists().object_pronouns.contains(&l0) {
+    if word_lists().object_pronouns.contains(l0.as_ref()) {
         return w0.span.end;
     }
-    if word_lists().subject_pronouns.contains(&l0) || word_lists().prepositions.contains(&l0) || w0.class.is_some() {
+    if word_lists().subject_pronouns.contains(l0.as_ref())
+        || word_lists().prepositions.contains(l0.as_ref())
+        || w0.class.is_some()
+    {
         return te;
     }
     let (mut end, mut i) = (te, 0);
     // "told each prisoner", "told several reporters"
-    let determiner = word_lists().determiners.contains(&l0) || word_lists().quantifiers.contains(&l0);
+    let determiner = word_lists().determiners.contains(l0.as_ref()) || word_lists().quantifiers.contains(l0.as_ref());
     if determiner {
         end = w0.span.end;
         i = 1;
@@ -73,12 +77,12 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
                 .is_some_and(|n| text[n.span.start..].starts_with(|c: char| c.is_uppercase()));
         if !joins_names
             && (w.class.is_some()
-                || word_lists().determiners.contains(&l)
-                || word_lists().subject_pronouns.contains(&l)
-                || word_lists().prepositions.contains(&l)
+                || word_lists().determiners.contains(l.as_ref())
+                || word_lists().subject_pronouns.contains(l.as_ref())
+                || word_lists().prepositions.contains(l.as_ref())
                 // "told reporters yesterday", but not "told the BBC's Today programme"
                 || text[w.span.start..].starts_with(|c: char| c.is_lowercase())
-                    && (is_frame_adverb(&l) || matches!(l.as_str(), "last" | "next" | "late" | "early")))
+                    && (is_frame_adverb(&l) || matches!(l.as_ref(), "last" | "next" | "late" | "early")))
         {
             break;
         }
@@ -88,7 +92,7 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
             && !possessive
             && !joins_names
             && last_lower != "and"
-            && !word_lists().address_words.contains(&last_lower)
+            && !word_lists().address_words.contains(last_lower.as_ref())
             && cx.view.found.iter().any(|f| f.start == w.span.start)
         {
             break;
@@ -109,7 +113,9 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
             // "told a Commons select committee"
             let next = ws.get(i + 1).map(lower).unwrap_or_default();
             let allowed = if capitals {
-                possessive || word_lists().listener_nouns.contains(&l) || word_lists().listener_nouns.contains(&next)
+                possessive
+                    || word_lists().listener_nouns.contains(l.as_ref())
+                    || word_lists().listener_nouns.contains(next.as_ref())
             } else if determiner {
                 lowers < 3
             } else {
@@ -125,7 +131,7 @@ pub(super) fn after_listener(cx: &SentenceContext<'_>, verb: &str, te: usize) ->
         end = w.span.end;
         last_lower = l.clone();
         i += 1;
-        if capitals && lowers > 0 && word_lists().listener_nouns.contains(&l) {
+        if capitals && lowers > 0 && word_lists().listener_nouns.contains(l.as_ref()) {
             break;
         }
     }

@@ -9,6 +9,7 @@ mod across;
 mod frame;
 mod quote;
 
+use crate::extract::ascii::lower_case;
 use across::closes_open_quote;
 pub(super) use across::quotes_across_sentences;
 use frame::*;
@@ -114,7 +115,7 @@ pub(super) struct Frame {
 /// and so does an inverted frame ("..., said X").
 pub(super) fn speaker_and_frame(cx: &SentenceContext<'_>, ts: usize, te: usize, earlier: &[Event]) -> Option<Frame> {
     let (text, s) = (cx.text, cx.sentence());
-    let verb = text[ts..te].to_lowercase();
+    let verb = lower_case(&text[ts..te]);
     if verb == "according to" {
         let after = coordination_after(&cx.view, te, s.end);
         let last = after.last()?;
@@ -465,7 +466,7 @@ pub(super) fn set_off(cx: &SentenceContext<'_>, between: &str) -> bool {
 pub(super) fn after_coordinator(cx: &SentenceContext<'_>, ts: usize) -> bool {
     let mut at = ts;
     while let Some(word) = previous_word(cx.text, at) {
-        match word.as_str() {
+        match word.as_ref() {
             "and" | "but" => return true,
             w if cx.rules.function_words.class(w) == Some(WordClass::Adverb) => {
                 at = cx.text[..at].trim_end().len() - word.len();
@@ -531,8 +532,8 @@ pub(super) fn coordinated_verb(cx: &SentenceContext<'_>, subject: (usize, usize)
     let Some(before) = word_before_adverbs(cx, ts) else {
         return false;
     };
-    let lower = cx.text[before.span.start..before.span.end].to_lowercase();
-    if !matches!(lower.as_str(), "and" | "but") || before.span.start < subject_end {
+    let lower = lower_case(&cx.text[before.span.start..before.span.end]);
+    if !matches!(lower.as_ref(), "and" | "but") || before.span.start < subject_end {
         return false;
     }
     // only one step back: the clause of the coordinator's left side holds the subject

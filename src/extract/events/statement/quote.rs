@@ -1,7 +1,7 @@
 //! What a statement says: the quotation or the reported clause, never the frame.
 
 use super::*;
-use crate::extract::ascii::contains_any;
+use crate::extract::ascii::{contains_any, lower_case};
 use crate::extract::word_lists::word_lists;
 
 /// What was said, never the reporting frame around it: the quotation that
@@ -23,7 +23,7 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
         }
     }
     let content_before = clause_before(cx, frame.start);
-    let verb = text[ts..te].to_lowercase();
+    let verb = lower_case(&text[ts..te]);
     // `Kamau said:` closing its sentence: what was said is the quotation that
     // opens the next one (a new paragraph)
     if text[te.max(frame.end)..s.end].trim() == ":" {
@@ -33,7 +33,7 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
     let listener_end = if frame.speaker_after {
         frame.end
     } else {
-        after_listener(cx, &text[ts..te].to_lowercase(), te)
+        after_listener(cx, &lower_case(&text[ts..te]), te)
     };
     if let Some(q) = direct_quote(text, s, frame.start, listener_end.max(frame.end)) {
         return Some(q);
