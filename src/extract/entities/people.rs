@@ -296,13 +296,11 @@ impl EntityRules {
         if name.is_empty() {
             return;
         }
-        let mut words: Vec<String> = name
-            .iter()
-            .map(|t| strip_possessive(&text[t.start..t.end]).to_string())
-            .collect();
+        // borrowed: most runs are let go below, and only a candidate keeps its words
+        let mut words: Vec<&str> = name.iter().map(|t| strip_possessive(&text[t.start..t.end])).collect();
         let end = name[name.len() - 1].start + words[words.len() - 1].len();
         let start = name[0].start;
-        let first = words[0].clone();
+        let given = self.lexicon.given_names.contains(words[0]);
         // "Filip Sebek, the spokesman for ...": a name in subject position, not after "on"/"of"
         let governed =
             previous_word(text, start).is_some_and(|w| matches!(w.as_ref(), "on" | "of" | "for" | "the" | "in" | "at"));
@@ -313,7 +311,7 @@ impl EntityRules {
         if title.is_none()
             && !honorific
             && words.len() >= 2
-            && self.lexicon.thing_heads.contains(&words[words.len() - 1])
+            && self.lexicon.thing_heads.contains(words[words.len() - 1])
         {
             return;
         }
@@ -329,12 +327,12 @@ impl EntityRules {
         // organization by head word: "Libertarian Institute", "Boundary Commission"
         // a word inside that is no name and opens none ("No Distribution Outside Department") spoils it
         let spoilt = words[1..].iter().any(|w| {
-            self.lexicon.non_names.contains(w.as_str())
-                && !self.lexicon.org_modifiers.contains(w.as_str())
-                && !self.lexicon.org_heads.contains(w.as_str())
+            self.lexicon.non_names.contains(*w)
+                && !self.lexicon.org_modifiers.contains(*w)
+                && !self.lexicon.org_heads.contains(*w)
         });
         if (words.len() >= 2 || self.head_with_name_tail(text, start, end))
-            && self.lexicon.org_heads.contains(words[words.len() - 1].as_str())
+            && self.lexicon.org_heads.contains(words[words.len() - 1])
             && title.is_none()
             && !honorific
             && !spoilt
@@ -342,21 +340,16 @@ impl EntityRules {
             self.org_by_head_word(text, si, start, end, doc);
             return;
         }
-        if words.iter().any(|w| self.lexicon.org_heads.contains(w.as_str())) {
+        if words.iter().any(|w| self.lexicon.org_heads.contains(*w)) {
             return;
         }
         let sentence_initial = text[s.start..start].trim().is_empty();
-        if sentence_initial
-            && words.len() == 1
-            && title.is_none()
-            && !honorific
-            && !self.lexicon.given_names.contains(&first)
-        {
+        if sentence_initial && words.len() == 1 && title.is_none() && !honorific && !given {
             // a lone capitalized word opening a sentence: keep only if it turns out to be a known surname
             out.push(NameCandidate {
                 start,
                 end,
-                tokens: words,
+                tokens: words.iter().map(|w| w.to_string()).collect(),
                 title: None,
                 honorific: false,
                 given: false,
@@ -366,11 +359,10 @@ impl EntityRules {
             return;
         }
         words.retain(|w| !w.is_empty());
-        let given = self.lexicon.given_names.contains(&first);
         out.push(NameCandidate {
             start,
             end,
-            tokens: words,
+            tokens: words.iter().map(|w| w.to_string()).collect(),
             title,
             honorific,
             given,
