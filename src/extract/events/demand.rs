@@ -50,7 +50,7 @@ fn someone_told_to(
 }
 
 /// Where the last mention of the addressee after the verb ends.
-fn addressee_end(
+pub(super) fn addressee_end(
     cx: &SentenceContext<'_>,
     addressee: &BTreeSet<usize>,
     (te, clause_end): (usize, usize),

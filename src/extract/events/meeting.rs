@@ -415,14 +415,7 @@ fn participants(
             // only where the meeting is what is asked for, a few words after whom it is asked
             // of ("urged China to begin peace talks"), not an errand on the way ("urged China
             // to exert its influence over North Korea to resume talks")
-            let asked_of_end = cx
-                .view
-                .agents()
-                .iter()
-                .filter(|f| f.start >= d.start && f.end <= ts && d.of.contains(&f.entity))
-                .map(|f| f.end)
-                .max()
-                .unwrap_or(d.start);
+            let asked_of_end = super::demand::addressee_end(cx, &d.of, (d.start, ts)).unwrap_or(d.start);
             let asked_for_directly =
                 cx.text[asked_of_end.min(ts)..ts].split_whitespace().count() <= MEETING_ASKED_GAP_WORDS;
             if participants.is_empty() {
