@@ -256,6 +256,10 @@ impl EntityRules {
     /// Liam Fox", "Lib Dem | Mark Oaten".
     fn party_form_at(&self, text: &str, run: &[Token]) -> Option<usize> {
         let rest = &text[run.first()?.start..];
+        // most words start with no party form's first letter: skip them before comparing
+        if !self.party_first_bytes[usize::from(*rest.as_bytes().first()?)] {
+            return None;
+        }
         let (form, _) = self
             .lexicon
             .party_adjectives
