@@ -36,6 +36,29 @@ pub struct PlaceRow {
     pub iso3: Option<String>,
 }
 
+/// One row of `territories.tsv`: a row of `states.tsv` that is no
+/// sovereign state, named in stories as a place.
+#[derive(Debug, Clone)]
+pub struct TerritoryRow {
+    pub iso3: String,
+    /// The state that holds it; `None` where sovereignty is disputed.
+    pub sovereign: Option<String>,
+    /// The day `sovereign` took it over, and the state that held it before.
+    pub handover: Option<(NaiveDate, String)>,
+}
+
+impl TerritoryRow {
+    /// The state the territory lies in on `date`: its sovereign, or the one
+    /// before the handover in a story dated before it. Undated stories are
+    /// read as current.
+    pub fn sovereign_on(&self, date: Option<NaiveDate>) -> Option<&str> {
+        match (&self.handover, date) {
+            (Some((since, previous)), Some(date)) if date < *since => Some(previous),
+            _ => self.sovereign.as_deref(),
+        }
+    }
+}
+
 /// One organization of `organizations.tsv`.
 #[derive(Debug, Clone)]
 pub struct OrgRow {
@@ -95,8 +118,13 @@ pub struct EventRule {
 
 /// Every data file, parsed but not yet compiled into matchers.
 pub struct Lexicon {
+    /// The sovereign states of `states.tsv` (not its territories).
     pub states: Vec<StateRow>,
+    /// The places of `places.tsv`, then the names and capitals of each
+    /// territory (whose `iso3` is the territory's code).
     pub places: Vec<PlaceRow>,
+    /// The rows of `territories.tsv`.
+    pub territories: Vec<TerritoryRow>,
     pub orgs: Vec<OrgRow>,
     pub people: Vec<PersonRow>,
     pub titles: Vec<TitleRow>,
@@ -173,6 +201,7 @@ pub const PLACES: DataFile = data_file!("gazetteer/places.tsv");
 pub const ORGS: DataFile = data_file!("gazetteer/organizations.tsv");
 pub const PEOPLE: DataFile = data_file!("gazetteer/people.tsv");
 pub const PREDECESSORS: DataFile = data_file!("gazetteer/predecessors.tsv");
+pub const TERRITORIES: DataFile = data_file!("gazetteer/territories.tsv");
 pub const TITLES: DataFile = data_file!("lexicon/titles.tsv");
 pub const TITLE_DEFAULTS: DataFile = data_file!("lexicon/title_defaults.tsv");
 pub const HONORIFICS: DataFile = data_file!("lexicon/honorifics.txt");
@@ -242,12 +271,29 @@ impl Known<'_> {
 impl Lexicon {
     /// Parses every embedded data file.
     pub fn load() -> Result<Lexicon, ParleyError> {
-        let states = states(&STATES)?;
+        let rows = states(&STATES)?;
+        let territories = territories(&TERRITORIES, &rows)?;
+        let (held, states): (Vec<StateRow>, Vec<StateRow>) = rows
+            .into_iter()
+            .partition(|s| territories.iter().any(|t| t.iso3 == s.iso3));
         let mut known = Known {
             states: states.iter().map(|s| s.iso3.as_str()).collect(),
             orgs: HashSet::default(),
         };
-        let places = places(&PLACES, &known)?;
+        // a place may lie in a territory ("Kowloon"); nothing else may name one as a state
+        let mut places = places(
+            &PLACES,
+            &Known {
+                states: known
+                    .states
+                    .iter()
+                    .copied()
+                    .chain(held.iter().map(|s| s.iso3.as_str()))
+                    .collect(),
+                orgs: HashSet::default(),
+            },
+        )?;
+        places.extend(territory_places(&held));
         let orgs = orgs(&ORGS, &known)?;
         known.orgs = orgs.iter().map(|o| o.key.as_str()).collect();
         let people = people(&PEOPLE, &known)?;
@@ -295,6 +341,7 @@ impl Lexicon {
             predecessors,
             states,
             places,
+            territories,
             orgs,
             people,
             titles,
@@ -348,6 +395,67 @@ fn states(file: &DataFile) -> Result<Vec<StateRow>, ParleyError> {
         });
     }
     Ok(states)
+}
+
+/// The rows of `territories.tsv`, each checked against the rows of
+/// `states.tsv`: a territory is one of them, its sovereign and previous
+/// holder are others that are not territories.
+fn territories(file: &DataFile, states: &[StateRow]) -> Result<Vec<TerritoryRow>, ParleyError> {
+    let rows = file.rows(&["iso3", "sovereign", "since", "previous"])?;
+    let listed: HashSet<&str> = rows.iter().map(|f| f.get(0)).collect();
+    let sovereign = |f: &Row, code: &str| -> Result<(), ParleyError> {
+        if listed.contains(code) || !states.iter().any(|s| s.iso3 == code) {
+            return Err(f.error(format!("`{code}` is not a sovereign state of {}", STATES.path)));
+        }
+        Ok(())
+    };
+    let mut territories = Vec::new();
+    for f in &rows {
+        if !states.iter().any(|s| s.iso3 == f.get(0)) {
+            return Err(f.error(format!("unknown territory `{}` (not in {})", f.get(0), STATES.path)));
+        }
+        for code in [f.get(1), f.get(3)] {
+            if !code.is_empty() {
+                sovereign(f, code)?;
+            }
+        }
+        let handover = match (f.get(2), f.get(3)) {
+            ("", "") => None,
+            (since, previous) if !previous.is_empty() && !f.get(1).is_empty() => {
+                let since = NaiveDate::parse_from_str(since, "%Y-%m-%d")
+                    .map_err(|_| f.error(format!("bad date `{since}` (expected YYYY-MM-DD)")))?;
+                Some((since, previous.to_string()))
+            }
+            _ => return Err(f.error("a handover needs a sovereign, a date and a previous holder")),
+        };
+        territories.push(TerritoryRow {
+            iso3: f.get(0).to_string(),
+            sovereign: optional(f.get(1)),
+            handover,
+        });
+    }
+    Ok(territories)
+}
+
+/// A territory's names as one place, and each of its capitals as another,
+/// both lying in the territory (which `EntityRules` maps to its sovereign).
+fn territory_places(held: &[StateRow]) -> Vec<PlaceRow> {
+    let mut places = Vec::new();
+    for row in held {
+        places.push(PlaceRow {
+            name: row.name.clone(),
+            aliases: row.names.clone(),
+            iso3: Some(row.iso3.clone()),
+        });
+        for capital in &row.capitals {
+            places.push(PlaceRow {
+                name: capital.clone(),
+                aliases: Vec::new(),
+                iso3: Some(row.iso3.clone()),
+            });
+        }
+    }
+    places
 }
 
 fn places(file: &DataFile, known: &Known) -> Result<Vec<PlaceRow>, ParleyError> {
@@ -614,6 +722,84 @@ mod tests {
         ))
         .unwrap_err();
         assert_eq!(error.to_string(), "rules/t.tsv:4: unknown topic `Gossip`");
+    }
+
+    fn state_row(iso3: &str) -> StateRow {
+        StateRow {
+            iso3: iso3.to_string(),
+            wikidata: None,
+            name: iso3.to_string(),
+            names: Vec::new(),
+            adjectives: Vec::new(),
+            capitals: Vec::new(),
+            metonyms: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_bad_territory_row_names_file_and_line() {
+        let states: Vec<StateRow> = ["CHN", "GBR", "HKG", "GIB"].into_iter().map(state_row).collect();
+        let header = "iso3\tsovereign\tsince\tprevious\n";
+        let cases = [
+            (
+                "HKG\tCHN\t1 July 1997\tGBR\n",
+                "t.tsv:2: bad date `1 July 1997` (expected YYYY-MM-DD)",
+            ),
+            (
+                "XXX\tCHN\t\t\n",
+                "t.tsv:2: unknown territory `XXX` (not in ontology/gazetteer/states.tsv)",
+            ),
+            // a territory held by a territory, or by nothing the gazetteer knows
+            (
+                "HKG\tCHN\t\t\nGIB\tHKG\t\t\n",
+                "t.tsv:3: `HKG` is not a sovereign state of ontology/gazetteer/states.tsv",
+            ),
+            (
+                "HKG\tZZZ\t\t\n",
+                "t.tsv:2: `ZZZ` is not a sovereign state of ontology/gazetteer/states.tsv",
+            ),
+            // a date without the holder before it
+            (
+                "HKG\tCHN\t1997-07-01\t\n",
+                "t.tsv:2: a handover needs a sovereign, a date and a previous holder",
+            ),
+        ];
+        for (rows, expected) in cases {
+            let text: &'static str = Box::leak(format!("{header}{rows}").into_boxed_str());
+            let error = territories(&file("t.tsv", text), &states).unwrap_err();
+            assert_eq!(error.to_string(), expected, "{rows:?}");
+        }
+        let good = "iso3\tsovereign\tsince\tprevious\nHKG\tCHN\t1997-07-01\tGBR\nGIB\t\t\t\n";
+        let rows = territories(&file("t.tsv", good), &states).unwrap();
+        let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+        assert_eq!(rows[0].sovereign_on(date("1987-03-02")), Some("GBR"));
+        assert_eq!(rows[0].sovereign_on(date("1997-07-01")), Some("CHN"));
+        assert_eq!(rows[0].sovereign_on(None), Some("CHN"));
+        assert_eq!(rows[1].sovereign_on(None), None);
+    }
+
+    #[test]
+    fn a_territory_is_no_state_and_no_other_file_may_name_it_one() {
+        let lexicon = Lexicon::load().unwrap();
+        assert!(lexicon.territories.iter().any(|t| t.iso3 == "HKG"));
+        assert!(!lexicon.states.iter().any(|s| s.iso3 == "HKG"));
+        assert!(lexicon
+            .places
+            .iter()
+            .any(|p| p.name == "Hong Kong" && p.iso3.as_deref() == Some("HKG")));
+        let known = Known {
+            states: lexicon.states.iter().map(|s| s.iso3.as_str()).collect(),
+            orgs: HashSet::default(),
+        };
+        let error = predecessors(
+            &file("p.tsv", "iso3\tuntil\tpredecessor\nHKG\t1997-07-01\tGBR\n"),
+            &known,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "p.tsv:2: unknown state `HKG` (not in ontology/gazetteer/states.tsv)"
+        );
     }
 
     #[test]

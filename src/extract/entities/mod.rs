@@ -108,6 +108,8 @@ pub struct EntityRules {
     title_by_lower: HashMap<String, usize>,
     /// Index of the first state with each ISO code (see `state_index`).
     state_by_iso3: HashMap<String, usize>,
+    /// Index of each territory of `lexicon.territories` by its ISO code.
+    territory_by_iso3: HashMap<String, usize>,
     /// The rows of `people.tsv` by the last word of the name (after the
     /// last space), in file order: `state_of_surname` scanned every row,
     /// splitting each name, for every name it was asked about.
@@ -163,6 +165,12 @@ impl EntityRules {
         for (i, state) in lexicon.states.iter().enumerate() {
             state_by_iso3.entry(state.iso3.clone()).or_insert(i);
         }
+        let territory_by_iso3 = lexicon
+            .territories
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.iso3.clone(), i))
+            .collect();
         let mut people_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, person) in lexicon.people.iter().enumerate() {
             let surname = person.name.rsplit(' ').next().unwrap_or_default();
@@ -170,6 +178,7 @@ impl EntityRules {
         }
         Ok(EntityRules {
             state_by_iso3,
+            territory_by_iso3,
             people_by_surname,
             party_first_bytes,
             lexicon,

@@ -133,6 +133,14 @@ impl EntityRules {
             return None;
         };
         let id = doc.entity(EntityKey::Place(slug(&label)), EntityKind::Place, &label);
+        // a place in a territory ("Kowloon") lies in the territory's sovereign
+        let iso3 = match iso3 {
+            Some(code) => match self.territory_by_iso3.get(&code) {
+                Some(&ti) => self.lexicon.territories[ti].sovereign_on(doc.date).map(str::to_string),
+                None => Some(code),
+            },
+            None => None,
+        };
         if let Some(iso3) = iso3 {
             if let Some(si) = self.state_index(&iso3) {
                 let state = self.state_entity(si, doc);
@@ -316,6 +324,37 @@ mod tests {
         let text = "Belgrade rejected the proposal.";
         assert_eq!(states(&rules, text, Some(date("1991-06-25"))), ["YUG"]);
         assert_eq!(states(&rules, text, Some(date("1999-03-24"))), ["SRB"]);
+    }
+
+    /// The label of each place recognized in `text` on `date`, with the
+    /// ISO code of the state it lies in.
+    fn places(rules: &EntityRules, text: &str, date: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
+        let doc = rules.recognize("d", text, &sentences::split(text), date);
+        doc.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| (e.label.clone(), e.located_in.and_then(|s| doc.entities[s].iso3.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_territory_is_a_place_in_the_state_that_held_it_then() {
+        let rules = rules();
+        let text = "Jack Straw arrived in Hong Kong on Monday.";
+        let hong_kong = |iso3: &str| vec![("Hong Kong".to_string(), Some(iso3.to_string()))];
+        // territories.tsv: China's since 1997-07-01, Britain's before
+        assert_eq!(places(&rules, text, Some(date("1987-03-02"))), hong_kong("GBR"));
+        assert_eq!(places(&rules, text, Some(date("2005-03-02"))), hong_kong("CHN"));
+        assert_eq!(places(&rules, text, None), hong_kong("CHN"));
+        assert!(!states(&rules, text, None).contains(&"HKG".to_string()));
+        // a place that places.tsv puts in the territory lies in its sovereign
+        let kowloon = places(&rules, "Police in Kowloon said so.", None);
+        assert_eq!(kowloon, [("Kowloon".to_string(), Some("CHN".to_string()))]);
+        // disputed: a place, in no state
+        assert_eq!(
+            places(&rules, "Talks on Gibraltar went on.", None),
+            [("Gibraltar".to_string(), None)]
+        );
     }
 
     #[test]
