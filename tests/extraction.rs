@@ -1869,6 +1869,9 @@ fn an_apposed_title_may_name_where_the_office_is_for_and_a_region_may_qualify_it
     assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["NOR"]));
     let ex = extract("Norway's Africa Director Jan Olsen said no.", None);
     assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["NOR"]));
+    // an area across states names no entity, and qualifies the title all the same
+    let ex = extract("Kenya's Middle East envoy Peter Otieno said no.", None);
+    assert_eq!(represents_of(&ex, "Peter Otieno"), set(&["KEN"]));
     // a region after "and" qualifies nobody's title: "Microsoft and New York attorney general"
     let ex = extract(
         "The suit was brought by Microsoft and New York attorney general Eliot Spitzer.",

@@ -34,6 +34,9 @@ pub struct PlaceRow {
     pub name: String,
     pub aliases: Vec<String>,
     pub iso3: Option<String>,
+    /// A continent or an area across several states ("the Middle East"):
+    /// known, so that its name is read as no one's, but named by no entity.
+    pub spans_states: bool,
 }
 
 /// One row of `territories.tsv`: a row of `states.tsv` that is no
@@ -446,12 +449,14 @@ fn territory_places(held: &[StateRow]) -> Vec<PlaceRow> {
             name: row.name.clone(),
             aliases: row.names.clone(),
             iso3: Some(row.iso3.clone()),
+            spans_states: false,
         });
         for capital in &row.capitals {
             places.push(PlaceRow {
                 name: capital.clone(),
                 aliases: Vec::new(),
                 iso3: Some(row.iso3.clone()),
+                spans_states: false,
             });
         }
     }
@@ -468,6 +473,7 @@ fn places(file: &DataFile, known: &Known) -> Result<Vec<PlaceRow>, ParleyError> 
             name: f.get(0).to_string(),
             aliases: list(f.get(1)),
             iso3: optional(f.get(2)),
+            spans_states: matches!(f.get(3), "continent" | "area"),
         });
     }
     Ok(places)

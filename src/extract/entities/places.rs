@@ -121,6 +121,11 @@ impl EntityRules {
             .or_else(|| self.place_by_lower.get(&name.to_lowercase()));
         let (label, iso3) = if let Some(&pi) = lookup {
             let p = &self.lexicon.places[pi];
+            // CONTRACT.md's places are cities, regions and venues: "Europe" and
+            // "the Middle East" locate nothing a reader could put on a map
+            if p.spans_states {
+                return None;
+            }
             (p.name.clone(), p.iso3.clone())
         } else if let Some(si) = capital_of.or_else(|| {
             self.lexicon
@@ -148,6 +153,14 @@ impl EntityRules {
             }
         }
         Some(id)
+    }
+
+    /// Whether `name` is a continent or an area across several states ("the
+    /// Middle East"), which the gazetteer knows and no entity stands for.
+    pub(super) fn names_area(&self, name: &str) -> bool {
+        self.place_by_name
+            .get(name)
+            .is_some_and(|&pi| self.lexicon.places[pi].spans_states)
     }
 
     pub(super) fn state_entity(&self, si: usize, doc: &mut DocEntities) -> EntityId {
@@ -354,6 +367,24 @@ mod tests {
         assert_eq!(
             places(&rules, "Talks on Gibraltar went on.", None),
             [("Gibraltar".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn a_continent_or_an_area_across_states_is_no_place() {
+        let rules = rules();
+        // places.tsv kinds `continent` and `area`: known names, no entity
+        let text = "Talks in Europe, Africa and the Middle East went on in Nairobi.";
+        assert_eq!(
+            places(&rules, text, None),
+            [("Nairobi".to_string(), Some("KEN".to_string()))]
+        );
+        assert!(rules.names_area("Middle East") && rules.names_area("Europe"));
+        // a region inside a state, or a disputed one, is still a place
+        assert!(!rules.names_area("Crimea") && !rules.names_area("Kashmir"));
+        assert_eq!(
+            places(&rules, "Fighting in Kashmir went on.", None),
+            [("Kashmir".to_string(), None)]
         );
     }
 

@@ -162,6 +162,9 @@ impl EntityRules {
             .or_else(|| gap.strip_prefix("\u{2019}s"))
             .or_else(|| gap.strip_prefix(" s"))
             .unwrap_or(gap);
+        // an area qualifies the title as a region does, though it names no entity:
+        // "Britain's Europe Director", "Kenya's Middle East envoy"
+        let gap = if self.names_area(gap.trim()) { " " } else { gap };
         let words: Vec<&str> = gap.split_whitespace().collect();
         // lower-case words only ("chief negotiator"); a dash alone is a dateline's
         // ("CAIRO (Reuters) - Defense Secretary ..."); a preposition or a function
