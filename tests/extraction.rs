@@ -1953,3 +1953,19 @@ fn a_letter_to_request_a_meeting_is_a_demand_by_the_writer_and_proposes_the_meet
     let m = meetings(&ex);
     assert!(m.iter().any(|x| x.1 == MeetingStatus::Proposed), "{m:?}");
 }
+
+#[test]
+fn a_news_medium_that_reports_what_others_said_is_no_speaker() {
+    let ex = extract(
+        "Kyodo News reported that the talks had failed. \
+         The Washington Post said Kenya would reopen the border.",
+        None,
+    );
+    assert!(speakers(&ex).is_empty(), "{:?}", speakers(&ex));
+    // whoever the medium quotes still speaks
+    let ex = extract(
+        "Kenya's foreign minister Peter Otieno told Reuters the border would reopen.",
+        None,
+    );
+    assert_eq!(speakers(&ex), vec!["Peter Otieno".to_string()]);
+}

@@ -67,6 +67,11 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         let Some(mut frame) = speaker_and_frame(cx, ts, te, events) else {
             continue;
         };
+        // "Kyodo News reported", "according to Reuters": a news medium relays
+        // what others said; it is no party to the story (as in meetings)
+        if frame.speakers.iter().all(|s| cx.doc.news_media.contains(s)) {
+            continue;
+        }
         // a speaker named in the sentence before (a headline run into its
         // lead): the frame starts with this sentence
         frame.start = frame.start.max(cx.sentence().start);
