@@ -1969,3 +1969,21 @@ fn a_news_medium_that_reports_what_others_said_is_no_speaker() {
     );
     assert_eq!(speakers(&ex), vec!["Peter Otieno".to_string()]);
 }
+
+#[test]
+fn a_name_glued_to_the_next_word_on_an_archive_page_ends_where_that_word_begins() {
+    let ex = extract(
+        "Memorandum From Secretary of State Herter to President EisenhowerSource: Library files. \
+         The charges against former Minister HeathSee footnote 2 were dropped.",
+        None,
+    );
+    let people = entities_of(&ex, EntityKind::Person);
+    assert!(people.contains("Eisenhower") && people.contains("Heath"), "{people:?}");
+    assert!(
+        !people.iter().any(|p| p.ends_with("Source") || p.ends_with("See")),
+        "{people:?}"
+    );
+    // a firm's inner capital is no lost space
+    let ex = extract("TransCanada PipeLines Ltd said it would sell the unit.", None);
+    assert!(entities_of(&ex, EntityKind::Person).is_empty());
+}

@@ -489,17 +489,24 @@ impl EntityRules {
 }
 
 /// Whether `word` is two words run together by a lost space or line break
-/// ("StateSource" in a scanned archive page): a capital after four or more
-/// lower-case letters ("MacArthur" and "McDonald" have fewer).
+/// ("StateSource" in a scanned archive page); see [`glue_point`].
 fn glued_words(word: &str) -> bool {
+    glue_point(word).is_some()
+}
+
+/// Where the second of two words run together by a lost space begins
+/// ("Eisenhower|Source", "Heath|See" in a scanned archive page): at a capital
+/// after four or more lower-case letters ("MacArthur" and "McDonald" have
+/// fewer). A byte offset into `word`.
+pub(super) fn glue_point(word: &str) -> Option<usize> {
     let mut lower_run = 0;
-    for c in word.chars() {
+    for (i, c) in word.char_indices() {
         if c.is_uppercase() && lower_run >= 4 {
-            return true;
+            return Some(i);
         }
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
     }
-    false
+    None
 }
 
 /// " on Peacekeeping Operations", " of the Red Cross", " for the Protection of
@@ -520,6 +527,7 @@ mod tests {
     fn glued_words_are_told_from_names_with_an_inner_capital() {
         assert!(glued_words("StateSource"));
         assert!(glued_words("AgreementThe"));
+        assert_eq!(glue_point("EisenhowerSource"), Some("Eisenhower".len()));
         for name in ["MacArthur", "McDonald", "State", "Co-operation", "LaGuardia", "UNESCO"] {
             assert!(!glued_words(name), "{name}");
         }

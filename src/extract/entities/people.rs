@@ -5,6 +5,7 @@ use crate::extract::gazetteer::{Hit, Target};
 use crate::extract::model::{EntityId, EntityKind};
 use crate::extract::sentences::{Sentence, Token};
 
+use super::organizations::glue_point;
 use super::recognize::previous_word;
 use super::{DocEntities, EntityRules, Found, Role};
 
@@ -110,8 +111,27 @@ impl EntityRules {
                     break;
                 }
             }
-            self.classify_run(text, s, si, &tokens[i..j], &title_spans, out, doc);
-            i = j;
+            // "President EisenhowerSource: ...", "former Minister HeathSee footnote 2" in
+            // an archive page that lost a space: the name ends where the glued word
+            // begins. Only a last word after others: a firm's name opens with its
+            // inner capital ("TransCanada PipeLines", "ConocoPhillips")
+            let last = tokens[j - 1];
+            let glued = (j - i >= 2)
+                .then(|| glue_point(&text[last.start..last.end]))
+                .flatten()
+                .map(|g| (j - 1, last.start + g));
+            match glued {
+                Some((k, cut)) => {
+                    let mut run = tokens[i..=k].to_vec();
+                    run[k - i].end = cut;
+                    self.classify_run(text, s, si, &run, &title_spans, out, doc);
+                    i = k + 1;
+                }
+                None => {
+                    self.classify_run(text, s, si, &tokens[i..j], &title_spans, out, doc);
+                    i = j;
+                }
+            }
         }
     }
 
