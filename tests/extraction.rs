@@ -1987,3 +1987,21 @@ fn a_name_glued_to_the_next_word_on_an_archive_page_ends_where_that_word_begins(
     let ex = extract("TransCanada PipeLines Ltd said it would sell the unit.", None);
     assert!(entities_of(&ex, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn a_headline_verb_after_a_title_names_no_one_and_ends_a_name() {
+    for text in [
+        "Kenyan Envoy Visits Norway for Border Talks\nThe envoy arrived on Monday.",
+        "Trade Minister Urges Calm\nThe minister spoke on Monday.",
+        "The General Agreement on Tariffs and Trade was signed.",
+    ] {
+        let people = entities_of(&extract(text, None), EntityKind::Person);
+        assert!(people.is_empty(), "{text:?}: {people:?}");
+    }
+    // a name after the title is still one
+    let people = entities_of(
+        &extract("Kenyan Envoy Peter Otieno Visits Norway", None),
+        EntityKind::Person,
+    );
+    assert_eq!(people, set(&["Peter Otieno"]));
+}

@@ -52,6 +52,7 @@ pub const PERSON_NOUNS: DataFile = data_file!("lexicon/person_nouns.tsv");
 pub const AFFILIATION_PHRASES: DataFile = data_file!("lexicon/affiliation_phrases.txt");
 pub const ENTOURAGE_NOUNS: DataFile = data_file!("lexicon/entourage_nouns.txt");
 pub const QUESTION_OPENERS: DataFile = data_file!("lexicon/question_openers.txt");
+pub const HEADLINE_VERBS: DataFile = data_file!("lexicon/headline_verbs.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -140,6 +141,9 @@ pub struct WordLists {
     /// Words that open an indirect question ("if", "whether"): "asked Mr
     /// Myers if he knew" is a question, not a demand.
     pub question_openers: HashSet<String>,
+    /// Verbs as title-case headlines print them ("Visits", "Urges"), which
+    /// open no name after a title ("Envoy Visits China").
+    pub headline_verbs: HashSet<String>,
     /// Auxiliary verbs ("has", "will", "would": `function_words.tsv`,
     /// classes `be`, `have`, `future`, `conditional`, `obligation`), lower case.
     pub auxiliaries: HashSet<String>,
@@ -367,6 +371,7 @@ impl WordLists {
             person_nouns: person_nouns(&file(PERSON_NOUNS))?,
             entourage_nouns: file(ENTOURAGE_NOUNS).lower_case_words()?,
             question_openers: file(QUESTION_OPENERS).lower_case_words()?,
+            headline_verbs: file(HEADLINE_VERBS).words()?,
             affiliation_phrases: file(AFFILIATION_PHRASES)
                 .lower_case_words()?
                 .into_iter()
@@ -392,7 +397,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 29] = [
+    const FILES: [DataFile; 30] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -422,6 +427,7 @@ mod tests {
         AFFILIATION_PHRASES,
         ENTOURAGE_NOUNS,
         QUESTION_OPENERS,
+        HEADLINE_VERBS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

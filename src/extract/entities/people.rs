@@ -8,6 +8,7 @@ use crate::extract::sentences::{Sentence, Token};
 use super::organizations::glue_point;
 use super::recognize::previous_word;
 use super::{DocEntities, EntityRules, Found, Role};
+use crate::extract::word_lists::word_lists;
 
 /// A person name candidate, before resolution.
 #[derive(Debug, Clone)]
@@ -316,12 +317,25 @@ impl EntityRules {
         doc: &mut DocEntities,
     ) {
         let (k, mut title, honorific) = self.name_start(text, s, run, title_spans, doc);
-        let name = &run[k..];
+        let mut name = &run[k..];
+        // "Kenyan Envoy Peter Otieno Visits Norway": a headline's verb ends the name
+        let lists = word_lists();
+        while let [rest @ .., last] = name {
+            if rest.is_empty() || !lists.headline_verbs.contains(&text[last.start..last.end]) {
+                break;
+            }
+            name = rest;
+        }
         if name.is_empty() {
             return;
         }
         // borrowed: most runs are let go below, and only a candidate keeps its words
         let mut words: Vec<&str> = name.iter().map(|t| strip_possessive(&text[t.start..t.end])).collect();
+        // "Dalai Lama Envoy Visits China", "Minister Urges Calm": after a title, a
+        // word that is never a name (a headline's verb) opens no name
+        if title.is_some() && lists.headline_verbs.contains(words[0]) {
+            return;
+        }
         let end = name[name.len() - 1].start + words[words.len() - 1].len();
         let start = name[0].start;
         let given = self.lexicon.given_names.contains(words[0]);
