@@ -510,7 +510,9 @@ mod tests {
     #[test]
     fn a_capital_in_any_lower_case_list_names_the_file_and_line() {
         for file in FILES {
-            if file.path.ends_with(".tsv") || [ABBREVIATIONS.path, HONORIFICS.path].contains(&file.path) {
+            if file.path.ends_with(".tsv")
+                || [ABBREVIATIONS.path, HONORIFICS.path, HEADLINE_VERBS.path].contains(&file.path)
+            {
                 continue;
             }
             let (result, line) = read_with_bad_line(file.path, "Officials");
