@@ -2005,3 +2005,16 @@ fn a_headline_verb_after_a_title_names_no_one_and_ends_a_name() {
     );
     assert_eq!(people, set(&["Peter Otieno"]));
 }
+
+#[test]
+fn a_capital_that_names_a_meeting_is_its_place_not_its_state() {
+    let ex = extract("Kenya refused to attend the Oslo summit, officials said.", None);
+    assert_eq!(places_in(&ex), set(&["Oslo in NOR"]));
+    let m = meetings(&ex);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].2.as_deref(), Some("Oslo"));
+    assert!(!m[0].0.contains("NOR"), "Norway is no participant: {m:?}");
+    // before a verb the capital is still its government
+    let ex = extract("Oslo rejected the summit plan.", None);
+    assert!(places_in(&ex).is_empty());
+}

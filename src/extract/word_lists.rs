@@ -53,6 +53,7 @@ pub const AFFILIATION_PHRASES: DataFile = data_file!("lexicon/affiliation_phrase
 pub const ENTOURAGE_NOUNS: DataFile = data_file!("lexicon/entourage_nouns.txt");
 pub const QUESTION_OPENERS: DataFile = data_file!("lexicon/question_openers.txt");
 pub const HEADLINE_VERBS: DataFile = data_file!("lexicon/headline_verbs.txt");
+pub const VENUE_NOUNS: DataFile = data_file!("lexicon/venue_nouns.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -144,6 +145,9 @@ pub struct WordLists {
     /// Verbs as title-case headlines print them ("Visits", "Urges"), which
     /// open no name after a title ("Envoy Visits China").
     pub headline_verbs: HashSet<String>,
+    /// Nouns a capital right before them names the place of ("the Geneva
+    /// talks"), lower case.
+    pub venue_nouns: HashSet<String>,
     /// Auxiliary verbs ("has", "will", "would": `function_words.tsv`,
     /// classes `be`, `have`, `future`, `conditional`, `obligation`), lower case.
     pub auxiliaries: HashSet<String>,
@@ -372,6 +376,7 @@ impl WordLists {
             entourage_nouns: file(ENTOURAGE_NOUNS).lower_case_words()?,
             question_openers: file(QUESTION_OPENERS).lower_case_words()?,
             headline_verbs: file(HEADLINE_VERBS).words()?,
+            venue_nouns: file(VENUE_NOUNS).lower_case_words()?,
             affiliation_phrases: file(AFFILIATION_PHRASES)
                 .lower_case_words()?
                 .into_iter()
@@ -397,7 +402,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 30] = [
+    const FILES: [DataFile; 31] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -428,6 +433,7 @@ mod tests {
         ENTOURAGE_NOUNS,
         QUESTION_OPENERS,
         HEADLINE_VERBS,
+        VENUE_NOUNS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.

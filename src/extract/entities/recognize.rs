@@ -4,6 +4,7 @@
 
 use crate::extract::gazetteer::{Hit, Target};
 use crate::extract::model::{EntityId, EntityKey, EntityKind};
+use crate::extract::word_lists::word_lists;
 
 use super::{person_key, slug};
 use super::{DocEntities, EntityRules, Found, Role};
@@ -17,8 +18,9 @@ impl EntityRules {
         let surface = &text[hit.start..hit.end];
         let before = previous_word(text, hit.start);
         let possessive = is_possessive(text, hit.end);
-        let locative =
-            before.as_deref().is_some_and(|w| self.lexicon.locatives.contains(w)) || located_apposition(text, hit);
+        let locative = before.as_deref().is_some_and(|w| self.lexicon.locatives.contains(w))
+            || located_apposition(text, hit)
+            || (hit.targets.iter().any(|t| matches!(t, Target::StateCapital(_))) && names_a_venue(text, hit.end));
         let pick = |f: fn(&Target) -> bool| hit.targets.iter().find(|t| f(t)).copied();
         let target = pick(|t| matches!(t, Target::Person(_)))
             .or_else(|| pick(|t| matches!(t, Target::Organization(_))))
@@ -236,6 +238,17 @@ fn located_apposition(text: &str, hit: &Hit<'_>) -> bool {
         .next_back()
         .is_some_and(|w| w.starts_with(char::is_lowercase));
     noun_before && text[hit.end..].starts_with([',', '.', ')'])
+}
+
+/// Whether a capital ending at `end` names where something happens, the
+/// noun right after it ("the Islamabad summit", "the Geneva talks", "the Minsk
+/// accords"): the city is then a place, not its state's government.
+fn names_a_venue(text: &str, end: usize) -> bool {
+    let Some(after) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
+    word_end > 0 && word_lists().venue_nouns.contains(&after[..word_end])
 }
 
 /// Whether the mention ending at `end` is followed by a possessive: "Russia's",

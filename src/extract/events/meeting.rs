@@ -79,6 +79,15 @@ fn one(
         .filter(|f| f.start >= cs && f.end <= ce)
         .find(|f| cx.doc.entities[f.entity].kind == EntityKind::Place && venue_preposition_before(text, cs, f.start))
         .map(|f| f.entity)
+        // "the Islamabad summit", "the Geneva talks": the place names the meeting
+        .or_else(|| {
+            cx.view
+                .found
+                .iter()
+                .find(|f| f.end < ts && f.start >= cs && &text[f.end..ts] == " ")
+                .filter(|f| cx.doc.entities[f.entity].kind == EntityKind::Place)
+                .map(|f| f.entity)
+        })
         .or(destination)
         .or_else(|| here(cx, cs, ce));
     // a visit meets the state of the place visited: "visited Nairobi", "visited slums in Nairobi"
