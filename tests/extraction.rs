@@ -2017,4 +2017,8 @@ fn a_capital_that_names_a_meeting_is_its_place_not_its_state() {
     // before a verb the capital is still its government
     let ex = extract("Oslo rejected the summit plan.", None);
     assert!(places_in(&ex).is_empty());
+    // a seat of government too: "the Downing Street talks"
+    let ex = extract("The Downing Street talks between Kenya and Norway ended.", None);
+    assert_eq!(places_in(&ex), set(&["Downing Street in GBR"]));
+    assert_eq!(meetings(&ex)[0].2.as_deref(), Some("Downing Street"));
 }

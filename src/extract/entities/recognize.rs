@@ -18,9 +18,16 @@ impl EntityRules {
         let surface = &text[hit.start..hit.end];
         let before = previous_word(text, hit.start);
         let possessive = is_possessive(text, hit.end);
+        // "the Islamabad summit", "the Downing Street talks": a capital or a seat of
+        // government before a meeting's noun is where the meeting is
+        let venue = hit
+            .targets
+            .iter()
+            .any(|t| matches!(t, Target::StateCapital(_) | Target::StateMetonym(_)))
+            && names_a_venue(text, hit.end);
         let locative = before.as_deref().is_some_and(|w| self.lexicon.locatives.contains(w))
             || located_apposition(text, hit)
-            || (hit.targets.iter().any(|t| matches!(t, Target::StateCapital(_))) && names_a_venue(text, hit.end));
+            || venue;
         let pick = |f: fn(&Target) -> bool| hit.targets.iter().find(|t| f(t)).copied();
         let target = pick(|t| matches!(t, Target::Person(_)))
             .or_else(|| pick(|t| matches!(t, Target::Organization(_))))
@@ -39,6 +46,10 @@ impl EntityRules {
             .or_else(|| hit.targets.first().copied());
         let Some(target) = target else { return };
         let (id, role, actor) = match target {
+            Target::StateMetonym(i) if venue => match self.place_entity(surface, Some(i), doc) {
+                Some(id) => (id, Role::Name, false),
+                None => return,
+            },
             Target::StateName(i) | Target::StateMetonym(i) => {
                 let id = self.state_entity(i, doc);
                 let role = if matches!(target, Target::StateName(_)) {
