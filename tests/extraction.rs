@@ -115,6 +115,12 @@ fn a_province_is_a_place_located_in_its_state_and_a_left_out_name_is_no_place() 
         None,
     );
     assert_eq!(places_in(&ex), set(&["Hessen in DEU"]));
+    // venues of political news: a square, a prison, a base
+    let ex = extract(
+        "Protesters gathered in Tiananmen Square while detainees at Guantanamo Bay waited.",
+        None,
+    );
+    assert_eq!(places_in(&ex), set(&["Tiananmen Square in CHN", "Guantanamo Bay in CUB"]));
 }
 
 #[test]
