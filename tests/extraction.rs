@@ -120,7 +120,10 @@ fn a_province_is_a_place_located_in_its_state_and_a_left_out_name_is_no_place() 
         "Protesters gathered in Tiananmen Square while detainees at Guantanamo Bay waited.",
         None,
     );
-    assert_eq!(places_in(&ex), set(&["Tiananmen Square in CHN", "Guantanamo Bay in CUB"]));
+    assert_eq!(
+        places_in(&ex),
+        set(&["Tiananmen Square in CHN", "Guantanamo Bay in CUB"])
+    );
 }
 
 #[test]
@@ -2027,4 +2030,10 @@ fn a_capital_that_names_a_meeting_is_its_place_not_its_state() {
     let ex = extract("The Downing Street talks between Kenya and Norway ended.", None);
     assert_eq!(places_in(&ex), set(&["Downing Street in GBR"]));
     assert_eq!(meetings(&ex)[0].2.as_deref(), Some("Downing Street"));
+}
+
+#[test]
+fn a_title_after_another_title_is_the_rest_of_the_title_not_a_name() {
+    let ex = extract("He will meet Deputy Secretary of State Amina Kamau in Nairobi.", None);
+    assert_eq!(entities_of(&ex, EntityKind::Person), set(&["Amina Kamau"]));
 }

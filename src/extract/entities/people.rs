@@ -336,6 +336,11 @@ impl EntityRules {
         if title.is_some() && lists.headline_verbs.contains(words[0]) {
             return;
         }
+        // "Deputy Secretary of State John Whitehead": a title read as the name
+        // after another ("Deputy | Secretary") is the rest of the title
+        if title.is_some() && words.len() == 1 && self.title_by_lower.contains_key(&words[0].to_lowercase()) {
+            return;
+        }
         let end = name[name.len() - 1].start + words[words.len() - 1].len();
         let start = name[0].start;
         let given = self.lexicon.given_names.contains(words[0]);

@@ -251,7 +251,7 @@ fn located_apposition(text: &str, hit: &Hit<'_>) -> bool {
     noun_before && text[hit.end..].starts_with([',', '.', ')'])
 }
 
-/// Whether a capital ending at `end` names where something happens, the
+/// Whether a capital or seat of government ending at `end` names where something happens, the
 /// noun right after it ("the Islamabad summit", "the Geneva talks", "the Minsk
 /// accords"): the city is then a place, not its state's government.
 fn names_a_venue(text: &str, end: usize) -> bool {
