@@ -2037,3 +2037,27 @@ fn a_title_after_another_title_is_the_rest_of_the_title_not_a_name() {
     let ex = extract("He will meet Deputy Secretary of State Amina Kamau in Nairobi.", None);
     assert_eq!(entities_of(&ex, EntityKind::Person), set(&["Amina Kamau"]));
 }
+
+#[test]
+fn a_clause_with_its_own_subject_joined_after_the_frame_is_not_what_was_said() {
+    let ex = extract(
+        "The talks failed, Kenyan officials said on Monday, and rescuers raced to the border.",
+        None,
+    );
+    let quotes: Vec<&str> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Statement)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(quotes, ["The talks failed"]);
+    // the same subject going on is still the report
+    let ex = extract("The talks failed, Kenya said, and would not resume this year.", None);
+    let quotes: Vec<&str> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Statement)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(quotes, ["The talks failed and would not resume this year"]);
+}

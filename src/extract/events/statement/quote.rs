@@ -100,6 +100,19 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
         .filter(|&(a, _)| !opens_relative(cx, a))
         .map(|(a, b)| (clean(&text[a..b]), has_auxiliary(cx, a, b)))
         .filter(|(a, aux)| !a.is_empty() && (!starts_adverbial(a) || *aux || split_clause || warns_of(&verb, a)))
+        // "S, officials said on Monday, and rescuers raced ...": a clause with a
+        // subject of its own joined after the frame is the story going on, not
+        // what was said ("S, he said, and could rise in 2006" goes on saying it)
+        .filter(|(a, _)| {
+            let mut words = a.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let own_subject = words
+                .next()
+                .is_some_and(|w| !cx.rules.function_words.class(w).is_some_and(|c| c.is_auxiliary()));
+            !(first.starts_with(char::is_lowercase)
+                && cx.rules.function_words.class(first) == Some(WordClass::Coordinator)
+                && own_subject)
+        })
         .map(|(a, _)| a);
     let content_before = if split_clause {
         Some(clean(&text[s.start..frame.start])).filter(|b| !b.is_empty())
