@@ -210,10 +210,17 @@ pub struct WordForms {
     /// "by" and "de" do with "al-Qaeda", "bin Laden" and "de Klerk").
     first_pairs: Box<[u64; 1024]>,
     /// One bit per hash of the first words of the forms
-    /// ([`WordForms::first_word_bit`]):
-    /// a clear bit means no form begins with that word. 128 KiB, so it stays
-    /// in cache where the automaton cannot.
+    /// ([`WordForms::first_word_hash`]):
+    /// a clear bit means no form begins with that word. Sized to the forms
+    /// ([`FIRST_WORD_BITS_PER_WORD`]): 32 KiB for the gazetteer's 9,300 first
+    /// words, 512 bytes for the titles' 160, so that it stays in cache where
+    /// the trie cannot. (At a fixed 128 KiB, the read of this bit took a
+    /// third of the gazetteer's walk in perf, and the titles' table was
+    /// almost empty.)
     first_words: Box<[u64]>,
+    /// The shift that keeps a first word's hash's top bits, one per bit
+    /// of [`WordForms::first_words`].
+    first_word_shift: u32,
     /// The forms, for the reference search of the tests.
     #[cfg(test)]
     forms: Vec<String>,
@@ -331,9 +338,11 @@ impl Trie {
     }
 }
 
-/// Bits in [`WordForms::first_words`]: a power of two, some twenty times the
-/// number of distinct first words, so few words pass that should not.
-const FIRST_WORD_BITS: usize = 1 << 20;
+/// The fewest bits in [`WordForms::first_words`] per distinct first word
+/// (the table is a power of two at least this many times as large): about
+/// one word in sixteen or fewer that begins no form passes (and its walk then
+/// stops after a step or two).
+const FIRST_WORD_BITS_PER_WORD: usize = 16;
 
 impl WordForms {
     /// Compiles `forms` (none empty), matched byte for byte or, with
@@ -344,7 +353,8 @@ impl WordForms {
             ascii_case_insensitive,
             first_bytes: [false; 256],
             first_pairs: Box::new([0; 1024]),
-            first_words: vec![0u64; FIRST_WORD_BITS / 64].into_boxed_slice(),
+            first_words: Box::new([]),
+            first_word_shift: 0,
             #[cfg(test)]
             forms: forms.iter().map(|form| form.as_ref().to_string()).collect(),
         };
@@ -367,7 +377,18 @@ impl WordForms {
                     None => (0..=u8::MAX).for_each(|b1| words.set_pair(b0, b1)),
                 }
             }
-            let bit = words.first_word_bit(form, 0, form.len());
+        }
+        let mut hashes: Vec<u64> = forms
+            .iter()
+            .map(|form| words.first_word_hash(form.as_ref(), 0, form.as_ref().len()))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let bits = (hashes.len() * FIRST_WORD_BITS_PER_WORD).next_power_of_two().max(64);
+        words.first_word_shift = 64 - bits.trailing_zeros();
+        words.first_words = vec![0u64; bits / 64].into_boxed_slice();
+        for hash in hashes {
+            let bit = (hash >> words.first_word_shift) as usize;
             words.first_words[bit / 64] |= 1 << (bit % 64);
         }
         words
@@ -433,18 +454,18 @@ impl WordForms {
 
     /// False if no form begins with the first word of `text[at..end]`.
     fn may_start(&self, text: &str, at: usize, end: usize) -> bool {
-        let bit = self.first_word_bit(text, at, end);
+        let bit = (self.first_word_hash(text, at, end) >> self.first_word_shift) as usize;
         self.first_words[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// The bit of the first word of `text[at..]`: its letters and digits up
+    /// The hash of the first word of `text[at..]`: its letters and digits up
     /// to the first other character, ASCII case folded if the forms are
     /// matched that way. A form and a text it matches have the same first
     /// word: either the form goes on past its first word, and the character
     /// that ends it ends the text's too, or the form is that one word and
     /// (as a match must end on a word boundary) no letter or digit follows it
     /// in the text.
-    fn first_word_bit(&self, text: &str, at: usize, end: usize) -> usize {
+    fn first_word_hash(&self, text: &str, at: usize, end: usize) -> u64 {
         // a multiplicative hash of the word's bytes, eight at a time, ASCII
         // letters lowered if the forms are matched that way: the same word
         // (as characters) always has the same bytes. The word's end is
@@ -460,12 +481,11 @@ impl WordForms {
             true => eight | alphanumeric_bits(eight).1 >> 2,
             false => eight,
         };
-        let top = |hash: u64| (hash >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize;
         // most words: fewer than eight bytes, all ASCII, read at once
         let first = eight_bytes(bytes, word.len());
         let run = ((!alphanumeric_bits(first).0 & HIGH_BITS).trailing_zeros() / 8) as usize;
         if run < 8 && word.get(run).is_none_or(u8::is_ascii) {
-            return top(lower(first & ((1 << (8 * run)) - 1)).wrapping_mul(K));
+            return lower(first & ((1 << (8 * run)) - 1)).wrapping_mul(K);
         }
         let ascii = alphanumeric_run(text.as_bytes(), at, end);
         // for ASCII, `char::is_alphanumeric` is `is_ascii_alphanumeric`
@@ -484,8 +504,8 @@ impl WordForms {
             let eight = lower(eight_bytes(&bytes[from..], len - from));
             hash = (hash.rotate_left(5) ^ eight).wrapping_mul(K);
         }
-        // the product's high bits are its best mixed
-        top(hash)
+        // (the product's high bits are its best mixed: the table keeps those)
+        hash
     }
 
     /// The longest form at the start of `bytes` whose length `ends` accepts:
@@ -564,14 +584,14 @@ mod tests {
     }
 
     #[test]
-    fn a_first_word_has_one_bit_whatever_its_case() {
+    fn a_first_word_has_one_hash_whatever_its_case() {
         let forms = WordForms::new(&["Zurich"], true);
         let text = "ZURICH zurich Zuric\u{e9}h";
-        assert_eq!(forms.first_word_bit(text, 0, 6), forms.first_word_bit(text, 7, 13));
-        assert_eq!(forms.first_word_bit(text, 0, 6), forms.first_word_bit("zurich", 0, 6));
+        assert_eq!(forms.first_word_hash(text, 0, 6), forms.first_word_hash(text, 7, 13));
+        assert_eq!(forms.first_word_hash(text, 0, 6), forms.first_word_hash("zurich", 0, 6));
         assert_ne!(
-            forms.first_word_bit(text, 14, text.len()),
-            forms.first_word_bit(text, 14, 19)
+            forms.first_word_hash(text, 14, text.len()),
+            forms.first_word_hash(text, 14, 19)
         );
     }
 
