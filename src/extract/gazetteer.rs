@@ -227,23 +227,22 @@ pub struct WordForms {
 }
 
 /// The forms as a trie of bytes (ASCII letters lower-cased where case is
-/// ignored): node 0 is the root. The nodes are numbered in depth-first
-/// order, so a node's first child is the next node, and the edges of each
-/// node sit together, in node order: a walk down a name reads the tables
-/// front to back, where edges scattered by hashing made each step a cache
-/// miss.
+/// ignored), its nodes numbered depth first (a node's first child is the
+/// next node), each a record in one array, [`Trie::cells`], in node order:
+/// a walk down a name reads the array front to back, a node with one child
+/// (most below the first letters) in twelve bytes next to it. (With the
+/// nodes' forms and edges in two arrays, each step of a walk read both, and
+/// the read of the form was a fifth of the gazetteer's time in perf.)
 struct Trie {
-    /// The children of the root by byte, or [`Trie::NO_NODE`]: the root has
-    /// too many to scan.
+    /// The children of the root by byte (the offsets of their records),
+    /// or [`Trie::NO_NODE`]: the root has too many to scan.
     root: Box<[u32; 256]>,
-    /// `(first edge, form)` of each node, and one more entry that ends the
-    /// last node's edges: node `n`'s edges are
-    /// `edges[nodes[n].0..nodes[n + 1].0]`. The form is the one that ends at
-    /// the node (the first given, where several are the same), or
-    /// [`Trie::NO_FORM`].
-    nodes: Vec<(u32, u32)>,
-    /// Each edge as `child << 8 | byte`, a node's edges by increasing byte.
-    edges: Vec<u32>,
+    /// The nodes' records, the root's at offset 0: the form that ends at
+    /// the node (the first given, where several are the same) or
+    /// [`Trie::NO_FORM`]; the number of edges; then each edge as
+    /// `child << 8 | byte`, the child as its record's offset, by increasing
+    /// byte.
+    cells: Vec<u32>,
 }
 
 impl Trie {
@@ -266,7 +265,7 @@ impl Trie {
         // by increasing byte; of equal forms the first given comes first
         folded.sort_unstable();
         let mut form_at = vec![Trie::NO_FORM];
-        let mut edges: Vec<(u32, u32)> = Vec::new(); // (parent, child << 8 | byte)
+        let mut edges: Vec<(u32, u32, u8)> = Vec::new(); // (parent, child, byte)
         let mut path = vec![0u32]; // the nodes of the previous form, from the root
         let mut previous: &[u8] = &[];
         for (bytes, i) in &folded {
@@ -274,9 +273,8 @@ impl Trie {
             path.truncate(common + 1);
             for &byte in &bytes[common..] {
                 let child = u32::try_from(form_at.len()).expect("fewer than 2^32 trie nodes");
-                assert!(child < 1 << 24, "fewer than 2^24 trie nodes");
                 form_at.push(Trie::NO_FORM);
-                edges.push((path[path.len() - 1], child << 8 | u32::from(byte)));
+                edges.push((path[path.len() - 1], child, byte));
                 path.push(child);
             }
             let at = &mut form_at[path[bytes.len()] as usize];
@@ -285,45 +283,44 @@ impl Trie {
             }
             previous = bytes;
         }
-        // each node's edges together, in the order made (by byte): count,
-        // then place (a sort of the edges cost more than the rest of the build)
-        let mut first_edge = vec![0u32; form_at.len() + 1];
-        for &(parent, _) in &edges {
-            first_edge[parent as usize + 1] += 1;
+        // each node's record takes two cells and one per edge, in node order
+        let mut offset = vec![2u32; form_at.len()];
+        for &(parent, _, _) in &edges {
+            offset[parent as usize] += 1;
         }
-        for node in 1..first_edge.len() {
-            first_edge[node] += first_edge[node - 1];
+        let mut next = 0;
+        for cell in &mut offset {
+            (*cell, next) = (next, next + *cell);
         }
-        let mut next = first_edge.clone();
-        let mut packed = vec![0u32; edges.len()];
-        for &(parent, edge) in &edges {
-            packed[next[parent as usize] as usize] = edge;
-            next[parent as usize] += 1;
+        assert!(next < 1 << 24, "fewer than 2^24 cells in the trie");
+        let mut cells = vec![0u32; next as usize];
+        for (node, &form) in form_at.iter().enumerate() {
+            cells[offset[node] as usize] = form;
+        }
+        // the edges were made by increasing byte under each node
+        for &(parent, child, byte) in &edges {
+            let record = offset[parent as usize] as usize;
+            let count = cells[record + 1];
+            cells[record + 2 + count as usize] = offset[child as usize] << 8 | u32::from(byte);
+            cells[record + 1] = count + 1;
         }
         let mut root = Box::new([Trie::NO_NODE; 256]);
-        for &edge in &packed[..first_edge[1] as usize] {
+        for &edge in &cells[2..2 + cells[1] as usize] {
             root[(edge & 0xFF) as usize] = edge >> 8;
         }
-        let nodes = first_edge
-            .into_iter()
-            .zip(form_at.into_iter().chain([Trie::NO_FORM]))
-            .collect();
-        Trie {
-            root,
-            nodes,
-            edges: packed,
-        }
+        Trie { root, cells }
     }
 
-    /// The child of `node` by `byte`.
+    /// The child of `node` by `byte` (nodes and children as the offsets of
+    /// their records).
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
         if node == 0 {
             let child = self.root[usize::from(byte)];
             return (child != Trie::NO_NODE).then_some(child);
         }
         let node = node as usize;
-        let (from, to) = (self.nodes[node].0 as usize, self.nodes[node + 1].0 as usize);
-        for &edge in &self.edges[from..to] {
+        let count = self.cells[node + 1] as usize;
+        for &edge in &self.cells[node + 2..node + 2 + count] {
             let edge_byte = (edge & 0xFF) as u8;
             if edge_byte >= byte {
                 return (edge_byte == byte).then_some(edge >> 8);
@@ -334,7 +331,7 @@ impl Trie {
 
     /// The form that ends at `node`, or [`Trie::NO_FORM`].
     fn form(&self, node: u32) -> u32 {
-        self.nodes[node as usize].1
+        self.cells[node as usize]
     }
 }
 
