@@ -16,6 +16,7 @@
 
 mod affiliations;
 mod keys;
+mod name_words;
 mod organizations;
 mod people;
 mod places;
@@ -38,6 +39,7 @@ use crate::extract::lexicon::{Lexicon, TitleRow};
 use crate::extract::model::{Entity, EntityId, EntityKey, EntityKind};
 use crate::extract::sentences::{self, Sentence, Token};
 
+use name_words::NameWords;
 use people::NameCandidate;
 
 /// How a mention names its entity.
@@ -90,6 +92,8 @@ pub struct EntityRules {
     caps: Gazetteer,
     /// Titles and role nouns, any case of their ASCII letters.
     titles: WordForms,
+    /// The word lists about names, looked up once per word.
+    name_words: NameWords,
     title_defaults: HashMap<String, String>,
     org_by_key: HashMap<String, usize>,
     place_by_name: HashMap<String, usize>,
@@ -128,6 +132,7 @@ impl EntityRules {
             }
         }
         let titles = WordForms::new(&title_forms, true);
+        let name_words = NameWords::new(&lexicon);
         let title_defaults = lexicon.title_defaults.clone();
         let org_by_key = lexicon
             .orgs
@@ -185,6 +190,7 @@ impl EntityRules {
             gazetteer,
             caps,
             titles,
+            name_words,
             title_defaults,
             org_by_key,
             place_by_name,

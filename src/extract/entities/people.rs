@@ -5,6 +5,9 @@ use crate::extract::gazetteer::{Hit, Target};
 use crate::extract::model::{EntityId, EntityKind};
 use crate::extract::sentences::{Sentence, Token};
 
+use super::name_words::{
+    DOTTED_HONORIFIC, GIVEN_NAME, HONORIFIC, NON_NAME, ORG_HEAD, ORG_MODIFIER, PARTICLE, THING_HEAD,
+};
 use super::organizations::glue_point;
 use super::recognize::previous_word;
 use super::{DocEntities, EntityRules, Found, Role};
@@ -103,10 +106,12 @@ impl EntityRules {
                     break;
                 }
                 let w = &text[tokens[j].start..tokens[j].end];
-                let particle = self.lexicon.particles.contains(w)
-                    && j + 1 < tokens.len()
-                    && is_cap_token(&text[tokens[j + 1].start..tokens[j + 1].end]);
-                if (is_cap_token(w) || particle) && !in_hit(&tokens[j]) {
+                // a particle joins only before a capitalized word ("Osama bin Laden")
+                let joins = is_cap_token(w)
+                    || self.name_words.classes_of(w) & PARTICLE != 0
+                        && j + 1 < tokens.len()
+                        && is_cap_token(&text[tokens[j + 1].start..tokens[j + 1].end]);
+                if joins && !in_hit(&tokens[j]) {
                     j += 1;
                 } else {
                     break;
@@ -154,21 +159,6 @@ impl EntityRules {
         })
     }
 
-    /// Whether `bare` and a period is an honorific ("Gen" for "Gen."),
-    /// without making that string for every word of every name.
-    fn is_dotted_honorific(&self, bare: &str) -> bool {
-        let mut buf = [0u8; 32];
-        match buf.get_mut(..bare.len() + 1) {
-            Some(dotted) => {
-                dotted[..bare.len()].copy_from_slice(bare.as_bytes());
-                dotted[bare.len()] = b'.';
-                // a str and an ASCII period are UTF-8
-                std::str::from_utf8(dotted).is_ok_and(|dotted| self.lexicon.honorifics.contains(dotted))
-            }
-            None => self.lexicon.honorifics.contains(&format!("{bare}.")),
-        }
-    }
-
     /// Where the name inside `run` starts: past the title before or inside
     /// it ("Secretary of State John Kerry", "External Trade Commissioner
     /// Willy De Clercq") and honorifics ("Mr", "Gen."); with the title found
@@ -188,7 +178,7 @@ impl EntityRules {
         // after an organization, capitalized words are as often more of its
         // name ("president of Sony Computer Entertainment"): a known given name
         // must open the person's
-        let given_name_first = self.lexicon.given_names.contains(&text[run[0].start..run[0].end]);
+        let given_name_first = self.name_words.classes_of(&text[run[0].start..run[0].end]) & GIVEN_NAME != 0;
         let mut title = title_before(text, s.start, run[0].start, title_spans).or_else(|| {
             given_name_first
                 .then(|| title_before_office(text, run[0].start, title_spans, doc))
@@ -232,22 +222,23 @@ impl EntityRules {
                 k += after_form;
                 continue;
             }
+            let classes = self.name_words.classes_of(tok);
+            // "Gen." and "Gen" for the honorific "Gen.", "Mr." for "Mr"
             let bare = tok.trim_end_matches('.');
-            if self.lexicon.honorifics.contains(tok)
-                || self.lexicon.honorifics.contains(bare)
-                || self.is_dotted_honorific(bare)
-            {
+            let bare_classes = match bare.len() == tok.len() {
+                true => classes,
+                false => self.name_words.classes_of(bare),
+            };
+            if classes & HONORIFIC != 0 || bare_classes & (HONORIFIC | DOTTED_HONORIFIC) != 0 {
                 honorific = true;
                 k += 1;
                 continue;
             }
             // "Foreign Ministry": a word that is no name opens an organization's
-            let opens_org = run.len() - k >= 2
-                && self.lexicon.org_modifiers.contains(tok)
-                && self.lexicon.org_heads.contains(strip_possessive(
-                    &text[run[run.len() - 1].start..run[run.len() - 1].end],
-                ));
-            if self.lexicon.non_names.contains(tok)
+            let last = strip_possessive(&text[run[run.len() - 1].start..run[run.len() - 1].end]);
+            let opens_org =
+                run.len() - k >= 2 && classes & ORG_MODIFIER != 0 && self.name_words.classes_of(last) & ORG_HEAD != 0;
+            if classes & NON_NAME != 0
                 && title.is_none()
                 && !honorific
                 && !opens_org
@@ -300,7 +291,7 @@ impl EntityRules {
     /// for Africa", "the Court of Appeal"; not "the Council on Friday",
     /// whose tail is no name.
     fn head_with_name_tail(&self, text: &str, start: usize, end: usize) -> bool {
-        self.lexicon.org_heads.contains(&text[start..end])
+        self.name_words.classes_of(&text[start..end]) & ORG_HEAD != 0
             && text[..start].to_ascii_lowercase().ends_with("the ")
             && self.org_name_end(text, end) > end
     }
@@ -343,7 +334,8 @@ impl EntityRules {
         }
         let end = name[name.len() - 1].start + words[words.len() - 1].len();
         let start = name[0].start;
-        let given = self.lexicon.given_names.contains(words[0]);
+        let given = self.name_words.classes_of(words[0]) & GIVEN_NAME != 0;
+        let last_classes = self.name_words.classes_of(words[words.len() - 1]);
         // "Filip Sebek, the spokesman for ...": a name in subject position, not after "on"/"of"
         let governed =
             previous_word(text, start).is_some_and(|w| matches!(w.as_ref(), "on" | "of" | "for" | "the" | "in" | "at"));
@@ -351,11 +343,7 @@ impl EntityRules {
             title = title_after(text, end, title_spans);
         }
         // "the Marshall Plan", "Wembley Stadium": a name ending with a thing's head word names no one
-        if title.is_none()
-            && !honorific
-            && words.len() >= 2
-            && self.lexicon.thing_heads.contains(words[words.len() - 1])
-        {
+        if title.is_none() && !honorific && words.len() >= 2 && last_classes & THING_HEAD != 0 {
             return;
         }
         // "a director at analyst Gartner": an occupation written in lower case after "at" or
@@ -370,12 +358,11 @@ impl EntityRules {
         // organization by head word: "Libertarian Institute", "Boundary Commission"
         // a word inside that is no name and opens none ("No Distribution Outside Department") spoils it
         let spoilt = words[1..].iter().any(|w| {
-            self.lexicon.non_names.contains(*w)
-                && !self.lexicon.org_modifiers.contains(*w)
-                && !self.lexicon.org_heads.contains(*w)
+            let classes = self.name_words.classes_of(w);
+            classes & NON_NAME != 0 && classes & (ORG_MODIFIER | ORG_HEAD) == 0
         });
         if (words.len() >= 2 || self.head_with_name_tail(text, start, end))
-            && self.lexicon.org_heads.contains(words[words.len() - 1])
+            && last_classes & ORG_HEAD != 0
             && title.is_none()
             && !honorific
             && !spoilt
@@ -383,7 +370,7 @@ impl EntityRules {
             self.org_by_head_word(text, si, start, end, doc);
             return;
         }
-        if words.iter().any(|w| self.lexicon.org_heads.contains(*w)) {
+        if words.iter().any(|w| self.name_words.classes_of(w) & ORG_HEAD != 0) {
             return;
         }
         let sentence_initial = text[s.start..start].trim().is_empty();
