@@ -1876,6 +1876,11 @@ fn an_apposed_title_may_name_where_the_office_is_for_and_a_region_may_qualify_it
     assert_eq!(represents_of(&ex, "Peter Otieno"), set(&["KEN"]));
     let ex = extract("Norway's director general for Europe, Jan Olsen, said no.", None);
     assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["NOR"]));
+    // the office's field after "of", and where it is held
+    let ex = extract("Kenya's director of trade policy in Geneva, Jan Olsen, said no.", None);
+    assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["KEN"]));
+    let ex = extract("Norway's minister of the interior, Jan Olsen, said no.", None);
+    assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["NOR"]));
     let ex = extract("Norway's Africa Director Jan Olsen said no.", None);
     assert_eq!(represents_of(&ex, "Jan Olsen"), set(&["NOR"]));
     // an area across states names no entity, and qualifies the title all the same

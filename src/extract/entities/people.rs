@@ -455,27 +455,54 @@ pub(super) fn gloss(gap: &str) -> bool {
 /// Nations Security Council".
 const TITLE_COMPLEMENT_WORDS: usize = 6;
 
+/// How many lower-case words may name the field of an office after "of":
+/// "head of | foreign policy | in Britain".
+const OFFICE_FIELD_WORDS: usize = 2;
+
 /// Whether `gap`, between a title and a name, is a complement naming where
 /// or what the office is for, then the comma of the apposition: " to the
-/// United States, ", " for Europe, ". After the preposition come only
-/// "the", "of", "and" and capitalized words.
+/// United States, ", " for Europe, ", " of policy in Britain, ", " of
+/// HIV/Aids in Britain, ". After the preposition come only "the", "of",
+/// "and", "in" and capitalized words; after "of", first up to
+/// [`OFFICE_FIELD_WORDS`] lower-case words naming the office's field.
 fn named_complement(gap: &str) -> bool {
     let Some(inner) = gap.strip_suffix(", ") else {
         return false;
     };
-    let Some(named) = [" to ", " for ", " in ", " at "]
+    let Some((preposition, named)) = [" to ", " for ", " in ", " at ", " of "]
         .iter()
-        .find_map(|p| inner.strip_prefix(p))
+        .find_map(|p| inner.strip_prefix(p).map(|rest| (*p, rest)))
     else {
         return false;
     };
     let words: Vec<&str> = named.split(' ').collect();
-    let named = named.strip_prefix("the ").unwrap_or(named);
+    let field = if preposition == " of " {
+        words
+            .iter()
+            .take(OFFICE_FIELD_WORDS)
+            .take_while(|w| **w != "the" && w.chars().all(|c| c.is_lowercase() || c == '-'))
+            .count()
+    } else {
+        0
+    };
+    let rest = &words[field..];
+    // "head of policy in Britain": after the field, a place or body; the field alone ends it
+    let named: Vec<&str> = match rest.first() {
+        _ if rest.is_empty() => return field > 0 && words.len() <= TITLE_COMPLEMENT_WORDS,
+        Some(&"in" | &"for" | &"at") if field > 0 => rest[1..].to_vec(),
+        _ if field > 0 => return false,
+        _ => rest.to_vec(),
+    };
+    let named = if named.first() == Some(&"the") {
+        &named[1..]
+    } else {
+        &named[..]
+    };
     words.len() <= TITLE_COMPLEMENT_WORDS
-        && named.starts_with(char::is_uppercase)
+        && named.first().is_some_and(|w| w.starts_with(char::is_uppercase))
         && named
-            .split(' ')
-            .all(|w| matches!(w, "of" | "and" | "the") || w.starts_with(char::is_uppercase) && !w.contains(','))
+            .iter()
+            .all(|w| matches!(*w, "of" | "and" | "the" | "in") || w.starts_with(char::is_uppercase) && !w.contains(','))
 }
 
 /// A title, then the state or organization it is an office of, right before
@@ -553,6 +580,28 @@ mod tests {
 
     fn rules() -> EntityRules {
         EntityRules::compile(Lexicon::load().expect("embedded lexicon loads")).expect("rules compile")
+    }
+
+    #[test]
+    fn a_named_complement_names_where_or_what_an_office_is_for() {
+        for gap in [
+            " to the United States, ",
+            " for Europe, ",
+            " of policy, ",
+            " of trade policy in Geneva, ",
+            " of HIV/Aids in Britain, ",
+            " of the Interior, ",
+        ] {
+            assert!(named_complement(gap), "{gap:?}");
+        }
+        // no comma closing it, or a field that runs on
+        for gap in [
+            " to the United States ",
+            " of policy and trade, ",
+            " of a few weeks ago, ",
+        ] {
+            assert!(!named_complement(gap), "{gap:?}");
+        }
     }
 
     fn titles_in(rules: &EntityRules, text: &str) -> Vec<String> {
