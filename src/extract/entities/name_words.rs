@@ -13,9 +13,10 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::lexicon::Lexicon;
+use crate::extract::word_lists::word_lists;
 
 /// A set of the lists a word is in (bits of [`NameWords::classes_of`]).
-pub(super) type Classes = u8;
+pub(super) type Classes = u16;
 
 /// A known given name (`given_names`).
 pub(super) const GIVEN_NAME: Classes = 1;
@@ -33,6 +34,8 @@ pub(super) const ORG_HEAD: Classes = 1 << 5;
 pub(super) const THING_HEAD: Classes = 1 << 6;
 /// A particle inside a person's name (`particles`: "bin", "von").
 pub(super) const PARTICLE: Classes = 1 << 7;
+/// A headline's verb (`headline_verbs.txt`: "Visits", "Urges").
+pub(super) const HEADLINE_VERB: Classes = 1 << 8;
 
 /// Each word of the lists about names, with the lists it is in.
 pub(super) struct NameWords {
@@ -50,6 +53,7 @@ impl NameWords {
             (&lexicon.org_heads, ORG_HEAD),
             (&lexicon.thing_heads, THING_HEAD),
             (&lexicon.particles, PARTICLE),
+            (&word_lists().headline_verbs, HEADLINE_VERB),
         ];
         for (list, class) in lists {
             for word in list {
@@ -86,6 +90,7 @@ mod tests {
             (&lexicon.org_heads, ORG_HEAD),
             (&lexicon.thing_heads, THING_HEAD),
             (&lexicon.particles, PARTICLE),
+            (&word_lists().headline_verbs, HEADLINE_VERB),
         ];
         for (word, &classes) in &words.classes {
             for (list, class) in lists {

@@ -6,12 +6,11 @@ use crate::extract::model::{EntityId, EntityKind};
 use crate::extract::sentences::{Sentence, Token};
 
 use super::name_words::{
-    DOTTED_HONORIFIC, GIVEN_NAME, HONORIFIC, NON_NAME, ORG_HEAD, ORG_MODIFIER, PARTICLE, THING_HEAD,
+    DOTTED_HONORIFIC, GIVEN_NAME, HEADLINE_VERB, HONORIFIC, NON_NAME, ORG_HEAD, ORG_MODIFIER, PARTICLE, THING_HEAD,
 };
 use super::organizations::glue_point;
 use super::recognize::previous_word;
 use super::{DocEntities, EntityRules, Found, Role};
-use crate::extract::word_lists::word_lists;
 
 /// A person name candidate, before resolution.
 #[derive(Debug, Clone)]
@@ -310,9 +309,9 @@ impl EntityRules {
         let (k, mut title, honorific) = self.name_start(text, s, run, title_spans, doc);
         let mut name = &run[k..];
         // "Kenyan Envoy Peter Otieno Visits Norway": a headline's verb ends the name
-        let lists = word_lists();
+        let headline_verb = |word: &str| self.name_words.classes_of(word) & HEADLINE_VERB != 0;
         while let [rest @ .., last] = name {
-            if rest.is_empty() || !lists.headline_verbs.contains(&text[last.start..last.end]) {
+            if rest.is_empty() || !headline_verb(&text[last.start..last.end]) {
                 break;
             }
             name = rest;
@@ -324,7 +323,7 @@ impl EntityRules {
         let mut words: Vec<&str> = name.iter().map(|t| strip_possessive(&text[t.start..t.end])).collect();
         // "Dalai Lama Envoy Visits China", "Minister Urges Calm": after a title, a
         // word that is never a name (a headline's verb) opens no name
-        if title.is_some() && lists.headline_verbs.contains(words[0]) {
+        if title.is_some() && headline_verb(words[0]) {
             return;
         }
         // "Deputy Secretary of State John Whitehead": a title read as the name
