@@ -22,11 +22,13 @@ pub struct DataFile {
 }
 
 /// A data file under `ontology/`, embedded in the binary at compile time.
+/// The path is taken from the crate root, so the macro works from a module
+/// at any depth.
 macro_rules! data_file {
     ($path:literal) => {
         $crate::extract::datafile::DataFile {
             path: concat!("ontology/", $path),
-            text: include_str!(concat!("../../ontology/", $path)),
+            text: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/", $path)),
         }
     };
 }
