@@ -726,6 +726,46 @@ fn a_plan_a_prize_or_a_firm_after_an_occupation_is_no_person() {
 }
 
 #[test]
+fn a_thing_named_before_an_apposed_title_is_no_person() {
+    // the title after the comma is the next clause's subject, not the thing's apposition
+    let text = "Acting on pledges made at the June Ocean Summit, the chairman of the African Union \
+                has begun work on fisheries. Pedro Street, the mayor of Lima, welcomed it.";
+    let people = entities_of(&extract(text, None), EntityKind::Person);
+    assert!(!people.contains("Ocean Summit"), "{people:?}");
+    // a given name before the thing's word keeps a person named so
+    assert!(people.contains("Pedro Street"), "{people:?}");
+}
+
+#[test]
+fn a_demand_in_a_relative_clause_of_someone_unnamed_is_not_the_sentences_subjects() {
+    let demanders = |text: &str| -> Vec<BTreeSet<String>> {
+        demands(&extract(text, None)).into_iter().map(|(by, _, _)| by).collect()
+    };
+    // "those who", "a farmer who": the demand is theirs, and they are named by nobody
+    for text in [
+        "Kenya said those who have demanded the ouster of Omar al-Bashir share the blame.",
+        "Kenya has jailed a farmer who urged Uganda to open the border.",
+    ] {
+        let by = demanders(text);
+        assert!(!by.iter().any(|d| d.contains("KEN")), "{text}: {by:?}");
+    }
+    // the relative clause belongs to the candidate, to its apposition, to its
+    // predicate, or to someone who acts for it
+    for text in [
+        "Kenya, which has long demanded the ouster of Omar al-Bashir, met Norway.",
+        "Amina Wanjiru, the minister who urged Uganda to open the border, resigned.",
+        "Kenya is among those who have demanded the ouster of Omar al-Bashir.",
+        "A senior Kenyan official who urged Uganda to open the border was recalled.",
+    ] {
+        let by = demanders(text);
+        assert!(
+            by.iter().any(|d| d.contains("KEN") || d.contains("Amina Wanjiru")),
+            "{text}: {by:?}"
+        );
+    }
+}
+
+#[test]
 fn a_hostage_named_before_the_verb_never_threatens() {
     let ex = extract(
         "A militant group holding hostage Amina Wanjiru in Mombasa has threatened to kill her.",

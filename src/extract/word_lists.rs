@@ -156,6 +156,10 @@ pub struct WordLists {
     /// Words that open a subordinate clause ("after", "as": classes
     /// `subordinator` and `subordinator_before_subject`), lower case.
     pub subordinators: HashSet<String>,
+    /// Words that open a relative clause ("who", "which": class `relative`), lower case.
+    pub relatives: HashSet<String>,
+    /// Forms of "be" ("is", "was": class `be`), lower case.
+    pub be_forms: HashSet<String>,
 }
 
 /// A person's sex as the words around their name tell it; a "he" or a
@@ -340,6 +344,8 @@ impl WordLists {
         let adverbs = function_words.words_of(|class| class == WordClass::Adverb);
         let subordinators = function_words
             .words_of(|class| matches!(class, WordClass::Subordinator | WordClass::SubordinatorBeforeSubject));
+        let relatives = function_words.words_of(|class| class == WordClass::Relative);
+        let be_forms = function_words.words_of(|class| class == WordClass::Be);
         Ok(WordLists {
             listener_verbs: file(LISTENER_VERBS).lower_case_words()?,
             addressee_verbs: addressee_verbs(&file(ADDRESSEE_VERBS))?,
@@ -386,6 +392,8 @@ impl WordLists {
             auxiliaries,
             adverbs,
             subordinators,
+            relatives,
+            be_forms,
         })
     }
 }

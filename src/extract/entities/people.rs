@@ -338,11 +338,18 @@ impl EntityRules {
         // "Filip Sebek, the spokesman for ...": a name in subject position, not after "on"/"of"
         let governed =
             previous_word(text, start).is_some_and(|w| matches!(w.as_ref(), "on" | "of" | "for" | "the" | "in" | "at"));
+        // "the Marshall Plan", "Wembley Stadium": a name ending with a thing's head word names
+        // no one, even before an apposed title ("the Ocean Summit, the chairman of ...", where
+        // the title is the next clause's subject), unless a given name opens it ("John
+        // Street, the mayor")
+        let thing = !honorific && words.len() >= 2 && last_classes & THING_HEAD != 0;
+        if thing && title.is_none() && !given {
+            return;
+        }
         if title.is_none() && !honorific && words.len() >= 2 && words.len() <= 4 && !governed {
             title = title_after(text, end, title_spans);
         }
-        // "the Marshall Plan", "Wembley Stadium": a name ending with a thing's head word names no one
-        if title.is_none() && !honorific && words.len() >= 2 && last_classes & THING_HEAD != 0 {
+        if thing && title.is_none() {
             return;
         }
         // "a director at analyst Gartner": an occupation written in lower case after "at" or

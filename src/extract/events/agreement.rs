@@ -12,7 +12,8 @@ use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingSta
 
 use crate::extract::clauses::{Frame, Modality};
 
-use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides, Pronoun};
+use super::referents::Pronoun;
+use super::syntax::{clause_end, coordination_after, previous_word, subject, two_sides};
 use super::{RuleKind, SentenceContext, TriggerSense};
 
 /// Reads the sentence's agreement, if any. `speaker` is the sentence's

@@ -10,7 +10,8 @@ use crate::extract::entities::Role;
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, Topic};
 use crate::extract::word_lists::{word_lists, Addressee};
 
-use super::syntax::{self, clause_end, coordination_after, inside_quotation, object, previous_word, subject, Pronoun};
+use super::referents::{self, inside_quotation, Pronoun};
+use super::syntax::{self, clause_end, coordination_after, object, previous_word, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 
 /// Verbs whose object is whom the demand is addressed to ("urged Russia to",
@@ -378,7 +379,7 @@ fn object_pronoun_referent(cx: &SentenceContext<'_>, te: usize, by: &BTreeSet<us
         _ => return None,
     };
     let except: Vec<usize> = by.iter().copied().collect();
-    syntax::pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, te), &except, None)
+    referents::pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, te), &except, None)
 }
 
 /// Who makes the demand of the trigger at `ts..te`, whether what is

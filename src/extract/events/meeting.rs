@@ -12,7 +12,8 @@ use crate::extract::dates::{self, Tense};
 use crate::extract::model::{AgentRole, EntityKind, Event, EventClass, MeetingStatus};
 use crate::extract::word_lists::word_lists;
 
-use super::syntax::{object, previous_word, pronoun_in, refers_back, subject};
+use super::referents::pronoun_in;
+use super::syntax::{object, previous_word, refers_back, subject};
 use super::{Demanded, RuleKind, SentenceContext};
 use crate::extract::entities::Found;
 

@@ -20,6 +20,7 @@ mod claim;
 mod demand;
 mod meeting;
 mod merge;
+mod referents;
 mod starts;
 mod statement;
 mod syntax;
@@ -411,6 +412,7 @@ impl EventRules {
                 end: s.end,
                 found,
                 agents,
+                acting_nouns: &self.acting_nouns,
             };
             let cx = SentenceContext {
                 rules: self,
@@ -738,7 +740,7 @@ impl<'a> SentenceContext<'a> {
         if word != "it" || !opener.filter(|w| !w.is_empty()).all(joining) {
             return None;
         }
-        syntax::opening_subject(self.text, self.doc, self.sentences, self.si.checked_sub(1)?)
+        referents::opening_subject(self.text, self.doc, self.sentences, self.si.checked_sub(1)?)
     }
 
     /// The subject of the sentence's main clause, for a participle or gerund
@@ -794,7 +796,7 @@ impl<'a> SentenceContext<'a> {
                 // the pronoun opening the clause stands for someone named before it, not
                 // for a name between it and `at` ("He has written to Micheal Martin to request")
                 let before = if opening { from } else { at };
-                syntax::pronoun_in(self.text, from, to).and_then(|pronoun| self.pronoun(pronoun, before))
+                referents::pronoun_in(self.text, from, to).and_then(|pronoun| self.pronoun(pronoun, before))
             })
     }
 
@@ -805,8 +807,8 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// The person a "he"/"she" before `at` stands for.
-    fn pronoun(&self, pronoun: syntax::Pronoun, at: usize) -> Option<usize> {
-        syntax::pronoun_referent(self.text, self.doc, self.sentences, self.si, (pronoun, at))
+    fn pronoun(&self, pronoun: referents::Pronoun, at: usize) -> Option<usize> {
+        referents::pronoun_referent(self.text, self.doc, self.sentences, self.si, (pronoun, at))
     }
 
     /// Whether a matched rule of `kind` overlaps the span `ts..te`

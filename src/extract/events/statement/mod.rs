@@ -20,9 +20,8 @@ use crate::extract::entities::Found;
 use crate::extract::model::{AgentRole, Event, EventClass, Evidence, Topic};
 use crate::extract::sentences::Sentence;
 
-use super::syntax::{
-    coordination_after, inside_quotation, person_gender, previous_word, pronoun_referent_except, subject, Pronoun,
-};
+use super::referents::{inside_quotation, person_gender, pronoun_referent_except, Pronoun};
+use super::syntax::{coordination_after, previous_word, subject};
 use super::{EventRules, RuleKind, SentenceContext};
 use crate::extract::ascii::contains_any;
 use crate::extract::word_lists::word_lists;
@@ -362,8 +361,8 @@ fn running_speaker(cx: &SentenceContext<'_>, earlier: &[Event], pronoun: Pronoun
     // for the party said ... But he added")
     let someone_new = |i: usize| {
         matches!(
-            super::syntax::unnamed_subject(cx.text, cx.doc, cx.sentences, i),
-            Some(super::syntax::UnnamedSubject::New(_))
+            super::referents::unnamed_subject(cx.text, cx.doc, cx.sentences, i),
+            Some(super::referents::UnnamedSubject::New(_))
         )
     };
     let just_before = last_si + 1 == si || !names_a_person(last_si + 1) && !someone_new(last_si + 1);
