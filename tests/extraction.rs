@@ -231,6 +231,22 @@ fn an_organization_named_with_a_person_but_no_title_is_whom_the_person_speaks_fo
 }
 
 #[test]
+fn capitalized_words_after_a_title_that_qualify_another_are_the_title_not_the_name() {
+    let ex = extract(
+        "UN Deputy Emergency Relief Coordinator Amina Wanjiru urged donors to act.",
+        None,
+    );
+    let people = entities_of(&ex, EntityKind::Person);
+    assert!(people.contains("Amina Wanjiru"), "{people:?}");
+    let amina = ex.entities.iter().find(|e| e.label == "Amina Wanjiru").unwrap();
+    assert!(
+        amina.roles.contains("Deputy Emergency Relief Coordinator"),
+        "{:?}",
+        amina.roles
+    );
+}
+
+#[test]
 fn capitalized_words_before_a_title_qualify_it_and_the_name_follows() {
     let ex = extract(
         "EC External Trade Commissioner Olek Varga told reporters the offer was fair.",

@@ -247,10 +247,15 @@ impl EntityRules {
                 continue;
             }
             // capitalized words that qualify a title later in the run, with a name after it:
-            // "External Trade Commissioner Willy De Clercq"
-            if title.is_none() && !honorific {
+            // "External Trade Commissioner Willy De Clercq", also right after another title
+            // ("Deputy | Emergency Relief Coordinator Ursula Mueller")
+            let title_just_before = title
+                .as_ref()
+                .is_none_or(|(_, tb, _)| *tb <= run[k].start && text[*tb..run[k].start].trim().is_empty());
+            if title_just_before && !honorific {
                 if let Some((_, b)) = self.qualified_title(text, &run[k..], title_spans) {
-                    title = Some((run[k].start, b, text[run[k].start..b].to_string()));
+                    let start = title.as_ref().map_or(run[k].start, |(ta, _, _)| *ta);
+                    title = Some((start, b, text[start..b].to_string()));
                     while k < run.len() && run[k].start < b {
                         k += 1;
                     }
