@@ -753,6 +753,32 @@ fn a_thing_named_before_an_apposed_title_is_no_person() {
 }
 
 #[test]
+fn a_reported_clause_with_its_own_subject_leaves_the_speaker_out_of_its_event() {
+    let ex = extract("Kenyan officials said the rebels had demanded a ceasefire.", None);
+    assert!(
+        demands(&ex).iter().all(|(by, _, _)| !by.contains("KEN")),
+        "{:?}",
+        demands(&ex)
+    );
+    let ex = extract("Kenya told reporters the rebels had agreed to a ceasefire.", None);
+    assert!(
+        ex.events.iter().all(|e| e.class != EventClass::Agreement),
+        "{:?}",
+        ex.events
+    );
+    // a pronoun or a possessive stands for the speaker, a passive names no
+    // subject of its own, and a verb joined to the reporting verb is the speaker's
+    for text in [
+        "Kenya said on Monday it had demanded a ceasefire from Uganda.",
+        "Kenya said its envoys had demanded a ceasefire from Uganda.",
+        "Kenya said the talks were over and demanded a ceasefire from Uganda.",
+    ] {
+        let d = demands(&extract(text, None));
+        assert!(d.iter().any(|(by, _, _)| by.contains("KEN")), "{text}: {d:?}");
+    }
+}
+
+#[test]
 fn a_demand_in_a_relative_clause_of_someone_unnamed_is_not_the_sentences_subjects() {
     let demanders = |text: &str| -> Vec<BTreeSet<String>> {
         demands(&extract(text, None)).into_iter().map(|(by, _, _)| by).collect()

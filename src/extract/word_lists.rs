@@ -54,6 +54,7 @@ pub const ENTOURAGE_NOUNS: DataFile = data_file!("lexicon/entourage_nouns.txt");
 pub const QUESTION_OPENERS: DataFile = data_file!("lexicon/question_openers.txt");
 pub const HEADLINE_VERBS: DataFile = data_file!("lexicon/headline_verbs.txt");
 pub const VENUE_NOUNS: DataFile = data_file!("lexicon/venue_nouns.txt");
+pub const REPORTING_VERBS: DataFile = data_file!("lexicon/reporting_verbs.txt");
 
 /// The word lists, each a set to look words up in. All but
 /// `abbreviations` hold lower-case words and are asked with lower-case
@@ -102,6 +103,10 @@ pub struct WordLists {
     pub quantifiers: HashSet<String>,
     /// Pronouns that may open a reported clause (class `subject_pronoun`).
     pub subject_pronouns: HashSet<String>,
+    /// Pronouns that stand for someone named before (class `personal_pronoun`).
+    pub personal_pronouns: HashSet<String>,
+    /// Determiners that make their noun someone's named before (class `possessive`).
+    pub possessives: HashSet<String>,
     /// Pronouns that are a listener (class `object_pronoun`).
     pub object_pronouns: HashSet<String>,
     /// Honorifics, titles and given names that tell a woman from a man
@@ -148,6 +153,9 @@ pub struct WordLists {
     /// Nouns a capital right before them names the place of ("the Geneva
     /// talks"), lower case.
     pub venue_nouns: HashSet<String>,
+    /// Verbs that open a reported clause with a subject of its own ("said",
+    /// "told"), lower case.
+    pub reporting_verbs: HashSet<String>,
     /// Auxiliary verbs ("has", "will", "would": `function_words.tsv`,
     /// classes `be`, `have`, `future`, `conditional`, `obligation`), lower case.
     pub auxiliaries: HashSet<String>,
@@ -268,6 +276,8 @@ pub struct FunctionWordRows {
     pub determiners: HashSet<String>,
     pub quantifiers: HashSet<String>,
     pub subject_pronouns: HashSet<String>,
+    pub personal_pronouns: HashSet<String>,
+    pub possessives: HashSet<String>,
     pub object_pronouns: HashSet<String>,
 }
 
@@ -297,6 +307,8 @@ pub fn function_words(file: &DataFile) -> Result<FunctionWordRows, ParleyError> 
             "determiner" => &mut rows.determiners,
             "quantifier" => &mut rows.quantifiers,
             "subject_pronoun" => &mut rows.subject_pronouns,
+            "personal_pronoun" => &mut rows.personal_pronouns,
+            "possessive" => &mut rows.possessives,
             "object_pronoun" => &mut rows.object_pronouns,
             _ => {
                 let class =
@@ -365,6 +377,8 @@ impl WordLists {
             determiners: function_words.determiners,
             quantifiers: function_words.quantifiers,
             subject_pronouns: function_words.subject_pronouns,
+            personal_pronouns: function_words.personal_pronouns,
+            possessives: function_words.possessives,
             object_pronouns: function_words.object_pronouns,
             name_genders: name_genders(&file(NAME_GENDERS))?,
             captive_nouns: file(CAPTIVE_NOUNS).lower_case_words()?,
@@ -383,6 +397,7 @@ impl WordLists {
             question_openers: file(QUESTION_OPENERS).lower_case_words()?,
             headline_verbs: file(HEADLINE_VERBS).words()?,
             venue_nouns: file(VENUE_NOUNS).lower_case_words()?,
+            reporting_verbs: file(REPORTING_VERBS).lower_case_words()?,
             affiliation_phrases: file(AFFILIATION_PHRASES)
                 .lower_case_words()?
                 .into_iter()
@@ -410,7 +425,7 @@ mod tests {
     use super::*;
 
     /// Every file `WordLists` reads.
-    const FILES: [DataFile; 31] = [
+    const FILES: [DataFile; 32] = [
         LISTENER_VERBS,
         ADDRESSEE_VERBS,
         LISTENER_NOUNS,
@@ -442,6 +457,7 @@ mod tests {
         QUESTION_OPENERS,
         HEADLINE_VERBS,
         VENUE_NOUNS,
+        REPORTING_VERBS,
     ];
 
     /// `WordLists` with `bad` appended to the file at `path`, and the line it lands on.
@@ -487,6 +503,9 @@ mod tests {
         assert!(words.captive_nouns.contains("hostage"));
         assert!(words.abbreviations.contains("Corp") && !words.abbreviations.contains("corp"));
         assert!(words.determiners.contains("their") && words.subject_pronouns.contains("they"));
+        // "that" opens a reported clause but stands for no one named before
+        assert!(words.personal_pronouns.contains("it") && !words.personal_pronouns.contains("that"));
+        assert!(words.possessives.contains("its") && !words.possessives.contains("the"));
         assert!(words.quantifiers.contains("other") && !words.quantifiers.contains("the"));
         assert!(words.object_pronouns.contains("you") && words.subject_pronouns.contains("you"));
         // the function words of the frame are not the clause layer's

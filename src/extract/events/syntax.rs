@@ -177,7 +177,7 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
         }
         // "those who have long demanded his ouster", "a technician who urged the
         // electors": the trigger is in a relative clause of someone unnamed
-        if relative_of_another(between, view.acting_nouns) {
+        if relative_of_another(between, view.acting_nouns) || reported_clause_subject(between) {
             break;
         }
         // "criticised Mr Brown's plan and called on": a possessor is not the subject
@@ -265,6 +265,52 @@ fn relative_of_another(between: &str, acting_nouns: &rustc_hash::FxHashSet<Strin
     // "a senior Iranian official who said": the antecedent acts for the candidate
     let acts_for_candidate = relative == 1 && acting_nouns.contains(&bare(words[0]));
     in_clause && !acts_for_candidate && !words[..relative].iter().any(|w| lists.be_forms.contains(&bare(w)))
+}
+
+/// Whether `between` (the text from a candidate subject to its trigger)
+/// holds a reporting verb and, after it, the reported clause's own subject:
+/// "Kenyan officials said the two sides agreed", "Kenya told reporters the
+/// rebels had demanded". A subject pronoun after the verb most often stands
+/// for the candidate ("Kenya said on Monday it agreed"), and a passive
+/// ("said the accord was signed") names no subject of its own: both keep the
+/// candidate.
+fn reported_clause_subject(between: &str) -> bool {
+    let lists = word_lists();
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // in lower case: "Added" is a word of a name ("Value Added Marketing")
+    let reporting = |w: &&str| w.starts_with(char::is_lowercase) && lists.reporting_verbs.contains(&bare(w));
+    let Some(verb) = words.iter().rposition(reporting) else {
+        return false;
+    };
+    let clause = &words[verb + 1..];
+    // "said the kingdom wanted stability and called on": a verb joined to the
+    // reporting verb's own; "which claims a membership of ..., urged": the
+    // clause ended at its comma
+    if clause
+        .iter()
+        .any(|w| w.contains(',') || lists.joining_words.contains(&bare(w)))
+    {
+        return false;
+    }
+    let clause: Vec<String> = clause.iter().map(|w| bare(w)).filter(|w| !w.is_empty()).collect();
+    // "said it agreed", "said its bank lenders agreed": someone named before
+    let refers_back = clause
+        .iter()
+        .any(|w| lists.personal_pronouns.contains(w) || lists.possessives.contains(w));
+    let passive = clause.last().is_some_and(|w| lists.be_forms.contains(w));
+    // a lower-case word that is no function word: a noun of the clause's subject
+    // ("the rebels"), not "on Monday" or "that"
+    let own_subject = words[verb + 1..].iter().any(|w| {
+        let b = bare(w);
+        w.starts_with(char::is_lowercase)
+            && !lists.prepositions.contains(&b)
+            && !lists.determiners.contains(&b)
+            && !lists.auxiliaries.contains(&b)
+            && !lists.adverbs.contains(&b)
+            && !lists.subject_pronouns.contains(&b)
+    });
+    own_subject && !refers_back && !passive
 }
 
 /// Words that may stand between a relative pronoun and its clause's verb
