@@ -753,6 +753,34 @@ fn a_thing_named_before_an_apposed_title_is_no_person() {
 }
 
 #[test]
+fn a_name_glued_to_a_participle_or_closed_off_by_its_relative_clause_is_no_subject() {
+    // "U.S.-backed" modifies the speaker's noun
+    let ex = extract(
+        "Kenya's Norwegian-backed government said on Tuesday the border was open.",
+        None,
+    );
+    let speakers: BTreeSet<String> = ex
+        .events
+        .iter()
+        .filter(|e| e.class == EventClass::Statement)
+        .flat_map(|e| role(&ex, e, AgentRole::Speaker))
+        .collect();
+    assert!(!speakers.contains("USA"), "{speakers:?}");
+    // the relative clause closes at ", and": the demand goes on the main clause
+    let d = demands(&extract(
+        "The report recalled the case of Amina Wanjiru, who died in a cell in 2002, and urged Kenya to hold an inquiry.",
+        None,
+    ));
+    assert!(d.iter().all(|(by, _, _)| !by.contains("Amina Wanjiru")), "{d:?}");
+    // a relative clause still open at the trigger is the name's own
+    let d = demands(&extract(
+        "Amina Wanjiru, who chairs the committee, urged Kenya to hold an inquiry.",
+        None,
+    ));
+    assert!(d.iter().any(|(by, _, _)| by.contains("Amina Wanjiru")), "{d:?}");
+}
+
+#[test]
 fn a_reported_clause_with_its_own_subject_leaves_the_speaker_out_of_its_event() {
     let ex = extract("Kenyan officials said the rebels had demanded a ceasefire.", None);
     assert!(

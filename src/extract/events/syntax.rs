@@ -180,6 +180,14 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
         if relative_of_another(between, view.acting_nouns) || reported_clause_subject(between) {
             break;
         }
+        // "Iraq's U.S.-backed government said": a name glued to a participle by a
+        // hyphen modifies the subject's noun
+        if text[f.end..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase))
+        {
+            continue;
+        }
         // "criticised Mr Brown's plan and called on": a possessor is not the subject
         if f.possessive && doc.entities[f.entity].kind == crate::extract::model::EntityKind::Person {
             continue;
@@ -190,6 +198,15 @@ pub(super) fn subject<'a>(view: &View<'a>, doc: &DocEntities, at: usize) -> Vec<
             || between.trim_start().starts_with("which")
             || between.trim_start().starts_with("who");
         if prep && !relative {
+            continue;
+        }
+        // "the case of Joseph Scholes, who hanged himself in 2002, and urged": the
+        // relative clause has closed, and the trigger goes on the main clause
+        let closed_relative = relative && {
+            let end = between.trim_end();
+            end.ends_with(", and") || end.ends_with(", but")
+        };
+        if closed_relative {
             continue;
         }
         // "Colin Asplin, Blackpool Hotel Association said": the body is the

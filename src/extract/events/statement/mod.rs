@@ -53,6 +53,20 @@ pub(super) fn read(cx: &SentenceContext<'_>, events: &mut Vec<Event>) -> Option<
         if closed_after && inside_quotation(cx.text, s.start, ts) {
             continue;
         }
+        // "added two more patrol boats": another sense of the verb (`not-statement`)
+        if cx.overlapped_by(RuleKind::Veto(EventClass::Statement), ts, te) {
+            continue;
+        }
+        // "the acknowledged leader", "an admitted militant": after a determiner
+        // that is no subject ("the", "its"; not "this"), the verb is an adjective
+        // (the whole token before: "Kan'an said" ends with "an", no determiner)
+        let lists = word_lists();
+        let token_before = cx.text[..ts].split_whitespace().next_back().map(str::to_lowercase);
+        let determiner_before = token_before
+            .is_some_and(|w| lists.determiners.contains(w.as_str()) && !lists.subject_pronouns.contains(w.as_str()));
+        if determiner_before {
+            continue;
+        }
         // "did not say", "was told", "is said to": nobody is reported saying anything
         // (the clause layer is read only when a function word stands right
         // before the verb: most frames are "X said")
