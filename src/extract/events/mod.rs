@@ -215,7 +215,16 @@ impl EventRules {
             .event_rules
             .iter()
             .map(|r| {
-                RuleKind::parse(&r.kind).ok_or_else(|| bad(r.line, format!("rule {}: unknown kind `{}`", r.id, r.kind)))
+                match RuleKind::parse(&r.kind) {
+                    // the claim rule reads one trigger and no veto: a `not-claim`
+                    // rule would load and never act
+                    Some(RuleKind::Veto(EventClass::Claim)) => Err(bad(
+                        r.line,
+                        format!("rule {}: no module reads `{}` rules", r.id, r.kind),
+                    )),
+                    Some(kind) => Ok(kind),
+                    None => Err(bad(r.line, format!("rule {}: unknown kind `{}`", r.id, r.kind))),
+                }
             })
             .collect::<Result<Vec<_>, _>>()?;
         let long_gap = Regex::new(r"\.\{\d*,\d{3,}\}\??").expect("valid regex");
@@ -859,6 +868,28 @@ mod tests {
             senses(r"(?P<offer>offer)", RuleKind::Negation),
             Err("group `offer` in a rule that is no trigger".to_string())
         );
+    }
+
+    #[test]
+    fn a_misspelt_kind_or_a_veto_no_module_reads_is_an_error_naming_its_line() {
+        for (kind, message) in [
+            ("meetng", "unknown kind `meetng`"),
+            ("not-claim", "no module reads `not-claim`"),
+        ] {
+            let mut lexicon = Lexicon::load().unwrap();
+            lexicon.event_rules.push(crate::extract::lexicon::EventRule {
+                line: 999,
+                id: "test.rule".into(),
+                kind: kind.into(),
+                pattern: r"\bfoo\b".into(),
+                example: "foo".into(),
+            });
+            let error = EventRules::compile(&lexicon)
+                .err()
+                .expect("the rule is refused")
+                .to_string();
+            assert!(error.contains(":999:") && error.contains(message), "{error}");
+        }
     }
 
     #[test]
