@@ -753,6 +753,30 @@ fn a_thing_named_before_an_apposed_title_is_no_person() {
 }
 
 #[test]
+fn a_report_in_the_opening_subordinate_clause_ends_at_its_comma() {
+    let quotes = |text: &str| -> Vec<String> {
+        extract(text, None)
+            .events
+            .into_iter()
+            .filter(|e| e.class == EventClass::Statement)
+            .map(|e| e.text)
+            .collect()
+    };
+    let q = quotes("While Amina Wanjiru said the talks had stalled, Norway sent a new envoy to Nairobi.");
+    assert_eq!(q, vec!["the talks had stalled".to_string()]);
+    // a comma inside a number or inside a quotation after the verb is not the clause's end
+    let q = quotes("Despite the strike Kenya said it would not cut the 500,000-strong army next year.");
+    assert_eq!(
+        q,
+        vec!["it would not cut the 500,000-strong army next year".to_string()]
+    );
+    let q = quotes(
+        "As Amina Wanjiru left Nairobi she told reporters: \"We are leaving over the talks, but we will be back.\"",
+    );
+    assert!(q.iter().any(|q| q.ends_with("we will be back.")), "{q:?}");
+}
+
+#[test]
 fn a_name_glued_to_a_participle_or_closed_off_by_its_relative_clause_is_no_subject() {
     // "U.S.-backed" modifies the speaker's noun
     let ex = extract(

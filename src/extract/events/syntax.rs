@@ -347,7 +347,8 @@ pub(super) fn opening_clause_end(view: &View<'_>, doc: &DocEntities) -> Option<u
     if !word_lists().clause_openers.contains(first.as_ref()) {
         return None;
     }
-    let comma = view.start + body.find(',')?;
+    // a comma before a space: not the one inside "500,000"
+    let comma = view.start + body.find(", ")?;
     let apposition = view.text[comma + 1..].trim_start().starts_with(char::is_lowercase)
         && view
             .agents()

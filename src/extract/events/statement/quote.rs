@@ -92,8 +92,17 @@ pub(super) fn what_was_said(cx: &SentenceContext<'_>, frame: &Frame, ts: usize, 
     // "Ken Kamau, the coach who later admitted using steroids, died Sunday":
     // a frame inside a relative clause reports up to the comma that closes it
     let in_relative = frame_in_relative(cx, ts);
+    // "As Mr Brown announced the date, Ernst & Young urged him": a frame in the
+    // sentence's opening subordinate clause reports up to the comma that ends it
+    // (a comma inside a quotation after the verb is the quotation's own)
+    let opening_end = super::super::syntax::opening_clause_end(&cx.view, cx.doc)
+        .filter(|&comma| comma > te && !contains_any(&text[te..comma], &['"', '\u{201C}', ':']));
     let after = reported_clause(cx, listener_end)
         .map(|(a, b)| match relative_close(cx, a, b).filter(|_| in_relative) {
+            Some(comma) => (a, comma),
+            None => (a, b),
+        })
+        .map(|(a, b)| match opening_end.filter(|&comma| a < comma && comma < b) {
             Some(comma) => (a, comma),
             None => (a, b),
         })
