@@ -6,6 +6,7 @@
 //! in `parley --help`). A closed standard output (`parley ... | head`) is
 //! success, as in any Unix filter.
 
+mod allocator;
 mod cli;
 
 use std::collections::HashSet;
@@ -31,14 +32,14 @@ use cli::{EntitiesArgs, EntitiesFormat, EventsArg, ExplainArgs, GraphArgs, Netwo
 use cli::{EventsArgs, EventsFormatArg, LoaderArg, PushArgs, ResultsFormat, ServeArgs, StatsArgs};
 
 /// mimalloc serves every allocation of the process: Rust's, and (through the
-/// crate's `override` feature) RocksDB's `malloc` and `new`. Extraction makes
+/// `override` feature of libmimalloc-sys) RocksDB's `malloc` and `new`. Extraction makes
 /// many small, short-lived allocations, and glibc's allocator was a fifth of
 /// its time. It must be both or neither: oxigraph frees strings RocksDB
 /// allocated (its error messages) through Rust's allocator, which crashed
 /// when only Rust's allocations went to mimalloc (`a_locked_store_is_reported`
 /// guards this).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 fn main() -> ExitCode {
     // A panic is a bug. The default hook would print a multi-line report; we
