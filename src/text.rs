@@ -23,8 +23,11 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use serde_json::Value;
 use thiserror::Error;
+
+use line::{Field, Line};
+
+mod line;
 
 /// One input document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -554,8 +557,9 @@ fn jsonl_documents(bytes: &[u8], file: &str, default_date: Option<NaiveDate>) ->
 }
 
 fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate>) -> Loaded {
-    let value: Value = match serde_json::from_str(line) {
-        Ok(value) => value,
+    let fields = match serde_json::from_str(line) {
+        Ok(Line::Object(fields)) => fields,
+        Ok(Line::NotAnObject) => return Err(InputError::NotAnObject { location }),
         Err(error) => {
             return Err(InputError::InvalidJson {
                 location,
@@ -563,25 +567,22 @@ fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate
             })
         }
     };
-    let Value::Object(object) = value else {
-        return Err(InputError::NotAnObject { location });
-    };
     // A field that is absent or null is missing; any other non-string is a type error.
-    let string = |field: &'static str| -> Result<Option<String>, InputError> {
-        match object.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(value)) => Ok(Some(value.clone())),
-            Some(_) => Err(InputError::BadField {
+    let string = |field: Field, name: &'static str| -> Result<Option<String>, InputError> {
+        match field {
+            Field::Missing => Ok(None),
+            Field::Text(value) => Ok(Some(value)),
+            Field::Other => Err(InputError::BadField {
                 location: location.clone(),
-                field,
+                field: name,
                 expected: "a string",
             }),
         }
     };
-    let Some(id) = string("id")? else {
+    let Some(id) = string(fields.id, "id")? else {
         return Err(InputError::MissingField { location, field: "id" });
     };
-    let Some(text) = string("text")? else {
+    let Some(text) = string(fields.text, "text")? else {
         return Err(InputError::MissingField {
             location,
             field: "text",
@@ -590,9 +591,9 @@ fn jsonl_document(line: &str, location: Location, default_date: Option<NaiveDate
     let fields = DocumentFields {
         id,
         text,
-        date: string("date")?,
-        title: string("title")?,
-        url: string("url")?,
+        date: string(fields.date, "date")?,
+        title: string(fields.title, "title")?,
+        url: string(fields.url, "url")?,
     };
     let doc = checked_document(fields, default_date, &location)?;
     Ok((doc, location))
