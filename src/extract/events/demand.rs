@@ -379,7 +379,7 @@ fn object_pronoun_referent(cx: &SentenceContext<'_>, te: usize, by: &BTreeSet<us
         _ => return None,
     };
     let except: Vec<usize> = by.iter().copied().collect();
-    referents::pronoun_referent_except(cx.text, cx.doc, cx.sentences, cx.si, (pronoun, te), &except, None)
+    referents::pronoun_referent_except(cx, (pronoun, te), &except, None)
 }
 
 /// Who makes the demand of the trigger at `ts..te`, whether what is

@@ -326,6 +326,7 @@ impl EventRules {
             }
         }
         let doc_starts = self.starts.of_document(text, sentences);
+        let unnamed_subjects = vec![std::cell::OnceCell::new(); sentences.len()];
         for (si, s) in sentences.iter().enumerate() {
             if s.headline {
                 continue;
@@ -367,6 +368,7 @@ impl EventRules {
                 triggered,
                 starts,
                 modifier_matched: vec![std::cell::OnceCell::new(); self.rules.len()],
+                unnamed_subjects: &unnamed_subjects,
                 doc_date,
             };
             let speaker = statement::read(&cx, &mut events);
@@ -407,6 +409,9 @@ pub(super) struct SentenceContext<'a> {
     /// Whether each modifier rule matches the sentence, tried when a rule
     /// module first asks (see `modifier_matches`).
     modifier_matched: Vec<std::cell::OnceCell<bool>>,
+    /// Each sentence's [`referents::unnamed_subject`], read once for the document:
+    /// every pronoun's referent is looked for back through the same sentences.
+    unnamed_subjects: &'a [std::cell::OnceCell<Option<referents::UnnamedSubject>>],
     doc_date: Option<NaiveDate>,
 }
 
@@ -434,6 +439,10 @@ impl<'a> SentenceContext<'a> {
 
     fn sentence(&self) -> &'a Sentence {
         &self.sentences[self.si]
+    }
+
+    fn unnamed_subject(&self, si: usize) -> Option<referents::UnnamedSubject> {
+        *self.unnamed_subjects[si].get_or_init(|| referents::unnamed_subject(self.text, self.doc, self.sentences, si))
     }
 
     fn body(&self) -> &'a str {
@@ -750,7 +759,7 @@ impl<'a> SentenceContext<'a> {
 
     /// The person a "he"/"she" before `at` stands for.
     fn pronoun(&self, pronoun: referents::Pronoun, at: usize) -> Option<usize> {
-        referents::pronoun_referent(self.text, self.doc, self.sentences, self.si, (pronoun, at))
+        referents::pronoun_referent(self, (pronoun, at))
     }
 
     /// Whether a matched rule of `kind` overlaps the span `ts..te`

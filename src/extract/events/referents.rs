@@ -13,6 +13,7 @@ use crate::extract::sentences::Sentence;
 use crate::extract::word_lists::{word_lists, Gender};
 
 use super::syntax::preceded_by_preposition;
+use super::SentenceContext;
 use std::borrow::Cow;
 
 /// A third-person singular pronoun that stands for a person.
@@ -84,14 +85,8 @@ pub(super) fn person_gender(text: &str, doc: &DocEntities, person: usize) -> Opt
 /// sentence that names one, passing over anyone of the other sex. News
 /// names the subject first, and the subject is who a later pronoun most
 /// often refers to.
-pub(super) fn pronoun_referent(
-    text: &str,
-    doc: &DocEntities,
-    sentences: &[Sentence],
-    si: usize,
-    (pronoun, at): (Pronoun, usize),
-) -> Option<usize> {
-    pronoun_referent_except(text, doc, sentences, si, (pronoun, at), &[], None)
+pub(super) fn pronoun_referent(cx: &SentenceContext<'_>, (pronoun, at): (Pronoun, usize)) -> Option<usize> {
+    pronoun_referent_except(cx, (pronoun, at), &[], None)
 }
 
 /// Whether `at` lies inside a quotation opened in its sentence before it:
@@ -114,15 +109,13 @@ pub(super) fn inside_quotation(text: &str, sentence_start: usize, at: usize) -> 
 /// quoting at length ("'...,' said Mr Kennedy. 'He has failed,' he added.").
 /// The caller checks that `running` may be what the pronoun stands for.
 pub(super) fn pronoun_referent_except(
-    text: &str,
-    doc: &DocEntities,
-    sentences: &[Sentence],
-    si: usize,
+    cx: &SentenceContext<'_>,
     (pronoun, at): (Pronoun, usize),
     except: &[usize],
     running: Option<usize>,
 ) -> Option<usize> {
     use crate::extract::model::EntityKind::Person;
+    let (text, doc, sentences, si) = (cx.text, cx.doc, cx.sentences, cx.si);
     let first_person = |sentence: usize, before: usize| {
         doc.found
             .iter()
@@ -140,7 +133,7 @@ pub(super) fn pronoun_referent_except(
     first_person(si, at).or(running).or_else(|| {
         for i in (0..si).rev() {
             // Some(..) ends the search; Some(None): "he" is someone unnamed
-            let ends = match unnamed_subject(text, doc, sentences, i) {
+            let ends = match cx.unnamed_subject(i) {
                 // someone new is the subject there: "he" is most likely them,
                 // whom no name tells, unless someone is named before them
                 Some(UnnamedSubject::New(unnamed)) => Some(first_person(i, unnamed)),

@@ -303,15 +303,7 @@ fn pronoun_frame(
     let set_off_after = text[..at].trim_end().ends_with(',')
         && (text[te..s.end].trim_start().starts_with([',', '.']) || text[te..s.end].trim().is_empty());
     let search_before = if set_off_after && !opening { s.start } else { ts };
-    let referent = pronoun_referent_except(
-        cx.text,
-        cx.doc,
-        cx.sentences,
-        cx.si,
-        (pronoun, search_before),
-        &listeners,
-        running,
-    );
+    let referent = pronoun_referent_except(cx, (pronoun, search_before), &listeners, running);
     referent.map(|p| Frame {
         speakers: vec![p],
         start: at,
@@ -373,12 +365,7 @@ fn running_speaker(cx: &SentenceContext<'_>, earlier: &[Event], pronoun: Pronoun
     // a sentence between that names no one carries the quotation on, unless
     // its subject is someone new, whom the pronoun may mean ("A spokesman
     // for the party said ... But he added")
-    let someone_new = |i: usize| {
-        matches!(
-            super::referents::unnamed_subject(cx.text, cx.doc, cx.sentences, i),
-            Some(super::referents::UnnamedSubject::New(_))
-        )
-    };
+    let someone_new = |i: usize| matches!(cx.unnamed_subject(i), Some(super::referents::UnnamedSubject::New(_)));
     let just_before = last_si + 1 == si || !names_a_person(last_si + 1) && !someone_new(last_si + 1);
     let mut speakers = last.agents_in(AgentRole::Speaker);
     let speaker = speakers.next()?;
