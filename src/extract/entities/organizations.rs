@@ -292,7 +292,7 @@ impl EntityRules {
         let mut at = 0;
         for line in text.split('\n') {
             let row = line.trim_end_matches('\r');
-            if row.bytes().any(|b| b.is_ascii_digit()) || row.contains(" v") || row.contains(" AT ") {
+            if teams::may_hold_row(row) {
                 let (found, shape) = teams::team_row(row, |name| self.may_be_team(name));
                 let found = found.into_iter().map(|(start, end)| (at + start, at + end));
                 match shape {

@@ -183,13 +183,36 @@ fn row_shapes(line: &str, is_team: impl Fn(&str) -> bool) -> (Vec<(usize, usize)
 /// word (a result). "AT", a fixture's word only in an all-caps line, passes
 /// wherever it stands.
 fn may_be_row(line: &str) -> bool {
-    let words = || line.split(' ').filter(|w| !w.is_empty());
-    if opens_row(words()) {
+    if opens_row(words(line)) {
         return true;
     }
     // the label's ":" is looked for word by word only in a line that has one
-    let mut after_label = words();
+    let mut after_label = words(line);
     line.contains(':') && after_label.any(|w| w == ":") && opens_row(after_label)
+}
+
+/// The words of `line`, as `line.split(' ')` gives them less the empty ones,
+/// found by a look at each byte: the character search of `split`, set up
+/// for each word, cost more than these short words (every line of a
+/// document with a figure in it is asked about).
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+        let word_len = rest.bytes().skip(spaces).take_while(|&b| b != b' ').count();
+        let word = &rest[spaces..spaces + word_len];
+        rest = &rest[spaces + word_len..];
+        (!word.is_empty()).then_some(word)
+    })
+}
+
+/// Whether a line may be a table row at all: it has a digit, or " v" or
+/// " AT " (what [`team_row`]'s shapes need), looked for in one pass.
+pub(super) fn may_hold_row(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_digit() || b == b' ' && (bytes.get(i + 1) == Some(&b'v') || bytes[i + 1..].starts_with(b"AT "))
+    })
 }
 
 /// Whether `words` open a row of one of [`team_row`]'s shapes (see [`may_be_row`]).
@@ -226,7 +249,7 @@ fn opens_row<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{may_be_row, row_shapes, team_row, team_spans, Row};
+    use super::{may_be_row, may_hold_row, row_shapes, team_row, team_spans, words, Row};
 
     fn teams(line: &str) -> Vec<&str> {
         team_spans(line, |name| name != "Norway")
@@ -310,5 +333,32 @@ mod tests {
         }
         assert!(!may_be_row("Shr 1.23 dlrs vs 1.05 dlrs"));
         assert!(!may_be_row("The company said 12 of its plants would close"));
+    }
+
+    #[test]
+    fn the_byte_scans_answer_as_the_string_searches() {
+        let lines = [
+            "",
+            " ",
+            "  a  b ",
+            "Hull 0 Barnet 0",
+            " v",
+            "Bath v Yeovil",
+            "DENVER AT PORTLAND",
+            "AT LAST",
+            "x AT",
+            "caf\u{e9} AT  \u{e9}t\u{e9} ",
+            "no figures here",
+            "vote",
+            " AT",
+            " AT ",
+            "a\tb 1",
+        ];
+        for line in lines {
+            let split: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+            assert_eq!(words(line).collect::<Vec<_>>(), split, "{line:?}");
+            let searched = line.bytes().any(|b| b.is_ascii_digit()) || line.contains(" v") || line.contains(" AT ");
+            assert_eq!(may_hold_row(line), searched, "{line:?}");
+        }
     }
 }
