@@ -177,7 +177,10 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+    // the digits read in place: chrono's parser of a format string cost
+    // some 1,200 instructions a document, and gives the same date for this shape
+    let number = |from: usize, to: usize| bytes[from..to].iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+    NaiveDate::from_ymd_opt(number(0, 4) as i32, number(5, 7), number(8, 10))
 }
 
 /// Reads every document of `paths`, in input order, one at a time.
@@ -669,6 +672,19 @@ mod tests {
         assert!(parse_date("2025-02-30").is_none());
         assert!(parse_date("2025-1-05").is_none());
         assert!(parse_date("+2025-01-05").is_none());
+    }
+
+    #[test]
+    fn dates_read_in_place_are_chrono_s() {
+        for year in ["0000", "1987", "2024", "2025", "9999"] {
+            for month in ["00", "01", "02", "09", "12", "13", "99"] {
+                for day in ["00", "01", "28", "29", "30", "31", "32", "99"] {
+                    let value = format!("{year}-{month}-{day}");
+                    let chrono = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+                    assert_eq!(parse_date(&value), chrono, "{value}");
+                }
+            }
+        }
     }
 
     #[test]
