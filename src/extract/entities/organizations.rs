@@ -290,7 +290,7 @@ impl EntityRules {
         let mut at_fixtures = Vec::new();
         let mut standings: Vec<(usize, usize)> = Vec::new();
         let mut at = 0;
-        for line in text.split('\n') {
+        for line in teams::lines(text) {
             let row = line.trim_end_matches('\r');
             if teams::may_hold_row(row) {
                 let (found, shape) = teams::team_row(row, |name| self.may_be_team(name));

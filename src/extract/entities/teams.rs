@@ -206,6 +206,18 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The lines of `text`, as `text.split('\n')` gives them, found by memchr
+/// (the character search of `split` is set up again for every line).
+pub(super) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+}
+
 /// Whether a line may be a table row at all: it has a digit, or " v" or
 /// " AT " (what [`team_row`]'s shapes need), looked for in one pass.
 pub(super) fn may_hold_row(line: &str) -> bool {
@@ -249,7 +261,7 @@ fn opens_row<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{may_be_row, may_hold_row, row_shapes, team_row, team_spans, words, Row};
+    use super::{lines, may_be_row, may_hold_row, row_shapes, team_row, team_spans, words, Row};
 
     fn teams(line: &str) -> Vec<&str> {
         team_spans(line, |name| name != "Norway")
@@ -337,7 +349,7 @@ mod tests {
 
     #[test]
     fn the_byte_scans_answer_as_the_string_searches() {
-        let lines = [
+        let samples = [
             "",
             " ",
             "  a  b ",
@@ -354,11 +366,18 @@ mod tests {
             " AT ",
             "a\tb 1",
         ];
-        for line in lines {
+        for line in samples {
             let split: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
             assert_eq!(words(line).collect::<Vec<_>>(), split, "{line:?}");
             let searched = line.bytes().any(|b| b.is_ascii_digit()) || line.contains(" v") || line.contains(" AT ");
             assert_eq!(may_hold_row(line), searched, "{line:?}");
+        }
+        for text in ["", "\n", "a", "a\n", "\na\n\nb", "caf\u{e9}\n\u{e9}t\u{e9}\r\n"] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.split('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 }

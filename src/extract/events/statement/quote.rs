@@ -226,9 +226,8 @@ pub(super) fn clean(s: &str) -> String {
     let mut t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';'));
     loop {
         let before = t.len();
-        let straight_odd = t.matches('"').count() % 2 == 1;
-        let opens = t.matches('\u{201C}').count();
-        let closes = t.matches('\u{201D}').count();
+        let (straight, opens, closes) = quote_marks(t);
+        let straight_odd = straight % 2 == 1;
         if (straight_odd && t.starts_with('"')) || (opens > closes && t.starts_with('\u{201C}')) {
             t = &t[t.chars().next().map_or(0, char::len_utf8)..];
         } else if (straight_odd && t.ends_with('"')) || (closes > opens && t.ends_with('\u{201D}')) {
@@ -248,6 +247,24 @@ pub(super) fn clean(s: &str) -> String {
         }
     }
     t.to_string()
+}
+
+/// How many straight, opening and closing double quotation marks `s` has,
+/// counted in one memchr pass over its bytes (three character searches,
+/// each set up again at every step of [`clean`], cost more than the counts).
+fn quote_marks(s: &str) -> (usize, usize, usize) {
+    let bytes = s.as_bytes();
+    let (mut straight, mut opens, mut closes) = (0, 0, 0);
+    // U+201C and U+201D are E2 80 9C and E2 80 9D
+    for at in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        match bytes.get(at..at + 3) {
+            Some([0xE2, 0x80, 0x9C]) => opens += 1,
+            Some([0xE2, 0x80, 0x9D]) => closes += 1,
+            _ if bytes[at] == b'"' => straight += 1,
+            _ => {}
+        }
+    }
+    (straight, opens, closes)
 }
 
 /// The clause a final or parenthetical frame reports, before it: "Kenya
@@ -480,6 +497,25 @@ mod tests {
         ];
         for (text, frame) in cases {
             assert_eq!(quote_of(text, frame), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn quote_marks_are_counted_as_by_character_searches() {
+        for s in [
+            "",
+            "\"",
+            "a \u{201C}b\u{201D} \"c\"",
+            "\u{201D}\u{201D}\u{201C}",
+            "\u{2019}\u{2018}\u{e9}\"",
+            "\u{201C}",
+        ] {
+            let searched = (
+                s.matches('"').count(),
+                s.matches('\u{201C}').count(),
+                s.matches('\u{201D}').count(),
+            );
+            assert_eq!(quote_marks(s), searched, "{s:?}");
         }
     }
 
