@@ -475,7 +475,7 @@ impl JsonlLines {
         let mut consumed = 0u64;
         while !self.done {
             self.line.clear();
-            let read = match self.reader.read_until(b'\n', &mut self.line) {
+            let read = match read_line(&mut *self.reader, &mut self.line) {
                 Ok(read) => read,
                 Err(cause) => {
                     self.done = true;
@@ -497,7 +497,8 @@ impl JsonlLines {
                 raw = &raw[BOM.len()..];
             }
             let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
-            if raw.contains(&0) {
+            // memchr's search: the slice's `contains` looks at a byte at a time
+            if memchr::memchr(0, raw).is_some() {
                 self.any = true;
                 return Some((Err(InputError::Binary { location }), consumed));
             }
@@ -531,6 +532,37 @@ impl JsonlLines {
             ));
         }
         None
+    }
+}
+
+/// What `reader.read_until(b'\n', line)` does, with memchr's search for
+/// the newline in each buffer (the standard library's looks at a byte at a
+/// time).
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let (ended, used) = {
+            let available = match reader.fill_buf() {
+                Ok(available) => available,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(error),
+            };
+            match memchr::memchr(b'\n', available) {
+                Some(at) => {
+                    line.extend_from_slice(&available[..=at]);
+                    (true, at + 1)
+                }
+                None => {
+                    line.extend_from_slice(available);
+                    (available.is_empty(), available.len())
+                }
+            }
+        };
+        reader.consume(used);
+        read += used;
+        if ended {
+            return Ok(read);
+        }
     }
 }
 
@@ -701,6 +733,33 @@ mod tests {
         assert!(messages[1].starts_with("f.jsonl:4: invalid JSON: "));
         assert_eq!(messages[2], "f.jsonl:5: not valid UTF-8 at byte 51");
         assert_eq!(messages[3], "f.jsonl:6: bad date \"2025-13-01\", expected YYYY-MM-DD");
+    }
+
+    #[test]
+    fn lines_are_read_as_read_until_reads_them() {
+        for text in [
+            &b""[..],
+            b"\n",
+            b"a",
+            b"a\n",
+            b"ab\n\ncd\r\nefghij",
+            b"\n\nlong line of bytes\n",
+        ] {
+            for capacity in [1, 3, 64] {
+                let (mut ours, mut std) = (io::BufReader::with_capacity(capacity, text), io::BufReader::new(text));
+                loop {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    let (read, expected) = (
+                        read_line(&mut ours, &mut a).unwrap(),
+                        std.read_until(b'\n', &mut b).unwrap(),
+                    );
+                    assert_eq!((read, &a), (expected, &b), "{text:?} {capacity}");
+                    if read == 0 {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     #[test]
