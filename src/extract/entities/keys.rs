@@ -8,10 +8,11 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(name: &str) -> String {
     // most names are ASCII already: decomposing them would change nothing
     let plain: String = if name.is_ascii() {
-        name.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
+        let bytes = name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase());
+        String::from_utf8(bytes.collect()).expect("ASCII letters and digits")
     } else {
         ascii_letters(name)
             .nfkd()
@@ -39,14 +40,11 @@ pub fn fold(name: &str) -> String {
             }
         }
     }
-    // doubled letters: "Zelenskyy", "Shevardnadze" stays; in place
-    let mut last = None;
-    s.retain(|c| {
-        let keep = Some(c) != last;
-        last = Some(c);
-        keep
-    });
-    s
+    // doubled letters: "Zelenskyy", "Shevardnadze" stays; in place, as
+    // bytes (only ASCII letters and digits are left)
+    let mut bytes = s.into_bytes();
+    bytes.dedup();
+    String::from_utf8(bytes).expect("ASCII letters and digits")
 }
 
 /// The key of a person across documents: folded first and last names.
