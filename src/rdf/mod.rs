@@ -18,8 +18,7 @@ mod shards;
 mod store;
 pub mod vocab;
 
-use indexmap::IndexSet;
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::io::Write;
 
 use chrono::NaiveDate;
@@ -145,8 +144,16 @@ pub struct DocumentGraph<'a> {
     nodes: Vec<NamedNode>,
     /// How many entities follow the document in `nodes`.
     entity_count: usize,
-    triples: IndexSet<(NodeId, NamedNodeRef<'static>, Object<'a>), FxBuildHasher>,
+    /// The triples, each once, in the order first made.
+    triples: Vec<Triple3<'a>>,
+    /// Where the triples of the last subject begin in `triples`.
+    last_subject_from: usize,
+    /// Whether subjects have come in increasing order so far (see [`DocumentGraph::add`]).
+    subjects_in_order: bool,
 }
+
+/// A triple of a [`DocumentGraph`].
+type Triple3<'a> = (NodeId, NamedNodeRef<'static>, Object<'a>);
 
 /// Index into [`DocumentGraph::nodes`].
 type NodeId = usize;
@@ -155,7 +162,7 @@ type NodeId = usize;
 const DOCUMENT_NODE: NodeId = 0;
 
 /// The object of a triple, as cheap to make as possible.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq)]
 enum Object<'a> {
     Node(NodeId),
     Vocabulary(NamedNodeRef<'static>),
@@ -182,7 +189,9 @@ impl<'a> DocumentGraph<'a> {
         let mut g = DocumentGraph {
             nodes,
             entity_count: extraction.entities.len(),
-            triples: IndexSet::with_capacity_and_hasher(expected, FxBuildHasher),
+            triples: Vec::with_capacity(expected),
+            last_subject_from: 0,
+            subjects_in_order: true,
         };
         let d = DOCUMENT_NODE;
         g.add(d, rdf::TYPE, Object::Vocabulary(parley::DOCUMENT));
@@ -295,8 +304,27 @@ impl<'a> DocumentGraph<'a> {
         g
     }
 
+    /// Adds a triple unless the graph has it. Each node's triples are made
+    /// together, and the nodes in increasing order (the document, each
+    /// entity, each event), so a triple made before can only be among the
+    /// last subject's few: only those are compared (a hash set of all the
+    /// triples hashed every IRI and string, for a handful of repeats). Should
+    /// a subject come out of order, every triple is compared from then on.
     fn add(&mut self, subject: NodeId, predicate: NamedNodeRef<'static>, object: Object<'a>) {
-        self.triples.insert((subject, predicate, object));
+        let triple = (subject, predicate, object);
+        match self.triples.last() {
+            Some(&(last, _, _)) if last > subject => self.subjects_in_order = false,
+            Some(&(last, _, _)) if last == subject => {}
+            _ => self.last_subject_from = self.triples.len(),
+        }
+        let made = if self.subjects_in_order {
+            &self.triples[self.last_subject_from..]
+        } else {
+            &self.triples[..]
+        };
+        if !made.contains(&triple) {
+            self.triples.push(triple);
+        }
     }
 
     /// The IRIs of the extraction's entities, in its order.
@@ -545,6 +573,41 @@ mod tests {
     use super::*;
     use crate::extract::model::{AgentRole, Entity, Event, EventClass, Evidence, MeetingStatus, Mention};
     use oxigraph::model::NamedOrBlankNode;
+
+    /// A triple is kept once, also when its subject comes back out of order.
+    #[test]
+    fn a_repeated_triple_is_kept_once() {
+        let mut g = DocumentGraph {
+            nodes: Vec::new(),
+            entity_count: 0,
+            triples: Vec::new(),
+            last_subject_from: 0,
+            subjects_in_order: true,
+        };
+        let adds = [
+            (0, "a"),
+            (0, "b"),
+            (0, "a"),
+            (1, "a"),
+            (2, "c"),
+            (1, "a"),
+            (2, "c"),
+            (1, "d"),
+            (2, "c"),
+        ];
+        for (subject, value) in adds {
+            g.add(subject, rdfs::LABEL, Object::Str(value));
+        }
+        let kept: Vec<(usize, &str)> = g
+            .triples
+            .iter()
+            .map(|(subject, _, object)| match object {
+                Object::Str(value) => (*subject, *value),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(kept, [(0, "a"), (0, "b"), (1, "a"), (2, "c"), (1, "d")]);
+    }
 
     fn state(code: &str, label: &str) -> Entity {
         Entity {
