@@ -31,14 +31,24 @@ pub fn encode(value: &str) -> String {
 /// [`encode`], appended to `out`.
 fn encode_into(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for byte in value.bytes() {
+    // runs of unreserved bytes are copied whole (a push per character cost
+    // more than the rest of minting); such a run is ASCII, so it starts and
+    // ends on character boundaries
+    let mut run_from = 0;
+    for (at, byte) in value.bytes().enumerate() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'~' | b'-') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+            continue;
         }
+        if run_from < at {
+            out.push_str(&value[run_from..at]);
+        }
+        out.push('%');
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        run_from = at + 1;
+    }
+    if run_from < value.len() {
+        out.push_str(&value[run_from..]);
     }
 }
 
@@ -98,21 +108,51 @@ pub fn document_iri(id: &str) -> NamedNode {
 /// document's event list (so `meeting-1`, `demand-2`, `meeting-3`).
 pub fn event_iri(doc_id: &str, class: EventClass, n: usize) -> NamedNode {
     use Piece::{Fixed, Value};
-    let class = class.name().to_ascii_lowercase();
-    let n = n.to_string();
+    // the class in lower case and the number in decimal, made on the stack
+    // (a String each, and `to_string`'s formatting, cost more than the IRI)
+    let name = class.name();
+    let mut lower = [0u8; 32];
+    let longer;
+    let class = match lower.get_mut(..name.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).expect("a class name lower-cased")
+        }
+        None => {
+            longer = name.to_ascii_lowercase();
+            &longer
+        }
+    };
+    let mut digits = [0u8; 20];
+    let mut first = digits.len();
+    let mut rest = n;
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let n = std::str::from_utf8(&digits[first..]).expect("digits");
     id_iri(&[
         Fixed("event/"),
         Value(doc_id),
         Fixed("/"),
-        Fixed(&class),
+        Fixed(class),
         Fixed("-"),
-        Fixed(&n),
+        Fixed(n),
     ])
 }
 
 /// `http://www.wikidata.org/entity/<Q>`.
 pub fn wikidata_iri(qid: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{}", encode(qid)))
+    const WIKIDATA: &str = "http://www.wikidata.org/entity/";
+    let mut iri = String::with_capacity(WIKIDATA.len() + qid.len() + 8);
+    iri.push_str(WIKIDATA);
+    encode_into(&mut iri, qid);
+    NamedNode::new_unchecked(iri)
 }
 
 #[cfg(test)]
@@ -150,6 +190,23 @@ mod tests {
             "https://w3id.org/parley/id/event/istanbul-talks/claim-2"
         );
         assert_eq!(wikidata_iri("Q159").as_str(), "http://www.wikidata.org/entity/Q159");
+        for (value, encoded) in [
+            ("", ""),
+            ("a b/\u{e9}~", "a%20b%2F%C3%A9~"),
+            ("\u{e9}", "%C3%A9"),
+            ("x\u{e9}y", "x%C3%A9y"),
+            ("%", "%25"),
+        ] {
+            assert_eq!(encode(value), encoded);
+        }
+        assert_eq!(
+            event_iri("d", EventClass::Meeting, 1234567).as_str(),
+            "https://w3id.org/parley/id/event/d/meeting-1234567"
+        );
+        assert_eq!(
+            event_iri("d", EventClass::Meeting, 0).as_str(),
+            "https://w3id.org/parley/id/event/d/meeting-0"
+        );
         // two hex digits per byte, upper case, the bytes of UTF-8
         assert_eq!(
             document_iri("a b/ü\u{7f}").as_str(),
