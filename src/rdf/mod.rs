@@ -412,18 +412,28 @@ impl<'a> DocumentGraph<'a> {
 /// kind's actor first, its target after the kind's word, then the status or
 /// topic.
 fn event_label(event: &Event, label_of: &dyn Fn(&mut dyn Iterator<Item = EntityId>) -> String) -> String {
+    // pushed piece by piece: `format!` cost more than the label
     let def = event.class.def();
-    let mut label = format!("{}: {}", def.name, label_of(&mut event.agents_in(def.actor)));
+    let mut label = String::from(def.name);
+    label.push_str(": ");
+    label.push_str(&label_of(&mut event.agents_in(def.actor)));
     if let Some((target, word)) = def.target {
         let targets = label_of(&mut event.agents_in(target));
         if !targets.is_empty() {
-            label.push_str(&format!(" {word} {targets}"));
+            for piece in [" ", word, " ", &targets] {
+                label.push_str(piece);
+            }
         }
     }
-    if let Some(status) = event.status {
-        label.push_str(&format!(" ({})", status.name()));
-    } else if let Some(topic) = event.topic {
-        label.push_str(&format!(" ({})", topic.name()));
+    let named = match (event.status, event.topic) {
+        (Some(status), _) => Some(status.name()),
+        (None, Some(topic)) => Some(topic.name()),
+        (None, None) => None,
+    };
+    if let Some(name) = named {
+        for piece in [" (", name, ")"] {
+            label.push_str(piece);
+        }
     }
     label
 }
