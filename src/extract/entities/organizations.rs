@@ -108,7 +108,9 @@ impl EntityRules {
         }
         // "Minneapolis-based First Bank System Inc": the place is no part of the name
         let name = &text[start..end];
-        if let Some(based) = name.find("-based ").filter(|&i| !name[..i].contains(['\n', ','])) {
+        // (most names have no hyphen: they are spared the substring search's set-up)
+        let based = memchr::memchr(b'-', name.as_bytes()).and_then(|_| name.find("-based "));
+        if let Some(based) = based.filter(|&i| !name[..i].contains(['\n', ','])) {
             start += based + "-based ".len();
         }
         let end = self.org_name_end(text, end);
