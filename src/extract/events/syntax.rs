@@ -5,7 +5,7 @@
 //! Every event rule reads agents through these, so a fix to subject finding
 //! (a relative clause, a coordination) reaches every kind at once.
 
-use crate::extract::ascii::{contains_any, lower_case};
+use crate::extract::ascii::{bare_lower_case, contains_any, lower_case};
 use crate::extract::entities::{DocEntities, Found};
 use crate::extract::word_lists::word_lists;
 use std::borrow::Cow;
@@ -294,9 +294,11 @@ fn relative_of_another(between: &str, acting_nouns: &rustc_hash::FxHashSet<Strin
 fn reported_clause_subject(between: &str) -> bool {
     let lists = word_lists();
     let words: Vec<&str> = between.split_whitespace().collect();
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // borrowed where the word is lower case already (most are): a copy of
+    // every word between a subject and its trigger cost more than the rule
+    let bare = bare_lower_case;
     // in lower case: "Added" is a word of a name ("Value Added Marketing")
-    let reporting = |w: &&str| w.starts_with(char::is_lowercase) && lists.reporting_verbs.contains(&bare(w));
+    let reporting = |w: &&str| w.starts_with(char::is_lowercase) && lists.reporting_verbs.contains(bare(w).as_ref());
     let Some(verb) = words.iter().rposition(reporting) else {
         return false;
     };
@@ -306,26 +308,27 @@ fn reported_clause_subject(between: &str) -> bool {
     // clause ended at its comma
     if clause
         .iter()
-        .any(|w| w.contains(',') || lists.joining_words.contains(&bare(w)))
+        .any(|w| w.contains(',') || lists.joining_words.contains(bare(w).as_ref()))
     {
         return false;
     }
-    let clause: Vec<String> = clause.iter().map(|w| bare(w)).filter(|w| !w.is_empty()).collect();
+    let clause: Vec<Cow<'_, str>> = clause.iter().map(|w| bare(w)).filter(|w| !w.is_empty()).collect();
     // "said it agreed", "said its bank lenders agreed": someone named before
     let refers_back = clause
         .iter()
-        .any(|w| lists.personal_pronouns.contains(w) || lists.possessives.contains(w));
-    let passive = clause.last().is_some_and(|w| lists.be_forms.contains(w));
+        .any(|w| lists.personal_pronouns.contains(w.as_ref()) || lists.possessives.contains(w.as_ref()));
+    let passive = clause.last().is_some_and(|w| lists.be_forms.contains(w.as_ref()));
     // a lower-case word that is no function word: a noun of the clause's subject
     // ("the rebels"), not "on Monday" or "that"
     let own_subject = words[verb + 1..].iter().any(|w| {
         let b = bare(w);
+        let b = b.as_ref();
         w.starts_with(char::is_lowercase)
-            && !lists.prepositions.contains(&b)
-            && !lists.determiners.contains(&b)
-            && !lists.auxiliaries.contains(&b)
-            && !lists.adverbs.contains(&b)
-            && !lists.subject_pronouns.contains(&b)
+            && !lists.prepositions.contains(b)
+            && !lists.determiners.contains(b)
+            && !lists.auxiliaries.contains(b)
+            && !lists.adverbs.contains(b)
+            && !lists.subject_pronouns.contains(b)
     });
     own_subject && !refers_back && !passive
 }
