@@ -38,6 +38,15 @@ fn role(ex: &Extraction, e: &Event, role: AgentRole) -> BTreeSet<String> {
     labels(ex, &e.role_set(role))
 }
 
+/// The agents in `role` of every event of `class`.
+fn agents_of(ex: &Extraction, class: EventClass, role_: AgentRole) -> BTreeSet<String> {
+    ex.events
+        .iter()
+        .filter(|e| e.class == class)
+        .flat_map(|e| role(ex, e, role_))
+        .collect()
+}
+
 fn entities_of(ex: &Extraction, kind: EntityKind) -> BTreeSet<String> {
     ex.entities
         .iter()
@@ -780,15 +789,10 @@ fn a_report_in_the_opening_subordinate_clause_ends_at_its_comma() {
 fn a_name_glued_to_a_participle_or_closed_off_by_its_relative_clause_is_no_subject() {
     // "U.S.-backed" modifies the speaker's noun
     let ex = extract(
-        "Kenya's Norwegian-backed government said on Tuesday the border was open.",
+        "Kenya's U.S.-backed government said on Tuesday that neglect led to the deaths.",
         None,
     );
-    let speakers: BTreeSet<String> = ex
-        .events
-        .iter()
-        .filter(|e| e.class == EventClass::Statement)
-        .flat_map(|e| role(&ex, e, AgentRole::Speaker))
-        .collect();
+    let speakers = agents_of(&ex, EventClass::Statement, AgentRole::Speaker);
     assert!(!speakers.contains("USA"), "{speakers:?}");
     // the relative clause closes at ", and": the demand goes on the main clause
     let d = demands(&extract(
@@ -865,12 +869,7 @@ fn a_hostage_named_before_the_verb_never_threatens() {
         "A militant group holding hostage Amina Wanjiru in Mombasa has threatened to kill her.",
         None,
     );
-    let threateners: BTreeSet<String> = ex
-        .events
-        .iter()
-        .filter(|e| e.class == EventClass::Threat)
-        .flat_map(|e| role(&ex, e, AgentRole::Threatener))
-        .collect();
+    let threateners = agents_of(&ex, EventClass::Threat, AgentRole::Threatener);
     assert!(!threateners.contains("Amina Wanjiru"), "{threateners:?}");
     // a threatener named the same way is still one
     let ex = extract("Kenya has threatened to impose sanctions on Uganda.", None);
