@@ -261,13 +261,13 @@ fn relative_of_another(between: &str, acting_nouns: &rustc_hash::FxHashSet<Strin
     }
     let lists = word_lists();
     let words: Vec<&str> = between.split_whitespace().collect();
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let bare = bare_lower_case;
     let Some(relative) = words
         .iter()
         .enumerate()
         .skip_while(|(_, w)| bare(w).is_empty())
         .skip(1)
-        .find(|(_, w)| lists.relatives.contains(&bare(w)))
+        .find(|(_, w)| lists.relatives.contains(bare(w).as_ref()))
         .map(|(i, _)| i)
     else {
         return false;
@@ -277,11 +277,15 @@ fn relative_of_another(between: &str, acting_nouns: &rustc_hash::FxHashSet<Strin
         && !words[relative..].iter().any(|w| w.contains(','))
         && clause.iter().all(|w| {
             let w = bare(w);
-            lists.auxiliaries.contains(&w) || lists.adverbs.contains(&w) || w.ends_with("ly")
+            lists.auxiliaries.contains(w.as_ref()) || lists.adverbs.contains(w.as_ref()) || w.ends_with("ly")
         });
     // "a senior Iranian official who said": the antecedent acts for the candidate
-    let acts_for_candidate = relative == 1 && acting_nouns.contains(&bare(words[0]));
-    in_clause && !acts_for_candidate && !words[..relative].iter().any(|w| lists.be_forms.contains(&bare(w)))
+    let acts_for_candidate = relative == 1 && acting_nouns.contains(bare(words[0]).as_ref());
+    in_clause
+        && !acts_for_candidate
+        && !words[..relative]
+            .iter()
+            .any(|w| lists.be_forms.contains(bare(w).as_ref()))
 }
 
 /// Whether `between` (the text from a candidate subject to its trigger)
