@@ -326,18 +326,20 @@ impl EventRules {
         // instruction cache in between (speed pass 12). The events keep
         // their order: a sentence's statements, then its other events.
         let mut statements: Vec<Event> = Vec::new();
+        // each sentence's number of statements and its speaker
         let read: Vec<(usize, Option<usize>)> = contexts
             .iter()
             .map(|cx| {
+                let before = statements.len();
                 let speaker = statement::read(cx, &mut statements);
-                (statements.len(), speaker)
+                (statements.len() - before, speaker)
             })
             .collect();
         let mut statements = statements.into_iter();
-        let (mut events, mut meetings, mut taken): (Vec<Event>, Vec<Event>, usize) = (Vec::new(), Vec::new(), 0);
-        for (cx, &(statements_end, speaker)) in contexts.iter().zip(&read) {
-            events.extend(statements.by_ref().take(statements_end - taken));
-            taken = statements_end;
+        let mut events: Vec<Event> = Vec::new();
+        let mut meetings: Vec<Event> = Vec::new();
+        for (cx, &(count, speaker)) in contexts.iter().zip(&read) {
+            events.extend(statements.by_ref().take(count));
             let demanded = demand::read(cx, speaker, &mut events);
             agreement::read(cx, speaker, &meetings, &mut events);
             claim::read(cx, &mut events);
