@@ -21,6 +21,10 @@
 # Environment:
 #   PARLEY=path        the binary (default $CARGO_TARGET_DIR/release/parley, else target/release/parley);
 #                      it is copied once at start, so a rebuild during the run changes nothing
+#   BASELINE=path      a second binary to compare with, run side by side: every Parley measurement of
+#                      a run is taken with both binaries one right after the other, which goes first
+#                      alternating run by run, so a load on the host that comes and goes falls on both;
+#                      the report adds each mode's ratio to the baseline (median of the per-run ratios)
 #   RUNS=5             runs of each Parley measurement (modes interleaved run by run)
 #   RUNS_SPACY=1       runs of spaCy (about 8 minutes per Reuters pass on one core); 0 skips spaCy
 #   QUERY_RUNS=5       runs of each example query
@@ -54,6 +58,12 @@ log() { echo "corpus.sh: $*" >&2; }
 
 cp "$source_parley" "$work/parley"
 parley=$work/parley
+baseline=
+if [ -n "${BASELINE:-}" ]; then
+    [ -x "$BASELINE" ] || { echo "corpus.sh: no baseline binary at $BASELINE" >&2; exit 1; }
+    cp "$BASELINE" "$work/baseline"
+    baseline=$work/baseline
+fi
 meas=$work/measurements.tsv
 : > "$meas"
 
@@ -86,12 +96,12 @@ timed() {
     return "$status"
 }
 
-# build_run CORPUS MODE FILE STORE [ARGS...]: a build into a fresh store; exit 1 (documents skipped) is noted.
+# build_run BINARY CORPUS MODE FILE STORE [ARGS...]: a build into a fresh store; exit 1 (documents skipped) is noted.
 build_run() {
-    local corpus=$1 mode=$2 file=$3 store=$4 status=0
-    shift 4
+    local binary=$1 corpus=$2 mode=$3 file=$4 store=$5 status=0
+    shift 5
     rm -rf "$store"
-    timed_stderr=$work/build.err timed "$corpus" "$mode" "$parley" build "$file" --store "$store" "$@" || status=$?
+    timed_stderr=$work/build.err timed "$corpus" "$mode" "$binary" build "$file" --store "$store" "$@" || status=$?
     if [ "$status" -eq 1 ]; then
         printf 'note\t%s: parley build skipped %s document(s): %s\n' "$corpus" "$(grep -c . "$work/build.err")" \
             "$(head -n 1 "$work/build.err")" >> "$meas"
@@ -101,8 +111,12 @@ build_run() {
     fi
 }
 
-extract_jobs=no
-case $("$parley" extract --help) in *--jobs*) extract_jobs=yes ;; esac
+has_jobs() { case $("$1" extract --help) in *--jobs*) echo yes ;; *) echo no ;; esac; }
+extract_jobs=$(has_jobs "$parley")
+[ -n "$baseline" ] && [ "$(has_jobs "$baseline")" != "$extract_jobs" ] && {
+    echo "corpus.sh: one of PARLEY and BASELINE has extract --jobs and the other not; their modes would not pair" >&2
+    exit 1
+}
 time_flag=
 case $("$parley" query --help) in *--time*) time_flag=--time ;; esac
 
@@ -127,13 +141,33 @@ for corpus in $corpora; do
     log "$corpus: $docs documents, $words words, $quads quads"
     for ((i = 1; i <= runs; i++)); do
         log "$corpus: run $i of $runs"
-        if [ "$extract_jobs" = yes ]; then
-            timed "$corpus" "parley extract --jobs 1" "$parley" extract "$file" --format nquads --jobs 1
-            timed "$corpus" "parley extract (default jobs)" "$parley" extract "$file" --format nquads
-        else
-            timed "$corpus" "parley extract (no --jobs)" "$parley" extract "$file" --format nquads
+        # with a baseline, each mode is timed for both binaries back to back, the first of the
+        # pair alternating run by run; the baseline's modes carry the prefix "baseline: "
+        binaries=("$parley")
+        if [ -n "$baseline" ]; then
+            if ((i % 2)); then binaries=("$baseline" "$parley"); else binaries=("$parley" "$baseline"); fi
         fi
-        build_run "$corpus" "parley build" "$file" "$work/$corpus.store"
+        if [ "$extract_jobs" = yes ]; then
+            extract_modes=("parley extract --jobs 1|--jobs 1" "parley extract (default jobs)|")
+        else
+            extract_modes=("parley extract (no --jobs)|")
+        fi
+        for m in "${extract_modes[@]}"; do
+            for bin in "${binaries[@]}"; do
+                label=${m%%|*}
+                [ "$bin" = "$baseline" ] && label="baseline: $label"
+                # shellcheck disable=SC2086 # the flag is one word or none
+                timed "$corpus" "$label" "$bin" extract "$file" --format nquads ${m#*|}
+            done
+        done
+        for bin in "${binaries[@]}"; do
+            # the baseline's store is its own: the queries below run on this binary's
+            if [ "$bin" = "$baseline" ]; then
+                build_run "$bin" "$corpus" "baseline: parley build" "$file" "$work/$corpus.baseline.store"
+            else
+                build_run "$bin" "$corpus" "parley build" "$file" "$work/$corpus.store"
+            fi
+        done
     done
     if [ "$runs_spacy" -gt 0 ]; then
         log "$corpus: spaCy, NER alone against the full pipeline (untimed)"
@@ -174,12 +208,12 @@ for corpus in $corpora; do
         if [ "$scale" -gt 0 ]; then
             log "scale: Reuters x$scale"
             python3 bench/corpus_util.py scale "$file" "$work/scale.jsonl" "$scale"
-            build_run "reuters x$scale" "parley build" "$work/scale.jsonl" "$work/scale.store"
+            build_run "$parley" "reuters x$scale" "parley build" "$work/scale.jsonl" "$work/scale.store"
             printf 'note\tReuters x%s store on disk: %s\n' "$scale" "$(du -sh "$work/scale.store" | cut -f 1)" >> "$meas"
             rm -rf "$work/scale.store" "$work/scale.jsonl"
         fi
     fi
-    rm -rf "$work/$corpus.store"
+    rm -rf "$work/$corpus.store" "$work/$corpus.baseline.store"
 done
 
 [ "$limit" -gt 0 ] && printf 'note\tLIMIT=%s: only the first %s documents of each corpus; a quick try, not a reported run\n' "$limit" "$limit" >> "$meas"
@@ -189,7 +223,7 @@ mkdir -p "$(dirname "$out")"
 {
     echo "## bench/corpus.sh, $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo
-    echo "$("$parley" --version), binary $source_parley (copied at start); scripts at commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores, load average at the end $(cut -d ' ' -f 1-3 /proc/loadavg); RUNS=$runs RUNS_SPACY=$runs_spacy QUERY_RUNS=$query_runs; medians."
+    echo "$("$parley" --version), binary $source_parley (copied at start)${baseline:+; baseline $("$baseline" --version), binary $BASELINE, run side by side}; scripts at commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores, load average at the end $(cut -d ' ' -f 1-3 /proc/loadavg); RUNS=$runs RUNS_SPACY=$runs_spacy QUERY_RUNS=$query_runs; medians."
     echo
     python3 bench/corpus_util.py report "$meas"
 } | tee "$out"

@@ -104,7 +104,8 @@ def report(path):
             wall, rss, n = med[key]
             wps = m["words"] / wall
             is_spacy = key[1].startswith("spaCy")
-            triples = "" if is_spacy else f"{m['triples'] / wall:,.0f}"
+            # the quads counted are this binary's; a baseline's output may differ
+            triples = "" if is_spacy or key[1].startswith(BASELINE_PREFIX) else f"{m['triples'] / wall:,.0f}"
             ratio = f"{wps / spacy_wps:,.1f}×" if spacy_wps else "n/a"
             out.append(f"| {key[1]} | {n} | {wall:.2f} | {wps:,.0f} | {m['docs'] / wall:,.1f} | {triples} | "
                        f"{rss / 1024:,.0f} | {ratio} |")
@@ -123,6 +124,7 @@ def report(path):
                           f"entities of the first {s['check_docs']} documents (checked untimed)."
                           if "check_docs" in s else ""))
         out.append("")
+        out.extend(side_by_side(corpus, runs, checks))
     if meta:
         out.append("Triples are the lines of one `parley extract --format nquads`: each a triple in its document's "
                    "named graph, as `build` stores them. Wall time is the whole process.\n")
@@ -166,7 +168,7 @@ def report(path):
         checks.append((f"scale x{k} build time <= {k + 1}x one copy", t_ratio <= k + 1, f"{t_ratio:.2f}x"))
         checks.append((f"scale x{k} peak RSS <= 1.5x one copy", m_ratio <= 1.5, f"{m_ratio:.2f}x"))
     if checks:
-        out.append("### Targets of issue 6\n")
+        out.append("### Targets (issue 6; with a baseline, issue 12)\n")
         out.append("| target | measured | met |")
         out.append("|---|---:|:---:|")
         for name, ok, value in checks:
@@ -175,6 +177,39 @@ def report(path):
     for note in notes:
         out.append(f"- {note}")
     print("\n".join(out))
+
+
+BASELINE_PREFIX = "baseline: "
+# issue 12: a restructured extractor stays within 10 % of the baseline's wall time
+BASELINE_LIMIT = 1.10
+
+
+def side_by_side(corpus, runs, checks):
+    """With BASELINE, each mode's runs beside the baseline's: run i of a mode and of the baseline ran
+    back to back, so their ratio is taken run by run, and the median of those ratios is the figure
+    compared with the limit (a host load that lasts a pair falls on both of it)."""
+    pairs = [(mode, runs[(corpus, mode)], runs[(corpus, BASELINE_PREFIX + mode)])
+             for (c, mode) in runs if c == corpus and (corpus, BASELINE_PREFIX + mode) in runs]
+    if not pairs:
+        return []
+    out = [f"#### {corpus}: side by side with the baseline\n",
+           "Run i of a mode and the baseline's run i ran one right after the other (which went first "
+           "alternated run by run); a ratio above 1 is slower than the baseline.\n",
+           "| mode | pairs | median s | baseline median s | ratio of medians | median of per-run ratios "
+           "| per-run ratios, lowest to highest |",
+           "|---|---:|---:|---:|---:|---:|---|"]
+    for mode, ours, theirs in pairs:
+        n = min(len(ours), len(theirs))
+        ratios = sorted(a[0] / b[0] for a, b in zip(ours[:n], theirs[:n]))
+        ours_med = statistics.median(v[0] for v in ours[:n])
+        theirs_med = statistics.median(v[0] for v in theirs[:n])
+        paired = statistics.median(ratios)
+        out.append(f"| {mode} | {n} | {ours_med:.2f} | {theirs_med:.2f} | {ours_med / theirs_med:.3f} | "
+                   f"{paired:.3f} | {' '.join(f'{r:.2f}' for r in ratios)} |")
+        checks.append((f"{corpus} {mode}: within {BASELINE_LIMIT - 1:.0%} of the baseline (median per-run ratio)",
+                       paired <= BASELINE_LIMIT, f"{paired:.3f}x"))
+    out.append("")
+    return out
 
 
 def main():
