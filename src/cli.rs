@@ -123,9 +123,10 @@ title and URL. A document already stored with the same hash is skipped
 (counted as unchanged; --force extracts it again); a changed one has its graph
 replaced in one transaction, so nothing is duplicated. Documents new to the
 store go through Oxigraph's bulk loader when the inputs are over 4 MiB (about
-a thousand articles; see --loader), committed in checkpoints (--checkpoint):
-a killed build keeps every finished checkpoint, and running it again goes on
-from there. Otherwise each document is stored in its own transaction. While a
+a thousand articles; see --loader), committed in checkpoints (--checkpoint;
+one is committed once the two after it are being sorted into files): a killed
+build keeps every committed checkpoint, and running it again goes on from
+there. Otherwise each document is stored in its own transaction. While a
 build runs, other commands on its store are refused (locked, exit 2). Memory stays bounded either
 way: documents are read and extracted one batch at a time on --jobs threads.
 A bad document is reported on standard error (one line) and skipped; the
@@ -457,8 +458,9 @@ pub struct BuildArgs {
     /// with the same text, metadata and rules
     #[arg(long)]
     pub force: bool,
-    /// With the bulk loader, commit a checkpoint every N new documents (and
-    /// every 250,000 quads): a killed build keeps every finished checkpoint
+    /// With the bulk loader, make a checkpoint every N new documents (and
+    /// every 250,000 quads): a killed build keeps every committed checkpoint
+    /// (all but at most the last three)
     #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..))]
     pub checkpoint: u32,
     /// No progress bar, even on a terminal

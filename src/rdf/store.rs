@@ -16,6 +16,7 @@
 //! that case into a clear "store is locked" error. The cost: two commands
 //! cannot use one store at the same time.
 
+use std::collections::VecDeque;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -520,6 +521,12 @@ fn hash_quad(doc_iri: NamedNodeRef<'_>, hash: &str) -> Quad {
 /// memory stays flat (a quad takes a few hundred bytes here).
 const BULK_BATCH_QUADS: usize = 250_000;
 
+/// Checkpoints whose batches may be sorting at once before the oldest is
+/// committed. Sorting a batch takes longer than extracting the next one, so
+/// with one the extraction still waited at every checkpoint; each one more
+/// holds one more batch in memory.
+const SORTING_CHECKPOINTS: usize = 2;
+
 /// Puts documents into a store, for `parley build`.
 ///
 /// A document already in the store is replaced in its own transaction
@@ -528,16 +535,25 @@ const BULK_BATCH_QUADS: usize = 250_000;
 /// batches of quads into RocksDB files on background threads instead of
 /// updating the indexes quad by quad. The loader commits in *checkpoints*:
 /// every [`BULK_BATCH_QUADS`] quads or `checkpoint_documents` documents,
-/// whichever comes first, the files made so far are ingested in one atomic
-/// RocksDB operation (all column families or none) and a new loader starts.
-/// A build killed between checkpoints keeps every finished one, each
-/// document whole with its content hash, and loses only the documents since
-/// the last; memory stays bounded by one batch. [`DocumentWriter::finish`]
-/// commits the last checkpoint and compacts the store, so that it is fast to
-/// read at once.
+/// whichever comes first, the batch goes to the loader, whose thread sorts it
+/// into files, and a new loader starts for the documents after it. The files
+/// of a checkpoint are ingested in one atomic RocksDB operation (all column
+/// families or none) once [`SORTING_CHECKPOINTS`] later ones are sorting, or
+/// at the end: meanwhile extraction goes on beside the sorting, and sorts go
+/// on side by side. (Committing at once made the extraction wait for every
+/// sort, which takes longer than extracting the batch: a build of Reuters took
+/// 1.6 times as long as when the loader was committed only at the end.) A
+/// build killed between checkpoints keeps every committed one, each document
+/// whole with its content hash, and loses only the documents of the
+/// checkpoints not committed yet; memory stays bounded by
+/// `SORTING_CHECKPOINTS + 1` batches. [`DocumentWriter::finish`] commits the
+/// last checkpoints and compacts the store, so that it is fast to read at once.
 pub struct DocumentWriter<'a> {
     store: &'a ParleyStore,
     bulk: Option<BulkLoader<'a>>,
+    /// The loaders of the last checkpoints, oldest first, their batches
+    /// still being sorted into files on their threads.
+    sorting: VecDeque<BulkLoader<'a>>,
     threads: usize,
     pending: Vec<Quad>,
     /// Documents in `pending`.
@@ -556,6 +572,7 @@ impl ParleyStore {
         DocumentWriter {
             store: self,
             bulk: bulk.then(|| self.bulk_loader(threads)),
+            sorting: VecDeque::new(),
             threads,
             pending: Vec::new(),
             pending_documents: 0,
@@ -601,7 +618,10 @@ impl DocumentWriter<'_> {
         self.store.replace_document_with_hash(doc_iri, &quads, hash)
     }
 
-    /// Commits the documents given to the bulk loader since the last checkpoint.
+    /// Hands the documents given to the bulk loader since the last
+    /// checkpoint to the loader's thread, to be committed once
+    /// [`SORTING_CHECKPOINTS`] later ones are sorting, or by
+    /// [`DocumentWriter::finish`]; commits the oldest first if as many are.
     pub fn checkpoint(&mut self) -> Result<(), ParleyError> {
         if self.pending.is_empty() {
             return Ok(());
@@ -609,19 +629,33 @@ impl DocumentWriter<'_> {
         let Some(mut loader) = self.bulk.take() else {
             return Ok(());
         };
+        while self.sorting.len() >= SORTING_CHECKPOINTS {
+            self.commit_oldest()?;
+        }
         let batch = std::mem::take(&mut self.pending);
         self.pending_documents = 0;
         loader.load_quads(batch).map_err(|e| self.store.error(e))?;
-        loader.commit().map_err(|e| self.store.error(e))?;
-        self.loaded = true;
+        self.sorting.push_back(loader);
         self.bulk = Some(self.store.bulk_loader(self.threads));
         Ok(())
     }
 
-    /// Commits the last checkpoint. Documents replaced in transactions are
+    /// Waits for the oldest sorting checkpoint's files and ingests them.
+    fn commit_oldest(&mut self) -> Result<(), ParleyError> {
+        if let Some(loader) = self.sorting.pop_front() {
+            loader.commit().map_err(|e| self.store.error(e))?;
+            self.loaded = true;
+        }
+        Ok(())
+    }
+
+    /// Commits the last checkpoints. Documents replaced in transactions are
     /// already committed.
     pub fn finish(mut self) -> Result<(), ParleyError> {
         self.checkpoint()?;
+        while !self.sorting.is_empty() {
+            self.commit_oldest()?;
+        }
         if self.loaded {
             // The loader's files overlap one another, and every read would
             // look into each of them until RocksDB merged them: the example
@@ -684,4 +718,46 @@ fn store_error(path: &Path, error: impl Into<StorageError>) -> ParleyError {
 fn is_lock_error(error: &StorageError) -> bool {
     let message = error.to_string();
     message.contains("While lock file") || message.contains("lock hold by current process")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::NamedNode;
+
+    fn document(n: usize) -> (NamedNode, Vec<Quad>) {
+        let iri = NamedNode::new(format!("https://example.org/doc/{n}")).expect("an IRI");
+        let quad = Quad::new(
+            NamedNode::new(format!("https://example.org/thing/{n}")).expect("an IRI"),
+            vocab::parley::CONTENT_HASH,
+            LiteralRef::new_simple_literal("x").into_owned(),
+            iri.clone(),
+        );
+        (iri, vec![quad])
+    }
+
+    /// Which of documents `0..n` the store holds, by their content hashes.
+    fn stored(store: &ParleyStore, n: usize) -> Vec<usize> {
+        (0..n)
+            .filter(|&i| store.stored_hash(document(i).0.as_ref()).expect("readable").is_some())
+            .collect()
+    }
+
+    #[test]
+    fn a_checkpoint_is_committed_once_the_ones_after_it_sort_and_every_one_at_the_end() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store = ParleyStore::open(dir.path()).expect("a new store");
+        let mut writer = store.writer(true, 2, 1);
+        for i in 0..5 {
+            let (iri, quads) = document(i);
+            writer.add(iri.as_ref(), quads, Some("hash")).expect("added");
+        }
+        // one document per checkpoint: the last SORTING_CHECKPOINTS are still
+        // sorting, every one before them is in the store, whole
+        assert_eq!(stored(&store, 5), (0..5 - SORTING_CHECKPOINTS).collect::<Vec<_>>());
+        assert_eq!(store.document_graphs().expect("graphs").len(), 5 - SORTING_CHECKPOINTS);
+        writer.finish().expect("finished");
+        assert_eq!(stored(&store, 5), (0..5).collect::<Vec<_>>());
+        assert_eq!(store.document_graphs().expect("graphs").len(), 5);
+    }
 }
