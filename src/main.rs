@@ -80,6 +80,9 @@ fn run() -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(status));
         }
     };
+    if matches!(cli.command, Command::Extract(_)) {
+        allocator::keep_freed_memory();
+    }
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Build(args) => build(args),
