@@ -111,14 +111,21 @@ impl ParleyStore {
         let fresh = match fs::metadata(dir) {
             Ok(metadata) if !metadata.is_dir() => return Err(not_a_store()),
             Ok(_) => {
-                let mut entries = fs::read_dir(dir).map_err(|e| store_error(dir, e))?;
-                let empty = entries.next().is_none();
+                let names: Vec<String> = fs::read_dir(dir)
+                    .map_err(|e| store_error(dir, e))?
+                    .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| store_error(dir, e))?;
                 // Every RocksDB database has a CURRENT file; without one, the
-                // directory holds something else and must be left untouched.
-                if !empty && !dir.join("CURRENT").is_file() {
+                // directory holds something else and must be left untouched,
+                // unless all it holds is what RocksDB writes before CURRENT
+                // while it creates a database: a build killed that early
+                // (`.ci/crash_test.py` did, 0.07 s in) left such a directory,
+                // which no command could open again.
+                if !names.is_empty() && !dir.join("CURRENT").is_file() && !names.iter().all(|n| creation_leftover(n)) {
                     return Err(not_a_store());
                 }
-                empty
+                !dir.join("CURRENT").is_file()
             }
             Err(_) => true,
         };
@@ -711,6 +718,20 @@ fn store_error(path: &Path, error: impl Into<StorageError>) -> ParleyError {
     }
 }
 
+/// Whether `name` is a file RocksDB writes in a new database's directory
+/// before its CURRENT file: the lock, the info log, the identity, the first
+/// manifest and options, a write-ahead log, and CURRENT's temporary file.
+fn creation_leftover(name: &str) -> bool {
+    name == "LOCK"
+        || name == "IDENTITY"
+        || name == "LOG"
+        || name.starts_with("LOG.old.")
+        || name.starts_with("MANIFEST-")
+        || name.starts_with("OPTIONS-")
+        || name.ends_with(".dbtmp")
+        || name.ends_with(".log") && name.trim_end_matches(".log").bytes().all(|b| b.is_ascii_digit())
+}
+
 /// RocksDB reports a held lock as "IO error: While lock file: DIR/LOCK:
 /// Resource temporarily unavailable" (another process) or "lock hold by
 /// current process" (this one). Matched on those phrases, not on "lock" alone,
@@ -741,6 +762,32 @@ mod tests {
         (0..n)
             .filter(|&i| store.stored_hash(document(i).0.as_ref()).expect("readable").is_some())
             .collect()
+    }
+
+    #[test]
+    fn a_store_whose_creation_was_killed_before_current_opens_as_a_new_one() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store_dir = dir.path().join("store");
+        fs::create_dir(&store_dir).expect("a directory");
+        for leftover in [
+            "LOCK",
+            "LOG",
+            "IDENTITY",
+            "MANIFEST-000001",
+            "OPTIONS-000005",
+            "000001.dbtmp",
+        ] {
+            fs::write(store_dir.join(leftover), b"").expect("a file");
+        }
+        let store = ParleyStore::open(&store_dir).expect("opened as a new store");
+        drop(store);
+        ParleyStore::open_existing(&store_dir).expect("a Parley store from then on");
+        // anything else in a directory without CURRENT is not RocksDB's, and stays refused
+        let other = dir.path().join("other");
+        fs::create_dir(&other).expect("a directory");
+        fs::write(other.join("LOCK"), b"").expect("a file");
+        fs::write(other.join("notes.txt"), b"mine").expect("a file");
+        assert!(matches!(ParleyStore::open(&other), Err(ParleyError::NotAStore { .. })));
     }
 
     #[test]
