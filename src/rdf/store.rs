@@ -122,10 +122,11 @@ impl ParleyStore {
                 // while it creates a database: a build killed that early
                 // (`.ci/crash_test.py` did, 0.07 s in) left such a directory,
                 // which no command could open again.
-                if !names.is_empty() && !dir.join("CURRENT").is_file() && !names.iter().all(|n| creation_leftover(n)) {
+                let has_current = dir.join("CURRENT").is_file();
+                if !has_current && !names.iter().all(|n| creation_leftover(n)) {
                     return Err(not_a_store());
                 }
-                !dir.join("CURRENT").is_file()
+                !has_current
             }
             Err(_) => true,
         };
