@@ -123,8 +123,9 @@ title and URL. A document already stored with the same hash is skipped
 (counted as unchanged; --force extracts it again); a changed one has its graph
 replaced in one transaction, so nothing is duplicated. Documents new to the
 store go through Oxigraph's bulk loader when the inputs are over 4 MiB (about
-a thousand articles; see --loader), committed in checkpoints (--checkpoint;
-one is committed once the two after it are being sorted into files): a killed
+a thousand articles; see --loader), committed in checkpoints (every 30
+seconds, see --checkpoint-seconds and --checkpoint; one is committed once the
+two after it are being sorted into files): a killed
 build keeps every committed checkpoint, and running it again goes on from
 there. Otherwise each document is stored in its own transaction. While a
 build runs, other commands on its store are refused (locked, exit 2). Memory stays bounded either
@@ -458,11 +459,14 @@ pub struct BuildArgs {
     /// with the same text, metadata and rules
     #[arg(long)]
     pub force: bool,
-    /// With the bulk loader, make a checkpoint every N new documents (and
-    /// every 250,000 quads): a killed build keeps every committed checkpoint
-    /// (all but at most the last three)
-    #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..))]
-    pub checkpoint: u32,
+    /// With the bulk loader, make a checkpoint every S seconds: a killed
+    /// build keeps every committed checkpoint (all but at most the last three)
+    #[arg(long, value_name = "S", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
+    pub checkpoint_seconds: u32,
+    /// With the bulk loader, also make a checkpoint every N new documents,
+    /// if that comes first
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub checkpoint: Option<u32>,
     /// No progress bar, even on a terminal
     #[arg(long, short)]
     pub quiet: bool,

@@ -64,8 +64,8 @@ pub use push::{
 };
 #[cfg(feature = "store")]
 pub use rdf::{
-    content_hash, is_shard, read_shards, split_shards, DocumentWriter, EntitySummary, ParleyStore, QueryDeadline,
-    ShardGraph, Shards, StoreStats,
+    content_hash, is_shard, read_shards, split_shards, Checkpoints, DocumentWriter, EntitySummary, ParleyStore,
+    QueryDeadline, ShardGraph, Shards, StoreStats,
 };
 pub use rdf::{
     document_quads, event_rows, mint, vocab, write_quads, DocumentGraph, EventRow, GraphFormat, EVENT_COLUMNS,

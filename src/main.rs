@@ -21,8 +21,8 @@ use clap::Parser;
 use oxigraph::model::{NamedNode, Quad};
 use parley::{
     append_mentions, content_hash, default_jobs, event_rows, mint, one_line, ordered_map, read_inputs, read_shards,
-    split_shards, write_entities, write_push_report, write_quads, write_results, write_stats, BuildReport, Document,
-    DocumentGraph, EntitiesFormat as EntitiesOutput, EventTableWriter, EventsFormat, Extractor, GraphFormat,
+    split_shards, write_entities, write_push_report, write_quads, write_results, write_stats, BuildReport, Checkpoints,
+    Document, DocumentGraph, EntitiesFormat as EntitiesOutput, EventTableWriter, EventsFormat, Extractor, GraphFormat,
     InputError, Inputs, Location, ParleyError, ParleyStore, Progress, QueryDeadline, ResultsFormat as ResultsOutput,
     ShardGraph,
 };
@@ -304,7 +304,11 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         LoaderArg::Bulk => true,
         LoaderArg::Transaction => false,
     };
-    let mut writer = store.writer(large, jobs, args.checkpoint as usize);
+    let checkpoints = Checkpoints {
+        interval: Duration::from_secs(args.checkpoint_seconds.into()),
+        documents: args.checkpoint.map(|n| n as usize),
+    };
+    let mut writer = store.writer(large, jobs, checkpoints);
     for result in results {
         let built = match result {
             Ok(built) => built,

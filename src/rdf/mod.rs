@@ -29,7 +29,7 @@ pub use events::{event_rows, EventRow, EVENT_COLUMNS};
 #[cfg(feature = "store")]
 pub use shards::{is_shard, read_shards, split_shards, ShardGraph, Shards};
 #[cfg(feature = "store")]
-pub use store::{content_hash, DocumentWriter, EntitySummary, ParleyStore, QueryDeadline, StoreStats};
+pub use store::{content_hash, Checkpoints, DocumentWriter, EntitySummary, ParleyStore, QueryDeadline, StoreStats};
 
 use crate::error::ParleyError;
 use crate::extract::model::{EntityId, EntityKey, EntityKind, Event, Extraction};

@@ -16,7 +16,6 @@
 //! that case into a clear "store is locked" error. The cost: two commands
 //! cannot use one store at the same time.
 
-use std::collections::VecDeque;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,12 +25,15 @@ use std::time::Duration;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
-use oxigraph::store::{BulkLoader, StorageError, Store};
+use oxigraph::store::{StorageError, Store};
 
 use super::{mint, vocab, write_quads, GraphFormat};
 use crate::error::ParleyError;
 use crate::extract::model::EntityKind;
 use crate::text::Document;
+
+mod writer;
+pub use writer::{Checkpoints, DocumentWriter};
 
 /// A Parley store opened for reading and writing.
 pub struct ParleyStore {
@@ -524,158 +526,6 @@ fn hash_quad(doc_iri: NamedNodeRef<'_>, hash: &str) -> Quad {
     .into_owned()
 }
 
-/// Quads held before they go to the bulk loader in one batch: big enough that
-/// a large build makes few files for RocksDB to ingest, small enough that
-/// memory stays flat (a quad takes a few hundred bytes here).
-const BULK_BATCH_QUADS: usize = 250_000;
-
-/// Checkpoints whose batches may be sorting at once before the oldest is
-/// committed. Sorting a batch takes longer than extracting the next one, so
-/// with one the extraction still waited at every checkpoint; each one more
-/// holds one more batch in memory.
-const SORTING_CHECKPOINTS: usize = 2;
-
-/// Puts documents into a store, for `parley build`.
-///
-/// A document already in the store is replaced in its own transaction
-/// ([`ParleyStore::replace_document_with_hash`]). A new one goes, when the
-/// writer was made for a large build, to Oxigraph's bulk loader, which sorts
-/// batches of quads into RocksDB files on background threads instead of
-/// updating the indexes quad by quad. The loader commits in *checkpoints*:
-/// every [`BULK_BATCH_QUADS`] quads or `checkpoint_documents` documents,
-/// whichever comes first, the batch goes to the loader, whose thread sorts it
-/// into files, and a new loader starts for the documents after it. The files
-/// of a checkpoint are ingested in one atomic RocksDB operation (all column
-/// families or none) once [`SORTING_CHECKPOINTS`] later ones are sorting, or
-/// at the end: meanwhile extraction goes on beside the sorting, and sorts go
-/// on side by side. (Committing at once made the extraction wait for every
-/// sort, which takes longer than extracting the batch: a build of Reuters took
-/// 1.6 times as long as when the loader was committed only at the end.) A
-/// build killed between checkpoints keeps every committed one, each document
-/// whole with its content hash, and loses only the documents of the
-/// checkpoints not committed yet; memory stays bounded by
-/// `SORTING_CHECKPOINTS + 1` batches. [`DocumentWriter::finish`] commits the
-/// last checkpoints and compacts the store, so that it is fast to read at once.
-pub struct DocumentWriter<'a> {
-    store: &'a ParleyStore,
-    bulk: Option<BulkLoader<'a>>,
-    /// The loaders of the last checkpoints, oldest first, their batches
-    /// still being sorted into files on their threads.
-    sorting: VecDeque<BulkLoader<'a>>,
-    threads: usize,
-    pending: Vec<Quad>,
-    /// Documents in `pending`.
-    pending_documents: usize,
-    checkpoint_documents: usize,
-    /// Whether any checkpoint was committed (the store is then compacted).
-    loaded: bool,
-}
-
-impl ParleyStore {
-    /// A writer that replaces documents in transactions and, with `bulk`,
-    /// loads new ones through the bulk loader on `threads` threads,
-    /// committing every `checkpoint_documents` documents at most.
-    pub fn writer(&self, bulk: bool, threads: usize, checkpoint_documents: usize) -> DocumentWriter<'_> {
-        let threads = threads.max(1);
-        DocumentWriter {
-            store: self,
-            bulk: bulk.then(|| self.bulk_loader(threads)),
-            sorting: VecDeque::new(),
-            threads,
-            pending: Vec::new(),
-            pending_documents: 0,
-            checkpoint_documents: checkpoint_documents.max(1),
-            loaded: false,
-        }
-    }
-
-    fn bulk_loader(&self, threads: usize) -> BulkLoader<'_> {
-        // the loader's batch, in quads, is this figure * 1000 / threads
-        // (twice ours, so that one flush of ours is one batch of the loader)
-        let megabytes = 2 * BULK_BATCH_QUADS * threads / 1000;
-        self.store
-            .bulk_loader()
-            .with_num_threads(threads)
-            .with_max_memory_size_in_megabytes(megabytes)
-    }
-}
-
-impl DocumentWriter<'_> {
-    /// Adds (or replaces) the graph `doc_iri` with `quads`, which should all
-    /// be in that graph, and records `hash` as its content hash (a graph
-    /// read from an N-Quads shard has none: its text is not at hand).
-    pub fn add(&mut self, doc_iri: NamedNodeRef<'_>, quads: Vec<Quad>, hash: Option<&str>) -> Result<(), ParleyError> {
-        if self.bulk.is_some() {
-            let present = self
-                .store
-                .store
-                .contains_named_graph(doc_iri)
-                .map_err(|e| self.store.error(e))?;
-            if !present {
-                self.pending.extend(quads);
-                if let Some(hash) = hash {
-                    self.pending.push(hash_quad(doc_iri, hash));
-                }
-                self.pending_documents += 1;
-                if self.pending.len() >= BULK_BATCH_QUADS || self.pending_documents >= self.checkpoint_documents {
-                    self.checkpoint()?;
-                }
-                return Ok(());
-            }
-        }
-        self.store.replace_document_with_hash(doc_iri, &quads, hash)
-    }
-
-    /// Hands the documents given to the bulk loader since the last
-    /// checkpoint to the loader's thread, to be committed once
-    /// [`SORTING_CHECKPOINTS`] later ones are sorting, or by
-    /// [`DocumentWriter::finish`]; commits the oldest first if as many are.
-    pub fn checkpoint(&mut self) -> Result<(), ParleyError> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let Some(mut loader) = self.bulk.take() else {
-            return Ok(());
-        };
-        while self.sorting.len() >= SORTING_CHECKPOINTS {
-            self.commit_oldest()?;
-        }
-        let batch = std::mem::take(&mut self.pending);
-        self.pending_documents = 0;
-        loader.load_quads(batch).map_err(|e| self.store.error(e))?;
-        self.sorting.push_back(loader);
-        self.bulk = Some(self.store.bulk_loader(self.threads));
-        Ok(())
-    }
-
-    /// Waits for the oldest sorting checkpoint's files and ingests them.
-    fn commit_oldest(&mut self) -> Result<(), ParleyError> {
-        if let Some(loader) = self.sorting.pop_front() {
-            loader.commit().map_err(|e| self.store.error(e))?;
-            self.loaded = true;
-        }
-        Ok(())
-    }
-
-    /// Commits the last checkpoints. Documents replaced in transactions are
-    /// already committed.
-    pub fn finish(mut self) -> Result<(), ParleyError> {
-        self.checkpoint()?;
-        while !self.sorting.is_empty() {
-            self.commit_oldest()?;
-        }
-        if self.loaded {
-            // The loader's files overlap one another, and every read would
-            // look into each of them until RocksDB merged them: the example
-            // queries ran two to three times slower on a fresh store, and the
-            // first command to open it paid for the merge on exit. Merging
-            // here puts that cost in the build, where it is expected.
-            self.store.store.optimize().map_err(|e| self.store.error(e))?;
-        }
-        Ok(())
-    }
-}
-
 impl ParleyStore {
     /// Calls `each` with the quads of every document graph, a graph at a time,
     /// in the order of the graphs' IRIs (`parley events` reads the event
@@ -745,25 +595,6 @@ fn is_lock_error(error: &StorageError) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::NamedNode;
-
-    fn document(n: usize) -> (NamedNode, Vec<Quad>) {
-        let iri = NamedNode::new(format!("https://example.org/doc/{n}")).expect("an IRI");
-        let quad = Quad::new(
-            NamedNode::new(format!("https://example.org/thing/{n}")).expect("an IRI"),
-            vocab::parley::CONTENT_HASH,
-            LiteralRef::new_simple_literal("x").into_owned(),
-            iri.clone(),
-        );
-        (iri, vec![quad])
-    }
-
-    /// Which of documents `0..n` the store holds, by their content hashes.
-    fn stored(store: &ParleyStore, n: usize) -> Vec<usize> {
-        (0..n)
-            .filter(|&i| store.stored_hash(document(i).0.as_ref()).expect("readable").is_some())
-            .collect()
-    }
 
     #[test]
     fn a_store_whose_creation_was_killed_before_current_opens_as_a_new_one() {
@@ -789,23 +620,5 @@ mod tests {
         fs::write(other.join("LOCK"), b"").expect("a file");
         fs::write(other.join("notes.txt"), b"mine").expect("a file");
         assert!(matches!(ParleyStore::open(&other), Err(ParleyError::NotAStore { .. })));
-    }
-
-    #[test]
-    fn a_checkpoint_is_committed_once_the_ones_after_it_sort_and_every_one_at_the_end() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let store = ParleyStore::open(dir.path()).expect("a new store");
-        let mut writer = store.writer(true, 2, 1);
-        for i in 0..5 {
-            let (iri, quads) = document(i);
-            writer.add(iri.as_ref(), quads, Some("hash")).expect("added");
-        }
-        // one document per checkpoint: the last SORTING_CHECKPOINTS are still
-        // sorting, every one before them is in the store, whole
-        assert_eq!(stored(&store, 5), (0..5 - SORTING_CHECKPOINTS).collect::<Vec<_>>());
-        assert_eq!(store.document_graphs().expect("graphs").len(), 5 - SORTING_CHECKPOINTS);
-        writer.finish().expect("finished");
-        assert_eq!(stored(&store, 5), (0..5).collect::<Vec<_>>());
-        assert_eq!(store.document_graphs().expect("graphs").len(), 5);
     }
 }
