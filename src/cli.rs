@@ -461,7 +461,7 @@ pub struct BuildArgs {
     pub force: bool,
     /// With the bulk loader, make a checkpoint every S seconds: a killed
     /// build keeps every committed checkpoint (all but at most the last three)
-    #[arg(long, value_name = "S", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "S", default_value_t = parley::Checkpoints::DEFAULT_SECONDS, value_parser = clap::value_parser!(u32).range(1..))]
     pub checkpoint_seconds: u32,
     /// With the bulk loader, also make a checkpoint every N new documents,
     /// if that comes first

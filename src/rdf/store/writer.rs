@@ -43,13 +43,9 @@ pub struct Checkpoints {
     pub documents: Option<usize>,
 }
 
-impl Default for Checkpoints {
-    fn default() -> Self {
-        Checkpoints {
-            interval: Duration::from_secs(30),
-            documents: None,
-        }
-    }
+impl Checkpoints {
+    /// `parley build`'s interval unless told otherwise, in seconds.
+    pub const DEFAULT_SECONDS: u32 = 30;
 }
 
 /// Puts documents into a store, for `parley build`.
