@@ -33,10 +33,10 @@ const SORTING_CHECKPOINTS: usize = 2;
 /// Time, not size, is the default measure because a checkpoint's cost is
 /// mostly fixed: each is one RocksDB ingestion, whose files RocksDB then
 /// merges with everything ingested before. Made every 250,000 quads, all of
-/// Reuters-21578 was four ingestions and its build took about 10 % longer
-/// than in one; made every half minute, a checkpoint costs a small share of
-/// the work it saves, and a killed build loses minutes at most, whatever
-/// the documents' size.
+/// Reuters-21578 was four ingestions, and its build took 2 to 10 % longer
+/// than in one (docs/scale.md, speed pass 14); made every half minute, a
+/// checkpoint costs a small share of the work it saves, and a killed build
+/// loses minutes at most, whatever the documents' size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checkpoints {
     pub interval: Duration,
